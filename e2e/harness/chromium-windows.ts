@@ -1,0 +1,129 @@
+// Limber's windows as real Chromium pages loading the built renderer. The bridge script gives each page the same
+// `window.limber` that preload.ts exposes, and every request goes through the real LimberApp.handleRequest.
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Reply, WindowKind } from '../../electron/ipc.ts';
+import type { WindowHandle, WindowsPort } from '../../electron/ports.ts';
+
+/** The origin the harness serves the built renderer from (routed, never on the network). */
+export const HARNESS_ORIGIN = 'https://limber.invalid/';
+
+const SIZES: Record<WindowKind, { width: number; height: number }> = {
+  break: { width: 420, height: 560 },
+  settings: { width: 560, height: 680 },
+  stats: { width: 720, height: 640 },
+  welcome: { width: 520, height: 600 },
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+};
+
+export interface ChromiumWindowsOptions {
+  browser: Browser;
+  rendererDir: string;
+  bridgeScript: string;
+  handle: (window: WindowKind, url: string, raw: unknown) => Promise<Reply>;
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Give pages Playwright's controllable clock, so a test can run a routine's minutes in an instant. */
+  fakePageClock?: boolean;
+}
+
+interface OpenWindow {
+  kind: WindowKind;
+  page: Promise<Page>;
+  closedByApp: boolean;
+}
+
+export class ChromiumWindows implements WindowsPort {
+  private live = new Map<WindowKind, OpenWindow>();
+  private contexts: BrowserContext[] = [];
+  /** Every window ever opened, in order, with whether it was asked to take focus. */
+  readonly opened: { kind: WindowKind; focus: boolean }[] = [];
+
+  constructor(private readonly opts: ChromiumWindowsOptions) {}
+
+  open(kind: WindowKind, { focus, onClosed }: { focus: boolean; onClosed: () => void }): WindowHandle {
+    this.opened.push({ kind, focus });
+    let w = this.live.get(kind);
+    if (!w) {
+      const entry: OpenWindow = { kind, page: this.newPage(kind), closedByApp: false };
+      w = entry;
+      this.live.set(kind, entry);
+      void entry.page.then((page) =>
+        page.on('close', () => {
+          if (this.live.get(kind) === entry) this.live.delete(kind);
+          if (!entry.closedByApp) onClosed();
+        }),
+      );
+    }
+    const entry = w;
+    return {
+      send: (m) => {
+        void entry.page.then((p) => p.evaluate((msg) => (window as unknown as { __limberPush?: (x: unknown) => void }).__limberPush?.(msg), m)).catch(() => {});
+      },
+      close: () => {
+        entry.closedByApp = true;
+        if (this.live.get(kind) === entry) this.live.delete(kind);
+        void entry.page.then((p) => p.close()).catch(() => {});
+      },
+      isOpen: () => this.live.get(kind) === entry,
+    };
+  }
+
+  /** The page of an open window, once it has loaded. */
+  async page(kind: WindowKind, timeoutMs = 10_000): Promise<Page> {
+    const start = Date.now();
+    while (Date.now() - start < timeoutMs) {
+      const w = this.live.get(kind);
+      if (w) return w.page;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`the ${kind} window did not open within ${timeoutMs} ms`);
+  }
+
+  isOpen(kind: WindowKind): boolean {
+    return this.live.has(kind);
+  }
+
+  async closeAll(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => {});
+    this.contexts = [];
+    this.live.clear();
+  }
+
+  private async newPage(kind: WindowKind): Promise<Page> {
+    const context = await this.opts.browser.newContext({
+      viewport: SIZES[kind],
+      colorScheme: this.opts.colorScheme ?? 'light',
+      reducedMotion: this.opts.reducedMotion ?? 'no-preference',
+    });
+    this.contexts.push(context);
+    if (this.opts.fakePageClock) await context.clock.install();
+    await context.route(`${HARNESS_ORIGIN}**`, async (route) => {
+      const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname)).replace(/^[/\\]+/, '');
+      if (path.startsWith('..')) return route.fulfill({ status: 403 });
+      try {
+        const body = await readFile(join(this.opts.rendererDir, path));
+        await route.fulfill({ status: 200, body, contentType: TYPES[extname(path)] ?? 'application/octet-stream' });
+      } catch {
+        await route.fulfill({ status: 404, body: 'not found' });
+      }
+    });
+    // Anything not ours is blocked, as the Electron build blocks navigation and remote content.
+    await context.route((url) => !url.href.startsWith(HARNESS_ORIGIN), (route) => route.abort());
+    await context.exposeBinding('__limberInvoke', (source, req: unknown) => this.opts.handle(kind, source.frame.url(), req));
+    await context.addInitScript({ path: this.opts.bridgeScript });
+    const page = await context.newPage();
+    await page.goto(`${HARNESS_ORIGIN}${kind}.html`);
+    return page;
+  }
+}

@@ -1,0 +1,113 @@
+// The harness: the real LimberApp under Node with test ports — a virtual clock, scripted activity, a recording tray,
+// real notifications through node-notifier, and windows that are real Chromium pages.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { LimberApp } from '../../electron/app.ts';
+import { VirtualClock, type Clock } from '../../electron/core/clock.ts';
+import { defaultSettings, type Settings } from '../../electron/core/settings.ts';
+import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
+import type { Reply } from '../../electron/ipc.ts';
+import type { HistoryStorePort, SettingsStorePort } from '../../electron/ports.ts';
+import { launchChromium } from './chromium.ts';
+import { ChromiumWindows, HARNESS_ORIGIN } from './chromium-windows.ts';
+import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from './test-ports.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = resolve(ROOT, 'out/renderer');
+export const BRIDGE_SCRIPT = resolve(ROOT, 'out/harness/bridge.js');
+export const ICON = resolve(ROOT, 'resources/icons/limber.png');
+
+export interface HarnessOptions<C extends Clock = VirtualClock> {
+  start?: string | number;
+  /** Defaults to a VirtualClock at `start`; the preview passes the system clock. */
+  clock?: C;
+  activity?: ScriptedActivity;
+  settings?: Partial<Settings>;
+  settingsStore?: SettingsStorePort;
+  historyStore?: HistoryStorePort;
+  browser?: Browser;
+  headless?: boolean;
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+  fakePageClock?: boolean;
+  /** Send notifications for real (node-notifier → notify-send → the session's daemon). Default true. */
+  realNotifications?: boolean;
+  timeZone?: string;
+}
+
+export interface Harness<C extends Clock = VirtualClock> {
+  app: LimberApp;
+  clock: C;
+  tray: RecordingTray;
+  shortcuts: FakeShortcuts;
+  activity: ScriptedActivity;
+  notifier: RecordingNotifier;
+  windows: ChromiumWindows;
+  history: HistoryStorePort;
+  logs: { level: string; message: string }[];
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startHarness<C extends Clock = VirtualClock>(opts: HarnessOptions<C> = {}): Promise<Harness<C>> {
+  for (const f of [RENDERER_DIR, BRIDGE_SCRIPT]) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  }
+  const ownBrowser = !opts.browser;
+  const browser = opts.browser ?? (await launchChromium(opts.headless ?? true));
+  // Without an explicit clock C is VirtualClock (the default type argument), so this cast is what the type says.
+  const clock = opts.clock ?? (new VirtualClock(opts.start ?? '2026-11-23T09:00:00+01:00') as unknown as C);
+  const tray = new RecordingTray();
+  const shortcuts = new FakeShortcuts();
+  const activity = opts.activity ?? new ScriptedActivity();
+  const notifier = new RecordingNotifier(
+    opts.realNotifications === false ? undefined : createNodeNotifier({ appName: 'Limber', icon: ICON }),
+  );
+  const history = opts.historyStore ?? new MemoryHistory();
+  const settings = opts.settingsStore ?? new MemorySettings({ ...defaultSettings(), ...opts.settings });
+  const logs: { level: string; message: string }[] = [];
+  const windows = new ChromiumWindows({
+    browser,
+    rendererDir: RENDERER_DIR,
+    bridgeScript: BRIDGE_SCRIPT,
+    colorScheme: opts.colorScheme,
+    reducedMotion: opts.reducedMotion,
+    fakePageClock: opts.fakePageClock,
+    // Pages only exist once the app has opened one, so `app` is always set by the time this runs.
+    handle: (kind, url, raw): Promise<Reply> => app.handleRequest({ window: kind, url }, raw),
+  });
+  const app: LimberApp = new LimberApp(
+    {
+      clock,
+      activity,
+      tray,
+      notifier,
+      shortcuts,
+      windows,
+      settings,
+      history,
+      autostart: { set: () => {} },
+      log: (level, message) => logs.push({ level, message }),
+    },
+    { trustedUrlPrefix: HARNESS_ORIGIN, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) },
+  );
+  app.start();
+  return {
+    app,
+    clock,
+    tray,
+    shortcuts,
+    activity,
+    notifier,
+    windows,
+    history,
+    logs,
+    browser,
+    async close() {
+      app.stop();
+      await windows.closeAll();
+      if (ownBrowser) await browser.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// Test ports for the harness: the same interfaces Electron's adapters implement, recording what the app did and
+// letting a test act as the user would (click a tray item, press the shortcut, go idle).
+import type { Cancel } from '../../electron/core/clock.ts';
+import type { HistoryRecord } from '../../electron/core/history.ts';
+import type { PowerEvent } from '../../electron/core/scheduler.ts';
+import { defaultSettings, type Settings } from '../../electron/core/settings.ts';
+import type { MenuItem, TrayView } from '../../electron/core/tray-model.ts';
+import type { ActivityPort, HistoryStorePort, NotificationAnswer, NotificationRequest, NotifierPort, SettingsStorePort, ShortcutPort, TrayPort } from '../../electron/ports.ts';
+
+export class RecordingTray implements TrayPort {
+  views: TrayView[] = [];
+  private clickCb: () => void = () => {};
+  private menuCb: (id: string) => void = () => {};
+
+  render(view: TrayView): void {
+    this.views.push(view);
+  }
+  onClick(cb: () => void): void {
+    this.clickCb = cb;
+  }
+  onMenu(cb: (id: string) => void): void {
+    this.menuCb = cb;
+  }
+  get current(): TrayView {
+    const v = this.views.at(-1);
+    if (!v) throw new Error('the tray was never rendered');
+    return v;
+  }
+  /** Click a menu item as a user would: only items that exist and are enabled respond. */
+  clickMenu(id: string): void {
+    const find = (items: MenuItem[]): MenuItem | undefined =>
+      items.map((i) => (i.id === id ? i : i.submenu ? find(i.submenu) : undefined)).find(Boolean);
+    const item = find(this.current.menu);
+    if (!item) throw new Error(`no menu item ${id}`);
+    if (item.enabled === false) throw new Error(`menu item ${id} is disabled`);
+    this.menuCb(id);
+  }
+  clickIcon(): void {
+    this.clickCb();
+  }
+}
+
+export class FakeShortcuts implements ShortcutPort {
+  registered = new Map<string, () => void>();
+  /** Keys another application holds. */
+  heldElsewhere = new Set<string>();
+
+  register(accelerator: string, cb: () => void): boolean {
+    if (this.heldElsewhere.has(accelerator)) return false;
+    this.registered.set(accelerator, cb);
+    return true;
+  }
+  unregisterAll(): void {
+    this.registered.clear();
+  }
+  press(accelerator: string): void {
+    const cb = this.registered.get(accelerator);
+    if (!cb) throw new Error(`${accelerator} is not registered`);
+    cb();
+  }
+}
+
+export class ScriptedActivity implements ActivityPort {
+  idle = 0;
+  locked = false;
+  private listeners = new Set<(e: PowerEvent) => void>();
+
+  idleSeconds(): number {
+    return this.idle;
+  }
+  isLocked(): boolean {
+    return this.locked;
+  }
+  onPower(cb: (e: PowerEvent) => void): Cancel {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+  emit(e: PowerEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+}
+
+export class MemorySettings implements SettingsStorePort {
+  saved: Settings[] = [];
+  constructor(private settings: Settings = defaultSettings()) {}
+  load() {
+    return { settings: structuredClone(this.settings), problems: [], movedAside: null };
+  }
+  save(s: Settings) {
+    this.settings = structuredClone(s);
+    this.saved.push(this.settings);
+    return { ok: true as const };
+  }
+}
+
+export class MemoryHistory implements HistoryStorePort {
+  records: HistoryRecord[] = [];
+  append(r: HistoryRecord): void {
+    this.records.push(r);
+  }
+  readAll(): HistoryRecord[] {
+    return [...this.records];
+  }
+}
+
+/** Wraps a real notifier and keeps what was sent, so a test can answer a notification as the user would. */
+export class RecordingNotifier implements NotifierPort {
+  sent: { req: NotificationRequest; answer: (a: NotificationAnswer) => void }[] = [];
+  constructor(private readonly inner?: NotifierPort) {}
+  notify(req: NotificationRequest, onAnswer: (a: NotificationAnswer) => void): void {
+    this.sent.push({ req, answer: onAnswer });
+    this.inner?.notify(req, onAnswer);
+  }
+}

@@ -1,0 +1,228 @@
+// The command line of DESIGN §4 as data: argv in, a typed command (or help, or an error naming what is wrong) out.
+import type { BreakKind, SchedulerAction } from '../core/scheduler.ts';
+
+export const PAUSE_MAX_MINUTES = 24 * 60;
+export const STATS_MAX_DAYS = 3660;
+export const STATS_DEFAULT_DAYS = 28;
+
+/** Commands the running app carries out (forwarded through the single-instance lock). */
+export type InstanceCommand =
+  | { name: 'break'; kind: BreakKind | null }
+  | { name: 'snooze' }
+  | { name: 'skip' }
+  /** `minutes` and `until` both null: paused until resumed. */
+  | { name: 'pause'; minutes: number | null; until: 'tomorrow' | null }
+  | { name: 'resume' }
+  | { name: 'status'; json: boolean };
+
+/** Commands that work on the data folder alone, without the app. */
+export type DataCommand = { name: 'stats'; days: number; json: boolean } | { name: 'export'; format: 'csv' | 'json' } | { name: 'doctor' };
+
+export type Command = (InstanceCommand | DataCommand) & {
+  /** `--user-data-dir DIR` as given (not resolved), or null for the platform's default. */
+  userDataDir: string | null;
+};
+export type CommandName = Command['name'];
+
+export type ParseResult = { kind: 'command'; command: Command } | { kind: 'help'; text: string } | { kind: 'error'; message: string; usage: string };
+
+const INSTANCE_NAMES = ['break', 'snooze', 'skip', 'pause', 'resume', 'status'] as const;
+
+export function isInstanceCommand(c: Command): c is InstanceCommand & { userDataDir: string | null } {
+  return (INSTANCE_NAMES as readonly string[]).includes(c.name);
+}
+
+/** What the scheduler should do for an instance command; null for `status`, which only reads. */
+export function toSchedulerAction(c: InstanceCommand): SchedulerAction | null {
+  switch (c.name) {
+    case 'break':
+      return c.kind ? { do: 'start-break', kind: c.kind } : { do: 'start-break' };
+    case 'snooze':
+      return { do: 'snooze' };
+    case 'skip':
+      return { do: 'skip' };
+    case 'pause':
+      return c.until ? { do: 'pause', until: c.until } : c.minutes !== null ? { do: 'pause', minutes: c.minutes } : { do: 'pause' };
+    case 'resume':
+      return { do: 'resume' };
+    case 'status':
+      return null;
+  }
+}
+
+interface Spec {
+  usage: string;
+  summary: string;
+  /** Options taking a value, and flags, besides --user-data-dir and --help. */
+  values: readonly string[];
+  flags: readonly string[];
+  maxArgs: number;
+  details?: string;
+}
+
+const COMMON = '  --user-data-dir DIR  use DIR as the data folder (default: the app\'s own)\n  --help               show this help';
+
+export const SPECS: Readonly<Record<CommandName, Spec>> = {
+  break: { usage: 'limber break [micro|long]', summary: 'start a break now (the kind that is due, or the one named)', values: [], flags: [], maxArgs: 1 },
+  snooze: { usage: 'limber snooze', summary: 'put off the coming break by the snooze time', values: [], flags: [], maxArgs: 0 },
+  skip: { usage: 'limber skip', summary: 'skip the coming break', values: [], flags: [], maxArgs: 0 },
+  pause: {
+    usage: 'limber pause [MINUTES|tomorrow]',
+    summary: 'pause reminders for MINUTES, until tomorrow, or until resumed',
+    values: [],
+    flags: [],
+    maxArgs: 1,
+    details: `  MINUTES              a whole number from 1 to ${PAUSE_MAX_MINUTES}`,
+  },
+  resume: { usage: 'limber resume', summary: 'resume reminders after a pause', values: [], flags: [], maxArgs: 0 },
+  status: { usage: 'limber status [--json]', summary: 'show what Limber is doing and when the next break is', values: [], flags: ['--json'], maxArgs: 0, details: '  --json               print one JSON object' },
+  stats: {
+    usage: 'limber stats [--days N] [--json]',
+    summary: 'show statistics from the history (works without the app running)',
+    values: ['--days'],
+    flags: ['--json'],
+    maxArgs: 0,
+    details: `  --days N             the last N days, 1 to ${STATS_MAX_DAYS} (default ${STATS_DEFAULT_DAYS})\n  --json               print one JSON object`,
+  },
+  export: {
+    usage: 'limber export [--format csv|json]',
+    summary: 'print the whole history as CSV or JSON (works without the app running)',
+    values: ['--format'],
+    flags: [],
+    maxArgs: 0,
+    details: '  --format csv|json    output format (default csv)',
+  },
+  doctor: {
+    usage: 'limber doctor',
+    summary: 'check and repair the data folder, keeping every original byte (works without the app running)',
+    values: [],
+    flags: [],
+    maxArgs: 0,
+  },
+};
+
+export function commandHelp(name: CommandName): string {
+  const s = SPECS[name];
+  return `Usage: ${s.usage} [--user-data-dir DIR]\n\n${s.summary[0]!.toUpperCase()}${s.summary.slice(1)}.\n\nOptions:\n${s.details ? s.details + '\n' : ''}${COMMON}\n`;
+}
+
+export function generalHelp(): string {
+  const width = Math.max(...Object.keys(SPECS).map((k) => k.length));
+  const lines = Object.entries(SPECS).map(([k, s]) => `  ${k.padEnd(width)}  ${s.summary}`);
+  return `Usage: limber COMMAND [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command takes --user-data-dir DIR and --help.\n`;
+}
+
+function isName(x: string): x is CommandName {
+  return Object.hasOwn(SPECS, x);
+}
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
+}
+
+export interface ParseOptions {
+  /**
+   * Ignore options this parser does not know. For argv relayed by Electron's `second-instance`, which may carry
+   * Chromium switches; a person typing gets an error instead.
+   */
+  lenient?: boolean;
+}
+
+export function parseArgs(argv: readonly string[], opts: ParseOptions = {}): ParseResult {
+  let name: CommandName | null = null;
+  let help = false;
+  let userDataDir: string | null = null;
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  const fail = (message: string): ParseResult => ({ kind: 'error', message, usage: name ? commandHelp(name) : generalHelp() });
+  const where = () => (name ? ` for '${name}'` : '');
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const key = eq > 0 ? arg.slice(0, eq) : arg;
+      const takesValue = key === '--user-data-dir' || (name !== null && SPECS[name].values.includes(key));
+      const isFlag = name !== null && SPECS[name].flags.includes(key);
+      if (!takesValue && !isFlag) {
+        if (opts.lenient) continue;
+        return fail(`unknown option '${key}'${where()}`);
+      }
+      if (isFlag) {
+        if (eq > 0) return fail(`option '${key}' takes no value`);
+        flags.add(key);
+        continue;
+      }
+      let value: string | undefined;
+      if (eq > 0) value = arg.slice(eq + 1);
+      else {
+        value = argv[i + 1];
+        if (value !== undefined && value.startsWith('--')) value = undefined;
+        else i++;
+      }
+      if (value === undefined || value === '') return fail(`option '${key}' needs a value`);
+      if (key === '--user-data-dir') userDataDir = value;
+      else values.set(key, value);
+      continue;
+    }
+    if (name === null) {
+      if (arg === 'help') {
+        help = true;
+        const topic = argv[i + 1];
+        if (topic !== undefined && isName(topic)) {
+          name = topic;
+          i++;
+        } else if (topic !== undefined) return fail(`unknown command '${topic}'`);
+        continue;
+      }
+      if (!isName(arg)) return fail(`unknown command '${arg}'`);
+      name = arg;
+      continue;
+    }
+    positional.push(arg);
+  }
+
+  if (help) return { kind: 'help', text: name ? commandHelp(name) : generalHelp() };
+  if (name === null) return fail('missing a command');
+  if (positional.length > SPECS[name].maxArgs) return fail(`unexpected argument '${positional[SPECS[name].maxArgs]}'${where()}`);
+  const arg = positional[0];
+
+  const done = (c: InstanceCommand | DataCommand): ParseResult => ({ kind: 'command', command: { ...c, userDataDir } });
+  switch (name) {
+    case 'break':
+      if (arg !== undefined && arg !== 'micro' && arg !== 'long') return fail(`break kind must be 'micro' or 'long' (got '${arg}')`);
+      return done({ name, kind: arg ?? null });
+    case 'pause': {
+      if (arg === undefined) return done({ name, minutes: null, until: null });
+      if (arg === 'tomorrow') return done({ name, minutes: null, until: 'tomorrow' });
+      const minutes = wholeNumber(arg, 1, PAUSE_MAX_MINUTES);
+      if (minutes === null) return fail(`pause takes MINUTES (a whole number from 1 to ${PAUSE_MAX_MINUTES}) or 'tomorrow' (got '${arg}')`);
+      return done({ name, minutes, until: null });
+    }
+    case 'status':
+      return done({ name, json: flags.has('--json') });
+    case 'stats': {
+      const daysText = values.get('--days');
+      const days = daysText === undefined ? STATS_DEFAULT_DAYS : wholeNumber(daysText, 1, STATS_MAX_DAYS);
+      if (days === null) return fail(`--days must be a whole number from 1 to ${STATS_MAX_DAYS} (got '${daysText}')`);
+      return done({ name, days, json: flags.has('--json') });
+    }
+    case 'export': {
+      const format = values.get('--format') ?? 'csv';
+      if (format !== 'csv' && format !== 'json') return fail(`--format must be 'csv' or 'json' (got '${format}')`);
+      return done({ name, format });
+    }
+    case 'snooze':
+    case 'skip':
+    case 'resume':
+    case 'doctor':
+      return done({ name });
+  }
+}

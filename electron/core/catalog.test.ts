@@ -1,0 +1,194 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { DESK_FRIENDLY, EXERCISES, allowedIn, doseSeconds, getExercise, type Exercise } from './catalog.ts';
+import { POSITIONS } from './settings.ts';
+
+const AREAS = ['neck', 'shoulders', 'upper-back', 'mid-back', 'lower-back', 'core', 'hips', 'legs'] as const;
+const DIRECTIONS = ['forward', 'backward', 'clockwise', 'anticlockwise'] as const;
+const MOTIONS = [...DIRECTIONS, 'left', 'right', 'hold', 'release', 'up', 'down', 'none'] as const;
+const IDS = [
+  'warm-up', 'shoulder-roll', 'neck-roll', 'march', 'heel-digs', 'knee-bends', 'chair-rotation', 'knee-lifts',
+  'cat-cow', 'upper-trap-stretch', 'trunk-rotation', 'overhead-reach', 'knee-to-chest', 'neck-flexion',
+  'childs-pose', 'scapular-squeeze', 'wall-angel',
+];
+
+const sentence = v.pipe(v.string(), v.minLength(10), v.maxLength(160), v.regex(/^[A-Z].*[.!]$/, 'a full sentence'));
+const positive = v.pipe(v.number(), v.integer(), v.minValue(1));
+const ExerciseSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z]+(-[a-z]+)*$/)),
+  name: v.pipe(v.string(), v.minLength(3), v.maxLength(40)),
+  position: v.picklist(POSITIONS),
+  positions: v.pipe(v.array(v.picklist(POSITIONS)), v.minLength(1)),
+  areas: v.pipe(v.array(v.picklist(AREAS)), v.minLength(1), v.maxLength(4)),
+  steps: v.pipe(v.array(sentence), v.minLength(3), v.maxLength(5)),
+  cautions: v.array(v.pipe(sentence, v.check((s) => !s.includes('\n'), 'one line'))),
+  dose: v.strictObject({
+    directions: v.optional(v.literal(2)),
+    sides: v.optional(v.literal(2)),
+    secondsEach: positive,
+    reps: v.optional(positive),
+    holdSeconds: v.optional(positive),
+    sets: v.optional(positive),
+  }),
+  totalSeconds: positive,
+  directionPair: v.optional(v.tuple([v.picklist(DIRECTIONS), v.picklist(DIRECTIONS)])),
+  phases: v.optional(v.tuple([v.picklist(MOTIONS), v.picklist(MOTIONS)])),
+  closing: v.optional(v.strictObject({ cue: v.picklist(['lean-back', 'breathe']), seconds: positive })),
+});
+
+const ex = (id: string): Exercise => {
+  const e = getExercise(id);
+  if (!e) throw new Error(`missing ${id}`);
+  return e;
+};
+
+describe('catalog integrity', () => {
+  it('has exactly the 17 exercises with the agreed ids, each once', () => {
+    expect(EXERCISES).toHaveLength(17);
+    expect(new Set(EXERCISES.map((e) => e.id)).size).toBe(17);
+    expect(EXERCISES.map((e) => e.id).sort()).toEqual([...IDS].sort());
+  });
+
+  it('has the four headline moves', () => {
+    for (const id of ['shoulder-roll', 'neck-roll', 'chair-rotation', 'scapular-squeeze']) expect(getExercise(id)?.id).toBe(id);
+  });
+
+  it.each(EXERCISES.map((e) => [e.id, e] as const))('%s: every field is valid', (_id, e) => {
+    const r = v.safeParse(ExerciseSchema, JSON.parse(JSON.stringify(e)));
+    expect(r.issues?.map((i) => `${i.path?.map((p) => p.key).join('.')}: ${i.message}`) ?? []).toEqual([]);
+    expect(e.positions[0]).toBe(e.position);
+    expect(new Set(e.areas).size).toBe(e.areas.length);
+    expect(e.dose.directions === undefined).toBe(e.directionPair === undefined);
+    if (e.directionPair) expect(e.directionPair[0]).not.toBe(e.directionPair[1]);
+    if (e.dose.holdSeconds !== undefined) expect(e.dose.holdSeconds).toBeLessThanOrEqual(e.dose.secondsEach);
+    expect(e.dose.directions !== undefined && e.dose.sides !== undefined).toBe(false);
+  });
+
+  it('totals match the doses', () => {
+    for (const e of EXERCISES) expect(e.totalSeconds, e.id).toBe(doseSeconds(e.dose) + (e.closing?.seconds ?? 0));
+    expect(doseSeconds({ sets: 2, reps: 3, sides: 2, secondsEach: 4 })).toBe(48);
+  });
+
+  it('has names and ids that are all different', () => {
+    expect(new Set(EXERCISES.map((e) => e.name.toLowerCase())).size).toBe(17);
+  });
+});
+
+describe('doses follow the seed', () => {
+  const innerSeconds = (e: Exercise) => (e.dose.reps ?? 1) * (e.dose.sides ?? 1) * (e.dose.directions ?? 1) * e.dose.secondsEach;
+
+  it('shoulder roll and neck roll: 30 s in each of two directions', () => {
+    for (const id of ['shoulder-roll', 'neck-roll']) {
+      expect(ex(id).dose).toEqual({ directions: 2, secondsEach: 30 });
+      expect(ex(id).totalSeconds).toBe(60);
+    }
+    expect(ex('shoulder-roll').directionPair).toEqual(['forward', 'backward']);
+  });
+
+  it('scapular squeeze: 5 s holds, 10 times', () => {
+    expect(ex('scapular-squeeze').dose).toMatchObject({ holdSeconds: 5, reps: 10 });
+  });
+
+  it('chair rotation: 30 s alternating sides, then a 10 s lean back', () => {
+    const e = ex('chair-rotation');
+    expect(e.dose.sides).toBe(2);
+    expect(innerSeconds(e) * (e.dose.sets ?? 1)).toBe(30);
+    expect(e.closing).toEqual({ cue: 'lean-back', seconds: 10 });
+    expect(e.totalSeconds).toBe(40);
+  });
+
+  it('timed alternating moves last 60 s: march, heel digs, knee lifts; cat-cow 60 s', () => {
+    for (const id of ['march', 'heel-digs', 'knee-lifts']) {
+      expect(ex(id).dose.sides, id).toBe(2);
+      expect(ex(id).totalSeconds, id).toBe(60);
+    }
+    expect(ex('cat-cow').totalSeconds).toBe(60);
+    expect(ex('heel-digs').dose.holdSeconds).toBe(5);
+  });
+
+  it('repetition counts: knee bends 10–12, wall angel 10–15', () => {
+    expect(ex('knee-bends').dose.reps).toBeGreaterThanOrEqual(10);
+    expect(ex('knee-bends').dose.reps).toBeLessThanOrEqual(12);
+    expect(ex('wall-angel').dose.reps).toBeGreaterThanOrEqual(10);
+    expect(ex('wall-angel').dose.reps).toBeLessThanOrEqual(15);
+  });
+
+  it('trunk rotation alternates sides for one to two minutes', () => {
+    expect(ex('trunk-rotation').dose.sides).toBe(2);
+    expect(ex('trunk-rotation').totalSeconds).toBeGreaterThanOrEqual(60);
+    expect(ex('trunk-rotation').totalSeconds).toBeLessThanOrEqual(120);
+  });
+
+  it('holds: upper trapezius 20–30 s ×2–3 a side, neck flexion 20–30 s ×3–4, knee to chest 15–30 s ×2–3 a leg, child’s pose 30–60 s', () => {
+    const inRange = (x: number | undefined, lo: number, hi: number) => x !== undefined && x >= lo && x <= hi;
+    const trap = ex('upper-trap-stretch').dose;
+    expect(trap.sides === 2 && inRange(trap.holdSeconds, 20, 30) && inRange(trap.sets, 2, 3)).toBe(true);
+    const flex = ex('neck-flexion').dose;
+    expect(inRange(flex.holdSeconds, 20, 30) && inRange(flex.reps, 3, 4)).toBe(true);
+    const knee = ex('knee-to-chest').dose;
+    expect(knee.sides === 2 && inRange(knee.holdSeconds, 15, 30) && inRange(knee.sets, 2, 3)).toBe(true);
+    expect(inRange(ex('childs-pose').dose.holdSeconds, 30, 60)).toBe(true);
+  });
+
+  it('overhead reach: about 30 s of alternating reaches, 2–3 rounds', () => {
+    const e = ex('overhead-reach');
+    expect(e.dose.sides).toBe(2);
+    expect(innerSeconds(e)).toBe(30);
+    expect(e.dose.sets).toBeGreaterThanOrEqual(2);
+    expect(e.dose.sets).toBeLessThanOrEqual(3);
+  });
+
+  it('positions: floor, wall and desk moves where the seed puts them', () => {
+    for (const id of ['heel-digs', 'cat-cow', 'knee-to-chest', 'childs-pose']) expect(ex(id).position, id).toBe('floor');
+    expect(ex('wall-angel').position).toBe('wall');
+    for (const id of ['march', 'knee-bends']) expect(ex(id).position, id).toBe('standing');
+    for (const id of ['chair-rotation', 'knee-lifts']) expect(ex(id).position, id).toBe('seated');
+    expect(EXERCISES.filter(DESK_FRIENDLY).map((e) => e.id).sort()).toEqual(
+      IDS.filter((id) => !['heel-digs', 'cat-cow', 'knee-to-chest', 'childs-pose', 'wall-angel'].includes(id)).sort(),
+    );
+    expect(allowedIn(ex('scapular-squeeze'), ['standing'])).toBe(true);
+    expect(allowedIn(ex('wall-angel'), ['seated', 'standing'])).toBe(false);
+  });
+
+  it('the warm-up has arm circles, shoulder rolls and deep breathing', () => {
+    const text = ex('warm-up').steps.join(' ').toLowerCase();
+    expect(text).toMatch(/circle/);
+    expect(text).toMatch(/shoulders roll/);
+    expect(text).toMatch(/breath/);
+    expect(ex('warm-up').closing?.cue).toBe('breathe');
+  });
+});
+
+// The seed lives beside the repository in the shared workspace; without it this check cannot run.
+const SEED = fileURLToPath(new URL('../../../shared/seed/upper-back-exercises.txt', import.meta.url));
+const words = (s: string): string[] => s.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9']+/g) ?? [];
+function runs(text: string, n: number): Set<string> {
+  const w = words(text);
+  const out = new Set<string>();
+  for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
+  return out;
+}
+const sharedRuns = (ours: string, seedRuns: Set<string>): string[] => [...runs(ours, 6)].filter((r) => seedRuns.has(r));
+
+describe.skipIf(!existsSync(SEED))('our own words', () => {
+  const seed = existsSync(SEED) ? readFileSync(SEED, 'utf8') : '';
+  const seedRuns = runs(seed, 6);
+
+  it('the check itself catches a copied run', () => {
+    expect(sharedRuns('Then roll your shoulders forward, then up, then back again.', seedRuns).length).toBeGreaterThan(0);
+  });
+
+  it('no step, caution or name shares a run of 6 words with the seed', () => {
+    const found = EXERCISES.flatMap((e) =>
+      [e.name, ...e.steps, ...e.cautions].flatMap((s) => sharedRuns(s, seedRuns).map((r) => `${e.id}: "${r}"`)),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('carries none of the seed’s product advertising', () => {
+    const all = JSON.stringify(EXERCISES).toLowerCase();
+    for (const word of ['rhia', 'nano', 'percussion', 'massage', 'store', 'device']) expect(all).not.toContain(word);
+  });
+});

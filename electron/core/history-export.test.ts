@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { HistoryRecord } from './history.ts';
+import { parseCsv, parseCsvRows, parseJsonExport, toCsv, toJson } from './history-export.ts';
+
+const recordArb: fc.Arbitrary<HistoryRecord> = fc.record({
+  at: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  kind: fc.constantFrom('micro' as const, 'long' as const),
+  outcome: fc.constantFrom('completed' as const, 'skipped' as const, 'natural' as const, 'missed' as const),
+  seconds: fc.integer({ min: 0, max: 3600 }),
+  exercises: fc.array(fc.stringMatching(/^[a-z][a-z-]{0,20}$/), { maxLength: 5 }),
+});
+
+describe('export', () => {
+  it('CSV read back equals the history record by record', () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 30 }), (records) => {
+        const back = parseCsv(toCsv(records));
+        expect(back.bad).toEqual([]);
+        expect(back.records).toEqual(records);
+      }),
+    );
+  });
+
+  it('JSON read back equals the history record by record', () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 30 }), (records) => {
+        const back = parseJsonExport(toJson(records));
+        expect(back.bad).toEqual([]);
+        expect(back.records).toEqual(records);
+      }),
+    );
+  });
+
+  it('CSV has a header and one row per record, exercises in one cell', () => {
+    const csv = toCsv([{ at: '2026-01-05T09:00:00.000Z', kind: 'long', outcome: 'completed', seconds: 300, exercises: ['neck-roll', 'chair-rotation'] }]);
+    expect(csv).toBe('at,kind,outcome,seconds,exercises\r\n2026-01-05T09:00:00.000Z,long,completed,300,neck-roll;chair-rotation\r\n');
+  });
+
+  it('CSV parsing honours quotes, doubled quotes and line breaks inside fields', () => {
+    expect(parseCsvRows('a,"b,c","say ""hi""","x\r\ny"\r\n')).toEqual([['a', 'b,c', 'say "hi"', 'x\r\ny']]);
+  });
+
+  it('reports rows that are not records', () => {
+    const r = parseCsv('at,kind,outcome,seconds,exercises\nnot-a-date,micro,completed,60,\n2026-01-05T09:00:00Z,micro,completed,60\n');
+    expect(r.records).toEqual([]);
+    expect(r.bad.map((b) => b.line)).toEqual([2, 3]);
+    expect(parseCsv('wrong,header\n').bad[0]!.reason).toMatch(/header/);
+  });
+});

@@ -1,0 +1,117 @@
+// History export as CSV (for spreadsheets) and JSON, and reading both back.
+import { validateRecord, type BadLine, type HistoryRecord } from './history.ts';
+
+export const CSV_HEADER = ['at', 'kind', 'outcome', 'seconds', 'exercises'] as const;
+/** Exercise ids never contain it, and spreadsheets leave it alone inside a cell. */
+const ID_SEPARATOR = ';';
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** RFC 4180: CRLF line ends, a header row, quotes only where needed. */
+export function toCsv(records: readonly HistoryRecord[]): string {
+  const rows = [CSV_HEADER.join(',')];
+  for (const r of records) {
+    rows.push([r.at, r.kind, r.outcome, String(r.seconds), r.exercises.join(ID_SEPARATOR)].map(csvField).join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+/** Splits CSV text into rows of fields (quoted fields may hold commas, quotes and line breaks). */
+export function parseCsvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === ',') endField();
+    else if (c === '\n') endRow();
+    else if (c === '\r') {
+      if (text[i + 1] === '\n') i++;
+      endRow();
+    } else field += c;
+    i++;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  return rows;
+}
+
+/** Reads a CSV export back; rows that are not valid records are reported by row number (header is row 1). */
+export function parseCsv(text: string): { records: HistoryRecord[]; bad: BadLine[] } {
+  const rows = parseCsvRows(text);
+  const header = rows[0];
+  if (!header || header.join(',') !== CSV_HEADER.join(',')) {
+    return { records: [], bad: [{ line: 1, text: header?.join(',') ?? '', reason: `the header must be ${CSV_HEADER.join(',')}` }] };
+  }
+  const records: HistoryRecord[] = [];
+  const bad: BadLine[] = [];
+  rows.slice(1).forEach((cells, i) => {
+    const line = i + 2;
+    if (cells.length === 1 && cells[0] === '') return;
+    if (cells.length !== CSV_HEADER.length) {
+      bad.push({ line, text: cells.join(','), reason: `expected ${CSV_HEADER.length} fields, found ${cells.length}` });
+      return;
+    }
+    const [at, kind, outcome, seconds, exercises] = cells as [string, string, string, string, string];
+    const r = validateRecord({
+      at,
+      kind,
+      outcome,
+      seconds: /^\d+$/.test(seconds) ? Number(seconds) : seconds,
+      exercises: exercises === '' ? [] : exercises.split(ID_SEPARATOR),
+    });
+    if (r.ok) records.push(r.record);
+    else bad.push({ line, text: cells.join(','), reason: r.reason });
+  });
+  return { records, bad };
+}
+
+/** A JSON array of records, one field order, readable in an editor. */
+export function toJson(records: readonly HistoryRecord[]): string {
+  const plain = records.map((r) => ({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises }));
+  return JSON.stringify(plain, null, 2) + '\n';
+}
+
+/** Reads a JSON export back; entries that are not valid records are reported by index (1-based). */
+export function parseJsonExport(text: string): { records: HistoryRecord[]; bad: BadLine[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { records: [], bad: [{ line: 1, text: text.slice(0, 200), reason: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  if (!Array.isArray(data)) return { records: [], bad: [{ line: 1, text: text.slice(0, 200), reason: 'expected a JSON array' }] };
+  const records: HistoryRecord[] = [];
+  const bad: BadLine[] = [];
+  data.forEach((item: unknown, i) => {
+    const r = validateRecord(item);
+    if (r.ok) records.push(r.record);
+    else bad.push({ line: i + 1, text: JSON.stringify(item) ?? '', reason: r.reason });
+  });
+  return { records, bad };
+}

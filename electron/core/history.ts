@@ -1,0 +1,91 @@
+// One line of history.jsonl (DESIGN §4): parsing, validation and serialization. No I/O here.
+import type { BreakKind, BreakOutcome } from './scheduler.ts';
+
+export interface HistoryRecord {
+  /** ISO-8601 time the break ended. */
+  at: string;
+  kind: BreakKind;
+  outcome: BreakOutcome;
+  seconds: number;
+  exercises: string[];
+}
+
+export const BREAK_KINDS: readonly BreakKind[] = ['micro', 'long'];
+export const BREAK_OUTCOMES: readonly BreakOutcome[] = ['completed', 'skipped', 'natural', 'missed'];
+
+/** A break longer than a day is not a break: such a value means the line is damaged. */
+const MAX_SECONDS = 24 * 60 * 60;
+const MAX_EXERCISES = 64;
+const MAX_ID = 64;
+// Date and time with a zone (Z or ±hh:mm), as Date#toISOString and the scheduler write them.
+const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export interface BadLine {
+  /** 1-based line number in the file. */
+  line: number;
+  text: string;
+  reason: string;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Checks one decoded line. Unknown extra fields are tolerated (a newer version may add some) and dropped. */
+export function validateRecord(x: unknown): { ok: true; record: HistoryRecord } | { ok: false; reason: string } {
+  if (!isRecord(x)) return { ok: false, reason: 'not a JSON object' };
+  const { at, kind, outcome, seconds, exercises } = x;
+  if (typeof at !== 'string' || !ISO_RE.test(at) || Number.isNaN(Date.parse(at))) {
+    return { ok: false, reason: '"at" must be an ISO-8601 date and time with a zone' };
+  }
+  if (typeof kind !== 'string' || !(BREAK_KINDS as readonly string[]).includes(kind)) {
+    return { ok: false, reason: `"kind" must be one of ${BREAK_KINDS.join(', ')}` };
+  }
+  if (typeof outcome !== 'string' || !(BREAK_OUTCOMES as readonly string[]).includes(outcome)) {
+    return { ok: false, reason: `"outcome" must be one of ${BREAK_OUTCOMES.join(', ')}` };
+  }
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_SECONDS) {
+    return { ok: false, reason: `"seconds" must be a whole number from 0 to ${MAX_SECONDS}` };
+  }
+  if (
+    !Array.isArray(exercises) ||
+    exercises.length > MAX_EXERCISES ||
+    !exercises.every((e): e is string => typeof e === 'string' && e.length > 0 && e.length <= MAX_ID)
+  ) {
+    return { ok: false, reason: '"exercises" must be a list of exercise ids' };
+  }
+  return { ok: true, record: { at, kind: kind as BreakKind, outcome: outcome as BreakOutcome, seconds, exercises: [...exercises] } };
+}
+
+/** One line, without the newline; fields in a fixed order so files diff well. */
+export function serializeRecord(r: HistoryRecord): string {
+  return JSON.stringify({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises });
+}
+
+/**
+ * Every valid record, in file order, and every line that is not one. Blank lines are not records and not damage.
+ * A last line without its newline that does not parse is reported as torn (a crash mid-write).
+ */
+export function parseHistory(text: string): { records: HistoryRecord[]; bad: BadLine[] } {
+  const records: HistoryRecord[] = [];
+  const bad: BadLine[] = [];
+  const lines = text.split('\n');
+  const endsWithNewline = text.endsWith('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') continue;
+    const isLast = i === lines.length - 1 && !endsWithNewline;
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(line);
+    } catch {
+      bad.push({ line: i + 1, text: line, reason: isLast ? 'torn line (the write was cut short)' : 'not valid JSON' });
+      continue;
+    }
+    const r = validateRecord(decoded);
+    if (r.ok) records.push(r.record);
+    else bad.push({ line: i + 1, text: line, reason: r.reason });
+  }
+  return { records, bad };
+}

@@ -1,0 +1,182 @@
+// The settings schema: the single source of truth for defaults, ranges and messages.
+// The store (JSON Schema derived from it), the settings window, IPC and the simulator all validate through here.
+import * as v from 'valibot';
+
+export const POSITIONS = ['seated', 'standing', 'wall', 'floor'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Numeric settings: allowed range, default and unit. Forms and help text read these too. */
+export const RANGES = {
+  'microBreak.everyMinutes': { min: 5, max: 240, fallback: 30, unit: 'minutes' },
+  'microBreak.durationSeconds': { min: 20, max: 600, fallback: 60, unit: 'seconds' },
+  'longBreak.everyNth': { min: 2, max: 12, fallback: 4, unit: '' },
+  'longBreak.durationMinutes': { min: 2, max: 30, fallback: 5, unit: 'minutes' },
+  headsUpSeconds: { min: 0, max: 300, fallback: 60, unit: 'seconds' },
+  snoozeMinutes: { min: 1, max: 60, fallback: 5, unit: 'minutes' },
+  awayAfterMinutes: { min: 2, max: 30, fallback: 5, unit: 'minutes' },
+} as const;
+
+function intRange({ min, max, fallback, unit }: { min: number; max: number; fallback: number; unit: string }) {
+  const range = `a whole number from ${min} to ${max}${unit ? ' ' + unit : ''}`;
+  return v.optional(
+    v.pipe(
+      v.number(`must be ${range}`),
+      v.integer(`must be ${range}`),
+      v.minValue(min, `must be ${range}`),
+      v.maxValue(max, `must be ${range}`),
+    ),
+    fallback,
+  );
+}
+
+const bool = (fallback: boolean) => v.optional(v.boolean('must be true or false'), fallback);
+const time = (fallback: string) =>
+  v.optional(v.pipe(v.string('must be a time HH:MM'), v.regex(TIME_RE, 'must be a time HH:MM (00:00–23:59)')), fallback);
+
+export const MicroBreakSchema = v.object({
+  enabled: bool(true),
+  everyMinutes: intRange(RANGES['microBreak.everyMinutes']),
+  durationSeconds: intRange(RANGES['microBreak.durationSeconds']),
+});
+
+export const LongBreakSchema = v.object({
+  enabled: bool(true),
+  everyNth: intRange(RANGES['longBreak.everyNth']),
+  durationMinutes: intRange(RANGES['longBreak.durationMinutes']),
+});
+
+export const WorkHoursSchema = v.pipe(
+  v.object({
+    enabled: bool(false),
+    days: v.optional(
+      v.pipe(
+        v.array(
+          v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+          'must be a list of weekdays 0 (Sunday) to 6 (Saturday)',
+        ),
+        v.check((d) => new Set(d).size === d.length, 'must not list a weekday twice'),
+      ),
+      [1, 2, 3, 4, 5],
+    ),
+    start: time('09:00'),
+    end: time('17:00'),
+  }),
+  v.forward(
+    v.check((w) => w.start < w.end, 'must be later than the start time'),
+    ['end'],
+  ),
+);
+
+export const SettingsSchema = v.object({
+  microBreak: v.optional(MicroBreakSchema, {}),
+  longBreak: v.optional(LongBreakSchema, {}),
+  headsUpSeconds: intRange(RANGES['headsUpSeconds']),
+  snoozeMinutes: intRange(RANGES['snoozeMinutes']),
+  awayAfterMinutes: intRange(RANGES['awayAfterMinutes']),
+  workHours: v.optional(WorkHoursSchema, {}),
+  positions: v.optional(
+    v.pipe(
+      v.array(v.picklist(POSITIONS), `must list positions from: ${POSITIONS.join(', ')}`),
+      v.minLength(1, 'must allow at least one position'),
+    ),
+    ['seated', 'standing'],
+  ),
+  excludedExercises: v.optional(v.array(v.pipe(v.string(), v.maxLength(64)), 'must be a list of exercise ids'), []),
+  sound: bool(true),
+  shortcut: v.optional(
+    v.pipe(v.string('must be a keyboard shortcut'), v.maxLength(64, 'is too long'), v.regex(/^(\S+\+)*\S+$/, 'must look like CommandOrControl+Alt+B')),
+    'CommandOrControl+Alt+B',
+  ),
+  startAtLogin: bool(true),
+});
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type SettingsInput = v.InferInput<typeof SettingsSchema>;
+
+/** A fresh copy of the defaults (callers may mutate it). */
+export function defaultSettings(): Settings {
+  return v.parse(SettingsSchema, {});
+}
+
+export interface SettingProblem {
+  /** Dotted path of the setting, e.g. `microBreak.everyMinutes`. */
+  path: string;
+  message: string;
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).map((p) => String(p.key)).join('.');
+}
+
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): SettingProblem[] {
+  return issues.map((i) => {
+    const path = pathOf(i) || '(settings)';
+    return { path, message: `${path} ${i.message}` };
+  });
+}
+
+/** Strict validation of a complete or partial settings object: all or nothing. */
+export function validateSettings(input: unknown): { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] } {
+  const r = v.safeParse(SettingsSchema, input);
+  return r.success ? { ok: true, settings: r.output } : { ok: false, problems: describeIssues(r.issues) };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * Field-by-field repair: every valid value of `input` is kept; each invalid one falls back to the value in `base`
+ * (the previous valid settings, or the defaults) and is reported. Unknown keys are dropped and reported.
+ */
+export function sanitizeSettings(input: unknown, base: Settings = defaultSettings()): { settings: Settings; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
+  if (!isRecord(input)) {
+    return { settings: structuredClone(base), problems: [{ path: '(settings)', message: 'settings must be a JSON object' }] };
+  }
+  const out: Record<string, unknown> = structuredClone(base) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(input)) {
+    if (!(key in base)) {
+      problems.push({ path: key, message: `${key} is not a known setting` });
+      continue;
+    }
+    const baseValue = (base as unknown as Record<string, unknown>)[key];
+    if (isRecord(baseValue) && isRecord(value)) {
+      const merged: Record<string, unknown> = { ...baseValue };
+      for (const [sub, subValue] of Object.entries(value)) {
+        if (!(sub in baseValue)) {
+          problems.push({ path: `${key}.${sub}`, message: `${key}.${sub} is not a known setting` });
+          continue;
+        }
+        const candidate = { ...merged, [sub]: subValue };
+        const r = validateSettings({ ...out, [key]: candidate });
+        if (r.ok) merged[sub] = subValue;
+        else problems.push(r.problems.find((p) => p.path.startsWith(`${key}.${sub}`)) ?? r.problems[0]!);
+      }
+      out[key] = merged;
+    } else {
+      const r = validateSettings({ ...out, [key]: value });
+      if (r.ok) out[key] = value;
+      else problems.push(r.problems[0] ?? { path: key, message: `${key} is invalid` });
+    }
+  }
+  return { settings: v.parse(SettingsSchema, out), problems };
+}
+
+/** Apply a partial change on top of current settings; nothing invalid is ever accepted. */
+export function applySettingsPatch(
+  current: Settings,
+  patch: unknown,
+): { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] } {
+  if (!isRecord(patch)) return { ok: false, problems: [{ path: '(settings)', message: 'a settings change must be an object' }] };
+  const merged: Record<string, unknown> = structuredClone(current) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    const cur = merged[key];
+    merged[key] = isRecord(cur) && isRecord(value) ? { ...cur, ...value } : value;
+  }
+  const unknown = Object.keys(patch).filter((k) => !(k in current));
+  if (unknown.length) return { ok: false, problems: unknown.map((k) => ({ path: k, message: `${k} is not a known setting` })) };
+  return validateSettings(merged);
+}

@@ -1,0 +1,83 @@
+// The contract between main and renderer: channel names, payload types and their runtime validation.
+// Imported by main (to validate), preload and the harness bridge (to expose), and the renderer (for types).
+import * as v from 'valibot';
+import type { Settings, SettingProblem } from './core/settings.ts';
+import type { BreakKind } from './core/scheduler.ts';
+
+/** Renderer → main requests (invoke/handle). */
+export const REQUEST_CHANNEL = 'limber:request';
+/** Main → renderer pushes. */
+export const PUSH_CHANNEL = 'limber:push';
+
+export const WINDOW_KINDS = ['break', 'settings', 'stats', 'welcome'] as const;
+export type WindowKind = (typeof WINDOW_KINDS)[number];
+
+const ExerciseId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,40}$/));
+
+export const RequestSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('hello') }),
+  v.strictObject({ type: v.literal('break:start') }),
+  v.strictObject({ type: v.literal('break:snooze') }),
+  v.strictObject({ type: v.literal('break:skip') }),
+  v.strictObject({
+    type: v.literal('break:finish'),
+    exercises: v.pipe(v.array(ExerciseId), v.maxLength(32)),
+    seconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3 * 3600)),
+  }),
+  v.strictObject({ type: v.literal('settings:get') }),
+  v.strictObject({ type: v.literal('settings:set'), patch: v.record(v.string(), v.unknown()) }),
+  v.strictObject({ type: v.literal('settings:reset') }),
+  v.strictObject({ type: v.literal('shortcut:try'), accelerator: v.pipe(v.string(), v.maxLength(64)) }),
+  v.strictObject({ type: v.literal('stats:get'), days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)) }),
+  v.strictObject({ type: v.literal('data:open-folder') }),
+]);
+
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+export interface RoutineView {
+  kind: BreakKind;
+  exercises: { id: string; seconds: number }[];
+  totalSeconds: number;
+}
+
+/** What the break window shows; main pushes a new one whenever it changes. */
+export type BreakView =
+  | { screen: 'prompt'; routine: RoutineView; sound: boolean }
+  | { screen: 'player'; routine: RoutineView; sound: boolean }
+  | { screen: 'idle' };
+
+export type Reply =
+  | { ok: true; window: WindowKind; break?: BreakView; settings?: Settings; notice?: string; data?: unknown }
+  | { ok: false; error: string; problems?: SettingProblem[] };
+
+export type MainToRenderer = { type: 'break'; view: BreakView } | { type: 'settings'; settings: Settings; notice?: string };
+
+export function parseRequest(raw: unknown): { ok: true; request: Request } | { ok: false; error: string } {
+  const r = v.safeParse(RequestSchema, raw);
+  if (r.success) return { ok: true, request: r.output };
+  const first = r.issues[0];
+  const where = first?.path?.map((p) => String(p.key)).join('.') || 'message';
+  return { ok: false, error: `invalid request: ${where}: ${first?.message ?? 'unknown problem'}` };
+}
+
+/** The API the renderer sees as `window.limber`. Built identically by preload.ts and by the test harness. */
+export interface LimberApi {
+  request(req: Request): Promise<Reply>;
+  onPush(cb: (m: MainToRenderer) => void): () => void;
+}
+
+export function createApi(
+  invoke: (req: Request) => Promise<Reply>,
+  subscribe: (cb: (m: MainToRenderer) => void) => () => void,
+): LimberApi {
+  return Object.freeze({
+    request: (req: Request) => invoke(req),
+    onPush: (cb: (m: MainToRenderer) => void) => subscribe(cb),
+  });
+}
+
+/** Only our own pages may talk to main: file:// pages of the built renderer (or the harness origin in tests). */
+export function isTrustedSender(url: string, trustedPrefix: string): boolean {
+  return url.startsWith(trustedPrefix) && !url.includes('..');
+}

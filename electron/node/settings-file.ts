@@ -1,0 +1,313 @@
+// settings.json on conf (electron-store passes the same options to the same class): loading that never loses a
+// byte of the user's file, saving that survives a read-only folder or a full disk, and hand edits picked up live.
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf, { type Options as ConfOptions } from 'conf';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type { Cancel } from '../core/clock.ts';
+import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, migrateSettingsData } from '../core/settings-migrations.ts';
+import { SettingsSchema, defaultSettings, sanitizeSettings, validateSettings, type SettingProblem, type Settings } from '../core/settings.ts';
+import type { SettingsStorePort } from '../ports.ts';
+import { errorText, moveAside } from './files.ts';
+
+export const SETTINGS_FILE = 'settings.json';
+const INTERNAL_KEY = '__internal__';
+
+type Stored = Record<string, unknown>;
+export type SettingsStore = Conf<Stored>;
+/** conf's options plus electron-store's `name` (it overwrites `configName` with `name`, default 'config'). */
+export type SettingsStoreOptions = Partial<ConfOptions<Stored>> & { name: string; configName: string; cwd: string };
+
+/** The JSON Schema conf validates with, derived from the valibot schema (the start < end check stays in valibot). */
+export function settingsJsonSchema(): Record<string, unknown> {
+  return toJsonSchema(SettingsSchema, { errorMode: 'ignore' }) as unknown as Record<string, unknown>;
+}
+
+/** One options object for `new Conf(…)` under Node and `new ElectronStore(…)` in Electron. */
+export function settingsStoreOptions(dataDir: string): SettingsStoreOptions {
+  const schema = settingsJsonSchema();
+  const migrations: Record<string, (store: SettingsStore) => void> = {};
+  for (const [version, step] of Object.entries(SETTINGS_MIGRATIONS)) {
+    migrations[version] = (store) => {
+      store.store = step(userData(store.store));
+    };
+  }
+  return {
+    name: 'settings',
+    configName: 'settings',
+    cwd: dataDir,
+    projectVersion: SETTINGS_VERSION,
+    schema: schema['properties'] as ConfOptions<Stored>['schema'],
+    migrations,
+    // A bad file must never be silently emptied: it is moved aside here instead.
+    clearInvalidConfig: false,
+    // The file is watched here, with errors handled; conf's watcher would throw from a timer on a bad edit.
+    watch: false,
+  };
+}
+
+function isRecord(x: unknown): x is Stored {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** The stored object without conf's bookkeeping. */
+function userData(data: Stored): Stored {
+  const { [INTERNAL_KEY]: _internal, ...rest } = data;
+  return rest;
+}
+
+export interface SettingsLoad {
+  settings: Settings;
+  problems: SettingProblem[];
+  /** Where a damaged file was moved, when it was. */
+  movedAside: string | null;
+  /** What to tell the user once (notification and settings window), or null when all was well. */
+  message: string | null;
+  /** False while settings live only in memory (the folder cannot be written). */
+  persistent: boolean;
+}
+
+export interface SettingsFileOptions {
+  dataDir: string;
+  /** Builds the store: conf under Node, electron-store in Electron. */
+  makeStore?: (options: SettingsStoreOptions) => SettingsStore;
+  now?: () => number;
+  /** Quiet time after a change event before the file is read (editors write in several steps). */
+  debounceMs?: number;
+}
+
+type Decoded = { kind: 'missing' } | { kind: 'object'; data: Stored } | { kind: 'damaged'; reason: string } | { kind: 'unreadable'; reason: string };
+
+function decode(file: string): Decoded {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', reason: errorText(e) };
+  }
+  if (text.trim() === '') return { kind: 'damaged', reason: 'the file is empty' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { kind: 'damaged', reason: `not valid JSON (${(e as Error).message})` };
+  }
+  if (!isRecord(data)) return { kind: 'damaged', reason: 'not a JSON object' };
+  return { kind: 'object', data };
+}
+
+function listProblems(problems: readonly SettingProblem[]): string {
+  return problems.map((p) => p.message).join('; ');
+}
+
+/** The settings store port over settings.json in the data folder. */
+export class SettingsFile implements SettingsStorePort {
+  readonly path: string;
+  private store: SettingsStore | null = null;
+  private current: Settings | null = null;
+  /** The text last written or accepted, to tell our own writes from hand edits. */
+  private lastText: string | null = null;
+  private readonly makeStore: (options: SettingsStoreOptions) => SettingsStore;
+  private readonly now: () => number;
+  private readonly debounceMs: number;
+
+  constructor(private readonly opts: SettingsFileOptions) {
+    this.path = path.join(opts.dataDir, SETTINGS_FILE);
+    this.makeStore = opts.makeStore ?? ((o) => new Conf<Stored>(o));
+    this.now = opts.now ?? Date.now;
+    this.debounceMs = opts.debounceMs ?? 150;
+  }
+
+  /** First call: open the file, repairing what needs it. Later calls: re-read after a hand edit (see reload). */
+  load(): SettingsLoad {
+    return this.current ? this.reload() : this.open();
+  }
+
+  private open(): SettingsLoad {
+    const notes: string[] = [];
+    let movedAside: string | null = null;
+    let problems: SettingProblem[] = [];
+
+    const setAside = (reason: string): boolean => {
+      try {
+        movedAside = moveAside(this.path, this.now());
+        notes.push(`settings.json could not be used (${reason}). It was kept as ${path.basename(movedAside)} and Limber starts on the default settings.`);
+        problems.push({ path: '(settings)', message: `settings.json ${reason}` });
+        return true;
+      } catch (e) {
+        notes.push(`settings.json could not be used (${reason}) and could not be moved aside (${errorText(e)}).`);
+        problems.push({ path: '(settings)', message: `settings.json ${reason}` });
+        return false;
+      }
+    };
+
+    const first = decode(this.path);
+    // Settings repaired before conf sees the file, so the original (not a migrated rewrite) is what gets kept.
+    let repaired: Settings | null = null;
+    if (first.kind === 'damaged' || first.kind === 'unreadable') {
+      if (!setAside(first.reason)) return this.inMemory(defaultSettings(), problems, movedAside, notes, null);
+    } else if (first.kind === 'object') {
+      const r = sanitizeSettings(migrateSettingsData(userData(first.data)));
+      if (r.problems.length === 0) this.keepBeforeMigration(first.data);
+      else {
+        problems = r.problems;
+        repaired = r.settings;
+        try {
+          movedAside = moveAside(this.path, this.now());
+          notes.push(
+            `Some settings were not valid and were reset (${listProblems(r.problems)}). Every other setting was kept; the original file was saved as ${path.basename(movedAside)}.`,
+          );
+        } catch (e) {
+          return this.inMemory(r.settings, problems, null, notes, errorText(e));
+        }
+      }
+    }
+
+    try {
+      this.store = this.makeStore(settingsStoreOptions(this.opts.dataDir));
+    } catch (e) {
+      const msg = errorText(e);
+      if (!msg.startsWith('Config schema violation')) {
+        // Cannot write (read-only folder, full disk) or a migration failed: use what the file says, in memory.
+        const fallback = decode(this.path);
+        const r = fallback.kind === 'object' ? sanitizeSettings(migrateSettingsData(userData(fallback.data))) : { settings: defaultSettings(), problems: [] };
+        return this.inMemory(repaired ?? r.settings, [...problems, ...r.problems], movedAside, notes, msg);
+      }
+      // Only if conf's schema and valibot disagree: handled below like any value valibot rejects.
+    }
+
+    const after = decode(this.path);
+    const data = after.kind === 'object' ? userData(after.data) : {};
+    const r = sanitizeSettings(data);
+    if (repaired === null && r.problems.length > 0) {
+      problems = [...problems, ...r.problems];
+      if (movedAside === null && after.kind === 'object') {
+        try {
+          movedAside = moveAside(this.path, this.now());
+          notes.push(`Some settings were not valid and were reset (${listProblems(r.problems)}). The original file was saved as ${path.basename(movedAside)}.`);
+        } catch (e) {
+          return this.inMemory(r.settings, problems, null, notes, errorText(e));
+        }
+      }
+    }
+    if (!this.store) {
+      try {
+        this.store = this.makeStore(settingsStoreOptions(this.opts.dataDir));
+      } catch (e) {
+        return this.inMemory(repaired ?? r.settings, problems, movedAside, notes, errorText(e));
+      }
+    }
+    const settings = repaired ?? r.settings;
+    this.current = settings;
+    // Write the complete settings whenever the file lacks any (first start, a repair): easy to edit by hand.
+    if (repaired !== null || r.problems.length > 0 || after.kind !== 'object' || JSON.stringify(data) !== JSON.stringify(settings)) {
+      const w = this.write(settings);
+      if (!w.ok) return this.inMemory(settings, problems, movedAside, notes, w.error);
+    } else {
+      this.lastText = fs.readFileSync(this.path, 'utf8');
+    }
+    return { settings, problems, movedAside, message: notes.length ? notes.join(' ') : null, persistent: true };
+  }
+
+  /** conf rewrites the file when it migrates: keep the older version's file as it was, once. */
+  private keepBeforeMigration(data: Stored): void {
+    const internal = data[INTERNAL_KEY];
+    const migrations = isRecord(internal) ? internal['migrations'] : undefined;
+    const version = isRecord(migrations) ? migrations['version'] : undefined;
+    if (version === SETTINGS_VERSION || Object.keys(userData(data)).length === 0) return;
+    try {
+      fs.copyFileSync(this.path, `${this.path}.before-${SETTINGS_VERSION}`, fs.constants.COPYFILE_EXCL);
+    } catch {
+      // Already kept once, or the folder is read-only (then nothing is rewritten either).
+    }
+  }
+
+  private inMemory(settings: Settings, problems: SettingProblem[], movedAside: string | null, notes: string[], error: string | null): SettingsLoad {
+    this.current = settings;
+    if (error !== null) {
+      notes.push(`Limber cannot save settings in ${this.opts.dataDir} (${error}). Changes are kept until Limber quits.`);
+    }
+    return { settings, problems, movedAside, message: notes.join(' ') || null, persistent: false };
+  }
+
+  /**
+   * After a hand edit: valid values are taken, invalid ones rejected (the current value stays) and reported.
+   * The file is not touched: the user may be in the middle of editing it.
+   */
+  reload(): SettingsLoad {
+    const base = this.current ?? defaultSettings();
+    const d = decode(this.path);
+    if (d.kind === 'missing') return { settings: base, problems: [], movedAside: null, message: null, persistent: this.store !== null };
+    if (d.kind !== 'object') {
+      const message = `settings.json was changed but ${d.reason}; the change was rejected and the current settings stay.`;
+      return { settings: base, problems: [{ path: '(settings)', message }], movedAside: null, message, persistent: this.store !== null };
+    }
+    const r = sanitizeSettings(migrateSettingsData(userData(d.data)), base);
+    this.current = r.settings;
+    const message = r.problems.length ? `A change to settings.json was rejected: ${listProblems(r.problems)}. Those settings keep their current values.` : null;
+    return { settings: r.settings, problems: r.problems, movedAside: null, message, persistent: this.store !== null };
+  }
+
+  save(settings: Settings): { ok: true } | { ok: false; message: string } {
+    const v = validateSettings(settings);
+    if (!v.ok) return { ok: false, message: `Settings not saved: ${listProblems(v.problems)}` };
+    this.current = v.settings;
+    if (!this.store) {
+      try {
+        this.store = this.makeStore(settingsStoreOptions(this.opts.dataDir));
+      } catch (e) {
+        return { ok: false, message: `Could not save settings in ${this.opts.dataDir} (${errorText(e)}). They are kept until Limber quits.` };
+      }
+    }
+    return this.write(v.settings);
+  }
+
+  private write(settings: Settings): { ok: true } | { ok: false; message: string; error: string } {
+    try {
+      this.store!.store = structuredClone(settings) as unknown as Stored;
+      this.lastText = fs.readFileSync(this.path, 'utf8');
+      return { ok: true };
+    } catch (e) {
+      const error = errorText(e);
+      return { ok: false, message: `Could not save settings to ${this.path} (${error}). They are kept until Limber quits.`, error };
+    }
+  }
+
+  /** Calls `cb` with the reloaded settings after the file changes by another hand; our own writes are ignored. */
+  onExternalChange(cb: (result: SettingsLoad) => void): Cancel {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      timer = undefined;
+      let text: string | null;
+      try {
+        text = fs.readFileSync(this.path, 'utf8');
+      } catch {
+        text = null;
+      }
+      if (text === null || text === this.lastText) return;
+      this.lastText = text;
+      cb(this.reload());
+    };
+    const poke = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(check, this.debounceMs);
+    };
+    let stop: () => void;
+    try {
+      const watcher = fs.watch(this.opts.dataDir, { persistent: false }, (_event, name) => {
+        if (name === null || name === SETTINGS_FILE) poke();
+      });
+      watcher.on('error', () => undefined);
+      stop = () => watcher.close();
+    } catch {
+      // No inotify watches left, or a file system without events: poll instead.
+      fs.watchFile(this.path, { persistent: false, interval: 2000 }, poke);
+      stop = () => fs.unwatchFile(this.path, poke);
+    }
+    return () => {
+      if (timer) clearTimeout(timer);
+      stop();
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from '@playwright/test';
+import type { Backend } from './e2e/fixtures.ts';
+
+export default defineConfig<{ backend: Backend }>({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  projects: [
+    // The real main-process logic against real Chromium pages (runs everywhere).
+    { name: 'harness', use: { backend: 'harness' } },
+    // The same specs against a real Electron binary, where one exists.
+    { name: 'electron', use: { backend: 'electron' } },
+  ],
+});

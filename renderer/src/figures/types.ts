@@ -1,0 +1,29 @@
+/** What the player is doing right now; the figure shows it. Matches the player's motion vocabulary. */
+export type Motion =
+  | 'forward'
+  | 'backward'
+  | 'clockwise'
+  | 'anticlockwise'
+  | 'left'
+  | 'right'
+  | 'up'
+  | 'down'
+  | 'hold'
+  | 'release'
+  | 'none';
+
+export type Side = 'left' | 'right';
+
+/** Props every move component receives from ExerciseFigure. */
+export interface MoveProps {
+  motion: Motion;
+  /** The side being worked: from a left/right motion, else from the player's side, else right. */
+  side: Side;
+  /** Reduced motion: the move draws its key pose and a static cue arrow. */
+  still: boolean;
+}
+
+/** Runs the other way round: backwards, anticlockwise. */
+export function isReverse(motion: Motion): boolean {
+  return motion === 'backward' || motion === 'anticlockwise' || motion === 'left';
+}

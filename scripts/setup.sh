@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Everything Limber's commands need on a fresh Debian/Ubuntu machine: the system packages the tests and the preview
+# use, then the npm dependencies. Quick when nothing is missing. With --quiet it says nothing unless it acts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quiet=false
+[ "${1:-}" = "--quiet" ] && quiet=true
+say() { $quiet || echo "setup: $*"; }
+
+# command -> Debian package
+declare -A NEED=(
+  [chromium]=chromium
+  [xvfb-run]=xvfb
+  [dbus-run-session]=dbus
+  [dbus-send]=dbus
+  [dbus-launch]=dbus-x11
+  [dunst]=dunst
+  [notify-send]=libnotify-bin
+  [xdotool]=xdotool
+)
+missing=()
+for cmd in "${!NEED[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEED[$cmd]}")
+done
+# ImageMagick's convert (only the real one can write .ico files).
+[ -x /usr/bin/convert ] || missing+=(imagemagick)
+if [ ${#missing[@]} -gt 0 ]; then
+  mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" xauth >/dev/null
+  elif command -v sudo >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    echo "setup: installing ${missing[*]}"
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" xauth >/dev/null
+  else
+    echo "setup: missing system packages: ${missing[*]}" >&2
+    echo "setup: install them with: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# npm dependencies: installed when absent or older than the lock file.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dependencies"
+  # Electron's binary download is not reachable everywhere; the tests never need it (see README).
+  ELECTRON_SKIP_BINARY_DOWNLOAD=${ELECTRON_SKIP_BINARY_DOWNLOAD:-1} npm ci --no-audit --no-fund
+fi
+say "ready"

@@ -13,6 +13,6 @@ export default defineConfig<{ backend: Backend }>({
     // The real main-process logic against real Chromium pages (runs everywhere).
     { name: 'harness', use: { backend: 'harness' } },
     // The same specs against a real Electron binary, where one exists.
-    { name: 'electron', use: { backend: 'electron' } },
+    { name: 'electron', use: { backend: 'electron' }, testMatch: ['**/walking-skeleton.spec.ts', '**/break-player.spec.ts'] },
   ],
 });

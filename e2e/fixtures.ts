@@ -1,8 +1,10 @@
-// Specs are written once against a backend: the harness (real app logic, real Chromium, real notification daemon)
-// or real Electron where a binary exists. Without an Electron binary the electron project is skipped, saying why.
+// Specs that hold on every backend take the `limber` fixture (a Driver): the harness everywhere, real Electron where
+// a binary exists. Without one, the electron project is skipped and says why — the only skip in the suite.
+// Harness-only specs (deeper inspection of test ports) take `launch`.
 import { test as base } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { ElectronDriver, HarnessDriver, type Driver, type DriverOptions } from './driver.ts';
 import { startHarness, type Harness, type HarnessOptions } from './harness/harness.ts';
 
 export type Backend = 'harness' | 'electron';
@@ -24,25 +26,39 @@ export function electronBinary(): { path: string | null; reason: string } {
   return {
     path: null,
     reason:
-      'no Electron binary on this machine (its download is not reachable); set ELECTRON_OVERRIDE_DIST_PATH to an Electron dist folder to run these specs against real Electron',
+      'no Electron binary on this machine (its download is not reachable); set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron folder to run these specs against real Electron',
   };
 }
 
-let electronSkipPrinted = false;
+let skipPrinted = false;
 
-export const test = base.extend<{ backend: Backend; launch: (opts?: HarnessOptions) => Promise<Harness> }, object>({
+export const test = base.extend<{
+  backend: Backend;
+  limber: (opts?: DriverOptions) => Promise<Driver>;
+  launch: (opts?: HarnessOptions) => Promise<Harness>;
+}>({
   backend: ['harness', { option: true }],
-  launch: async ({ backend }, use, testInfo) => {
+  limber: async ({ backend }, use, testInfo) => {
+    let binary: string | null = null;
     if (backend === 'electron') {
       const bin = electronBinary();
       if (!bin.path) {
-        if (!electronSkipPrinted) console.log(`[electron project skipped] ${bin.reason}`);
-        electronSkipPrinted = true;
+        if (!skipPrinted) console.log(`[electron project skipped] ${bin.reason}`);
+        skipPrinted = true;
         testInfo.skip(true, bin.reason);
-      } else {
-        testInfo.skip(true, 'the Electron backend drives the packaged app through its own hooks; see e2e/README.md');
       }
+      binary = bin.path;
     }
+    const started: Driver[] = [];
+    await use(async (opts = {}) => {
+      const d = binary ? await ElectronDriver.start(binary, opts) : await HarnessDriver.start(opts);
+      started.push(d);
+      return d;
+    });
+    for (const d of started) await d.close();
+  },
+  launch: async ({ backend }, use) => {
+    if (backend !== 'harness') throw new Error('harness-only specs belong to the harness project');
     const started: Harness[] = [];
     await use(async (opts) => {
       const h = await startHarness(opts);

@@ -1,50 +1,49 @@
-// The product path end to end: tray, shortcut and schedule each lead to a break the user can play through, and the
-// renderer cannot make main do anything the contract does not allow.
+// The product path end to end, on every backend: tray, shortcut and schedule each lead to a break the user can play
+// through, and the renderer cannot make main do anything the contract does not allow.
 import { expect, test } from './fixtures.ts';
 import { dunstNotifications, runPageClock } from './helpers.ts';
 
-test('tray "Start break now" opens the break window, the routine plays, and the finished break is recorded', async ({ launch }) => {
-  const h = await launch({ fakePageClock: true, realNotifications: false });
-  expect(h.tray.current.icon).toBe('working');
-  h.tray.clickMenu('break:micro');
-  expect(h.app.status().phase).toBe('on-break');
-  expect(h.tray.current.icon).toBe('break');
+test('tray "Start break now" opens the break window, the routine plays, and the finished break is recorded', async ({ limber }) => {
+  const app = await limber({ fakePageClock: true, realNotifications: false });
+  expect((await app.tray()).icon).toBe('working');
+  await app.clickMenu('break:micro');
+  expect((await app.status()).phase).toBe('on-break');
+  expect((await app.tray()).icon).toBe('break');
 
-  const page = await h.windows.page('break');
+  const page = await app.breakPage();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const routine = h.app.status().currentBreak;
-  expect(routine?.kind).toBe('micro');
+  expect((await app.status()).currentBreak?.kind).toBe('micro');
 
-  await runPageClock(page, 75);
-  await expect.poll(() => h.history.readAll().length).toBe(1);
-  const [record] = h.history.readAll();
+  await runPageClock(page, 90);
+  await expect.poll(() => app.history().then((h) => h.length)).toBe(1);
+  const [record] = await app.history();
   expect(record).toMatchObject({ kind: 'micro', outcome: 'completed' });
   expect(record!.exercises.length).toBeGreaterThan(0);
-  expect(record!.seconds).toBeGreaterThanOrEqual(0);
-  expect(h.app.status().phase).toBe('working');
-  expect(h.windows.isOpen('break')).toBe(false);
+  expect((await app.status()).phase).toBe('working');
+  expect(await app.isBreakOpen()).toBe(false);
 });
 
-test('the quick-start shortcut starts the same break path', async ({ launch }) => {
-  const h = await launch({ fakePageClock: true, realNotifications: false });
-  expect([...h.shortcuts.registered.keys()]).toEqual(['CommandOrControl+Alt+B']);
-  h.shortcuts.press('CommandOrControl+Alt+B');
-  const page = await h.windows.page('break');
-  expect(h.windows.opened.at(-1)).toEqual({ kind: 'break', focus: true });
+test('the quick-start shortcut starts the same break path', async ({ limber }) => {
+  const app = await limber({ fakePageClock: true, realNotifications: false });
+  const { shortcut } = await app.settings();
+  expect(shortcut).toBe('CommandOrControl+Alt+B');
+  await app.pressShortcut(shortcut);
+  expect((await app.status()).phase).toBe('on-break');
+  const page = await app.breakPage();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await runPageClock(page, 75);
-  await expect.poll(() => h.history.readAll().map((r) => r.outcome)).toEqual(['completed']);
+  await runPageClock(page, 90);
+  await expect.poll(() => app.history().then((h) => h.map((r) => r.outcome))).toEqual(['completed']);
 });
 
-test('a scheduled heads-up reaches the real notification daemon', async ({ launch }) => {
+test('a scheduled heads-up reaches the real notification daemon', async ({ limber }) => {
   const before = dunstNotifications().length;
-  const h = await launch({ realNotifications: true });
+  const app = await limber({ realNotifications: true });
   // Nothing yet after 28 minutes of work...
-  h.clock.advanceBy(28 * 60_000);
-  expect(h.notifier.sent).toHaveLength(0);
+  await app.advance(28 * 60_000);
+  expect(await app.notificationsSent()).toBe(0);
   // ...the heads-up comes a minute before the 30-minute break.
-  h.clock.advanceBy(60_000);
-  expect(h.notifier.sent).toHaveLength(1);
+  await app.advance(60_000);
+  expect(await app.notificationsSent()).toBe(1);
   await expect.poll(() => dunstNotifications().length, { timeout: 10_000 }).toBe(before + 1);
   const n = dunstNotifications().at(-1)!;
   expect(n.appname).toBe('Limber');
@@ -53,30 +52,34 @@ test('a scheduled heads-up reaches the real notification daemon', async ({ launc
   expect(n.icon).toMatch(/limber\.png$/);
 });
 
-test('a malformed IPC message from the page is refused and changes nothing', async ({ launch }) => {
-  const h = await launch({ realNotifications: false });
-  h.tray.clickMenu('break:micro');
-  const page = await h.windows.page('break');
+test('a malformed IPC message from the page is refused and changes nothing', async ({ limber }) => {
+  const app = await limber({ realNotifications: false });
+  await app.clickMenu('break:micro');
+  const page = await app.breakPage();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const statusBefore = h.app.status();
-  const settingsBefore = structuredClone(h.app.currentSettings());
+  const statusBefore = await app.status();
+  const settingsBefore = await app.settings();
+  const logsBefore = (await app.logs()).length;
 
-  // Straight at the binding, as a compromised page would: wrong types, unknown fields, unknown types.
+  // Through the very API preload exposes, as a compromised page would: wrong types, extra fields, unknown types.
   const replies = await page.evaluate(async () => {
-    const invoke = (window as unknown as { __limberInvoke(x: unknown): Promise<{ ok: boolean; error?: string }> }).__limberInvoke;
+    const request = (window as unknown as { limber: { request(x: unknown): Promise<{ ok: boolean; error?: string }> } }).limber.request;
     return Promise.all([
-      invoke({ type: 'break:finish', exercises: 'all of them', seconds: 60 }),
-      invoke({ type: 'break:finish', exercises: [], seconds: -5 }),
-      invoke({ type: 'break:skip', extra: true }),
-      invoke({ type: 'settings:set' }),
-      invoke({ type: 'rm -rf' }),
-      invoke(null),
+      request({ type: 'break:finish', exercises: 'all of them', seconds: 60 }),
+      request({ type: 'break:finish', exercises: [], seconds: -5 }),
+      request({ type: 'break:skip', extra: true }),
+      request({ type: 'settings:set' }),
+      request({ type: 'settings:set', patch: { microBreak: { everyMinutes: 1 } } }),
+      request({ type: 'rm -rf' }),
+      request(null),
     ]);
   });
   for (const r of replies) expect(r.ok).toBe(false);
   expect(replies[0]!.error).toMatch(/exercises/);
-  expect(h.logs.filter((l) => l.level === 'warn' && l.message.startsWith('refused')).length).toBe(replies.length);
-  expect(h.history.readAll()).toEqual([]);
-  expect(h.app.status()).toEqual(statusBefore);
-  expect(h.app.currentSettings()).toEqual(settingsBefore);
+  expect(replies[4]!.error).toMatch(/microBreak\.everyMinutes must be a whole number from 5 to 240/);
+  const refused = (await app.logs()).slice(logsBefore).filter((l) => l.level === 'warn' && l.message.startsWith('refused'));
+  expect(refused.length).toBe(replies.length - 1); // the out-of-range setting is answered, not a malformed message
+  expect(await app.history()).toEqual([]);
+  expect(await app.status()).toEqual(statusBefore);
+  expect(await app.settings()).toEqual(settingsBefore);
 });

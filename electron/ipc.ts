@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Settings, SettingProblem } from './core/settings.ts';
 import type { BreakKind } from './core/scheduler.ts';
+import type { Stats } from './core/stats.ts';
 
 /** Renderer → main requests (invoke/handle). */
 export const REQUEST_CHANNEL = 'limber:request';
@@ -30,6 +31,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('shortcut:try'), accelerator: v.pipe(v.string(), v.maxLength(64)) }),
   v.strictObject({ type: v.literal('stats:get'), days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)) }),
   v.strictObject({ type: v.literal('data:open-folder') }),
+  v.strictObject({ type: v.literal('history:export'), format: v.picklist(['csv', 'json']) }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -47,8 +49,25 @@ export type BreakView =
   | { screen: 'player'; routine: RoutineView; sound: boolean }
   | { screen: 'idle' };
 
+/** The whole history as export text; the page offers it as a download under `fileName`. */
+export interface HistoryExport {
+  format: 'csv' | 'json';
+  fileName: string;
+  text: string;
+  records: number;
+}
+
 export type Reply =
-  | { ok: true; window: WindowKind; break?: BreakView; settings?: Settings; notice?: string; data?: unknown }
+  | {
+      ok: true;
+      window: WindowKind;
+      break?: BreakView;
+      settings?: Settings;
+      notice?: string;
+      data?: unknown;
+      stats?: Stats;
+      exported?: HistoryExport;
+    }
   | { ok: false; error: string; problems?: SettingProblem[] };
 
 export type MainToRenderer = { type: 'break'; view: BreakView } | { type: 'settings'; settings: Settings; notice?: string };

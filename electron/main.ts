@@ -6,8 +6,10 @@ import { LimberApp } from './app.ts';
 import { systemClock } from './core/clock.ts';
 import type { TrayIcon } from './core/tray-model.ts';
 import { REQUEST_CHANNEL, WINDOW_KINDS, type WindowKind } from './ipc.ts';
+import type { Ports } from './ports.ts';
 import { HistoryFile } from './node/history-file.ts';
 import { createElectronActivity } from './platform/activity.ts';
+import { e2eEnabled, instrument } from './platform/e2e-hooks.ts';
 import { createAutostart } from './platform/autostart.ts';
 import { createElectronNotifier } from './platform/notifier-electron.ts';
 import { createNodeNotifier } from './platform/notifier-node.ts';
@@ -56,21 +58,25 @@ function start(): void {
   const appIcon = join(resources, 'icons', 'limber.png');
   const log = (level: 'info' | 'warn' | 'error', message: string) => console[level === 'info' ? 'log' : level](`[limber] ${message}`);
 
-  const limber = new LimberApp(
-    {
-      clock: systemClock,
-      activity: createElectronActivity(powerMonitor),
-      tray: createElectronTray(iconPath, isMac),
-      notifier: process.platform === 'linux' ? createNodeNotifier({ appName: 'Limber', icon: appIcon }) : createElectronNotifier(appIcon),
-      shortcuts: createElectronShortcuts(),
-      windows: createElectronWindows({ preload: join(here, '../preload/preload.cjs'), rendererUrl, isWayland }),
-      settings: createElectronSettingsStore(dataDir),
-      history: new HistoryFile(dataDir),
-      autostart: createAutostart((m) => log('warn', m)),
-      log,
-    },
-    { trustedUrlPrefix: rendererUrl, onQuit: () => app.quit(), openDataFolder: () => void shell.openPath(dataDir) },
-  );
+  let ports: Ports = {
+    clock: systemClock,
+    activity: createElectronActivity(powerMonitor),
+    tray: createElectronTray(iconPath, isMac),
+    notifier: process.platform === 'linux' ? createNodeNotifier({ appName: 'Limber', icon: appIcon }) : createElectronNotifier(appIcon),
+    shortcuts: createElectronShortcuts(),
+    windows: createElectronWindows({ preload: join(here, '../preload/preload.cjs'), rendererUrl, isWayland }),
+    settings: createElectronSettingsStore(dataDir),
+    history: new HistoryFile(dataDir),
+    autostart: createAutostart((m) => log('warn', m)),
+    log,
+  };
+  const hooks = e2eEnabled() ? instrument(ports, Number(process.env.LIMBER_E2E_START) || Date.now()) : null;
+  if (hooks) ports = hooks.ports;
+  const limber = new LimberApp(ports, {
+    trustedUrlPrefix: rendererUrl,
+    onQuit: () => app.quit(),
+    openDataFolder: () => void shell.openPath(dataDir),
+  });
 
   ipcMain.handle(REQUEST_CHANNEL, (event, raw: unknown) => {
     const url = event.senderFrame?.url ?? '';
@@ -90,4 +96,8 @@ function start(): void {
   app.on('window-all-closed', () => {});
   app.on('will-quit', () => limber.stop());
   limber.start();
+  if (hooks) {
+    hooks.hooks.app = limber;
+    (globalThis as unknown as { __limberE2E: unknown }).__limberE2E = hooks.hooks;
+  }
 }

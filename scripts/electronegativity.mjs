@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const version = require('electron/package.json').version;
-const reviewed = ['PRELOAD_JS_CHECK'];
+const reviewed = ['PreloadJSCheck'];
 const dir = mkdtempSync(join(tmpdir(), 'limber-eneg-'));
 const out = join(dir, 'report.csv');
 try {

@@ -57,6 +57,12 @@ describe('long breaks', () => {
     expect(new Set(main.map(primary)).size).toBe(4);
   });
 
+  it('does not repeat the shoulder rolls the warm-up already has', () => {
+    const rs = nextRoutines('long', 12, defaultSettings());
+    for (const r of rs) expect(ids(r)).not.toContain('shoulder-roll');
+    expect(new Set(rs.flatMap(ids)).has('overhead-reach')).toBe(true);
+  });
+
   it('a 2 minute session gets the warm-up and three moves', () => {
     const r = buildRoutine('long', settingsWith({ long: 2 }), []);
     expect(ids(r)[0]).toBe('warm-up');

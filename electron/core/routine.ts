@@ -43,6 +43,8 @@ export function fitDose(ex: Exercise, seconds: number): FittedDose {
 
 // A long break opens with the gentlest move available: the warm-up itself, else something that warms up too.
 const OPENERS = ['warm-up', 'shoulder-roll', 'march', 'neck-roll', 'cat-cow', 'overhead-reach'];
+// Moves an opener already includes, so the same session does not repeat them.
+const CONTAINS: Readonly<Record<string, readonly string[]>> = { 'warm-up': ['shoulder-roll'] };
 // A micro break up to this long gets one move; a longer one gets two.
 const ONE_MOVE_MAX_SECONDS = 75;
 // A long break from this long gets four main moves instead of three.
@@ -61,7 +63,7 @@ function eligible(settings: Settings): Exercise[] {
 function byFreshness(candidates: readonly Exercise[], previous: readonly (readonly string[])[]): Exercise[] {
   const age = (id: string): number => {
     for (let a = 1; a <= previous.length; a++) if (previous[previous.length - a]?.includes(id)) return a;
-    return Infinity;
+    return previous.length + 1; // never used: older than anything in the history
   };
   const order = new Map(EXERCISES.map((e, i) => [e.id, i]));
   return [...candidates].sort((x, y) => age(y.id) - age(x.id) || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
@@ -129,8 +131,9 @@ export function buildRoutine(kind: BreakKind, settings: Settings, previous: read
     moves = pickVaried(source, total <= ONE_MOVE_MAX_SECONDS ? 1 : 2);
   } else {
     const opener = OPENERS.map((id) => pool.find((e) => e.id === id)).find((e) => e !== undefined) ?? pool[0];
+    const repeats = (opener && CONTAINS[opener.id]) ?? [];
     const rest = byFreshness(
-      pool.filter((e) => e !== opener),
+      pool.filter((e) => e !== opener && !repeats.includes(e.id)),
       previous,
     );
     const main = inFlowOrder(pickVaried(rest, total >= FOUR_MOVES_MIN_SECONDS ? 4 : 3));

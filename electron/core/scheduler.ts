@@ -63,8 +63,6 @@ export interface SchedulerDeps {
 
 /** No two idle samples closer than this (the main process never ticks every second). */
 export const SAMPLE_MIN_MS = 30_000;
-/** While away, returns are looked for at most this far apart (the return time is read back from idle time). */
-export const AWAY_POLL_MAX_MS = 120_000;
 /** A wake-up this late means the machine slept or the clock jumped without telling us. */
 export const LATE_MS = 120_000;
 /** Prompts per due break: the first plus re-prompts, each `snoozeMinutes` apart; then the break counts as missed. */
@@ -233,8 +231,10 @@ export class Scheduler {
         if (this.onBreak) break;
         this.bank(now);
         const kind = a.kind ?? this.dueKind();
-        this.onBreak = { kind, startedAt: now, manual: true };
-        this.emit({ type: 'break-start', at: now, kind, manual: true });
+        // Started from a heads-up or prompt it is the due break; otherwise by hand (it still counts as the due one).
+        const manual = !(this.counting() && (this.prompts > 0 || this.headsUpGiven));
+        this.onBreak = { kind, startedAt: now, manual };
+        this.emit({ type: 'break-start', at: now, kind, manual });
         break;
       }
       case 'finish':
@@ -427,7 +427,7 @@ export class Scheduler {
 
   private idleMs(): number {
     const s = this.activity.idleSeconds();
-    return Number.isFinite(s) && s > 0 ? s * 1000 : 0;
+    return Number.isFinite(s) && s > 0 ? Math.round(s * 1000) : 0;
   }
 
   private locked(): boolean {
@@ -453,7 +453,8 @@ export class Scheduler {
     if (this.presence.state === 'present') {
       this.nextSampleAt = now + Math.max(SAMPLE_MIN_MS, awayMs - idle);
     } else if (this.presence.state === 'away') {
-      this.nextSampleAt = now + Math.min(AWAY_POLL_MAX_MS, Math.max(SAMPLE_MIN_MS, (now - this.presence.from) / 10));
+      // The return can only be dated by the latest input seen, so look every 30 s.
+      this.nextSampleAt = now + SAMPLE_MIN_MS;
     }
   }
 
@@ -493,7 +494,11 @@ export class Scheduler {
     this.inHours = inWorkHours(now, this.settings.workHours, zone);
     this.hoursChangeAt = nextWorkHoursChange(now, this.settings.workHours, zone);
     if (was !== this.inHours || (crossed && this.inHours)) {
-      if (this.inHours) this.newPeriod(now); // entering work hours: a fresh period, nothing done before counts
+      if (this.inHours) {
+        // Entering work hours: a fresh period; nothing done before counts, and the day starts with a micro break.
+        this.sinceLong = 0;
+        this.newPeriod(now);
+      }
       else {
         this.presence = { state: 'unknown' };
         this.resetCycle(now);

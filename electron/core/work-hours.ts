@@ -91,7 +91,8 @@ export function localToEpoch(year: number, month: number, day: number, hour: num
 }
 
 /** ISO-8601 with the zone's offset at that instant, e.g. `2026-11-23T09:25:00+01:00` (milliseconds only if any). */
-export function formatLocalIso(t: number, timeZone: string): string {
+export function formatLocalIso(time: number, timeZone: string): string {
+  const t = Math.round(time);
   const p = localParts(t, timeZone);
   const off = offsetMinutes(t, timeZone);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -133,11 +133,11 @@ export class SettingsFile implements SettingsStorePort {
       try {
         movedAside = moveAside(this.path, this.now());
         notes.push(`settings.json could not be used (${reason}). It was kept as ${path.basename(movedAside)} and Limber starts on the default settings.`);
-        problems.push({ path: '(settings)', message: `settings.json ${reason}` });
+        problems.push({ path: '(settings)', message: `settings.json is damaged: ${reason}` });
         return true;
       } catch (e) {
         notes.push(`settings.json could not be used (${reason}) and could not be moved aside (${errorText(e)}).`);
-        problems.push({ path: '(settings)', message: `settings.json ${reason}` });
+        problems.push({ path: '(settings)', message: `settings.json is damaged: ${reason}` });
         return false;
       }
     };

@@ -16,6 +16,8 @@ export type Side = 'left' | 'right';
 
 /** Props every move component receives from ExerciseFigure. */
 export interface MoveProps {
+  /** The exercise id, for components that draw more than one exercise. */
+  id: string;
   motion: Motion;
   /** The side being worked: from a left/right motion, else from the player's side, else right. */
   side: Side;

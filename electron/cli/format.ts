@@ -1,0 +1,45 @@
+// Readable text for `limber stats` and `limber doctor`.
+import type { DayStats, Stats } from '../core/stats.ts';
+import type { DoctorReport, FindingLevel } from '../node/doctor.ts';
+
+const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function weekday(date: string): string {
+  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+}
+
+function dayLine(d: DayStats): string {
+  if (d.due === 0) return `  ${d.date} ${weekday(d.date)}  –`;
+  const bar = '█'.repeat(Math.min(d.completed, 24));
+  return `  ${d.date} ${weekday(d.date)}  ${String(d.completed).padStart(2)} completed  ${String(d.natural).padStart(2)} natural  ${String(d.skipped).padStart(2)} skipped  ${String(d.missed).padStart(2)} missed  ${String(d.minutesMoved).padStart(3)} min  ${pct(d.takenShare).padStart(4)} taken  ${bar}${d.goalMet ? ' ✓' : ''}`;
+}
+
+export function formatStats(s: Stats): string {
+  const t = s.today;
+  const out = [
+    `Limber — last ${plural(s.days.length, 'day')} (${s.from} to ${s.to}, ${s.timeZone})`,
+    '',
+    `Today: ${t.completed} completed, ${t.natural} natural, ${t.skipped} skipped, ${t.missed} missed · ${t.minutesMoved} min moved · ${pct(t.takenShare)} of due breaks taken`,
+    `Streak: ${plural(s.streak.current, 'day')} (best ${s.streak.best}) with at least ${plural(s.dailyGoal, 'completed break')}`,
+    `In all: ${s.total.completed} completed, ${s.total.natural} natural, ${s.total.skipped} skipped, ${s.total.missed} missed · ${s.total.minutesMoved} min moved · ${pct(s.total.takenShare)} taken · goal met on ${plural(s.total.goalDays, 'day')}`,
+    '',
+    'Weeks:',
+    ...s.weeks.map((w) => `  from ${w.weekStart}  ${String(w.completed).padStart(3)} completed  ${String(w.natural).padStart(3)} natural  ${String(w.skipped).padStart(3)} skipped  ${String(w.missed).padStart(3)} missed  ${String(w.minutesMoved).padStart(4)} min  ${pct(w.takenShare).padStart(4)} taken`),
+    '',
+    'Days:',
+    ...s.days.map(dayLine),
+  ];
+  if (s.topExercises.length) out.push('', `Favourite exercises: ${s.topExercises.map((e) => `${e.name} (${e.count})`).join(', ')}`);
+  if (s.areas.length) out.push(`Areas worked: ${s.areas.map((a) => `${a.area} (${a.count})`).join(', ')}`);
+  return out.join('\n') + '\n';
+}
+
+const MARK: Record<FindingLevel, string> = { ok: 'ok     ', fixed: 'fixed  ', note: 'note   ', problem: 'PROBLEM' };
+
+export function formatDoctor(r: DoctorReport): string {
+  const lines = [`Checking ${r.dataDir}`, ...r.findings.map((f) => `  ${MARK[f.level]}  ${f.text}`)];
+  lines.push(r.ok ? 'The data folder is in order.' : 'Some problems remain (see above).');
+  return lines.join('\n') + '\n';
+}

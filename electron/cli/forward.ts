@@ -1,0 +1,43 @@
+// Instance commands go to the running app. How they get there is the app's business (Electron's single-instance
+// lock relays argv to the first instance); the command line only needs a function to call.
+import type { InstanceCommand } from './parse.ts';
+
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The app's answer: its exit code and what to print. */
+export interface InstanceReply {
+  exitCode: number;
+  stdout?: string;
+  stderr?: string;
+}
+
+/** Delivers a command to the running instance; resolves to null when none is reachable. */
+export type InstanceForwarder = (command: InstanceCommand, dataDir: string) => Promise<InstanceReply | null>;
+
+const nobody: InstanceForwarder = async () => null;
+let installed: InstanceForwarder = nobody;
+
+/** Plugs in the real transport (the app wiring does this); `null` restores "no instance". */
+export function setInstanceForwarder(f: InstanceForwarder | null): void {
+  installed = f ?? nobody;
+}
+
+/** Forwards and prints the reply; returns the exit code (1 with "Limber is not running" when nobody answers). */
+export async function forwardToInstance(command: InstanceCommand, dataDir: string, io: CliIO, forwarder: InstanceForwarder = installed): Promise<number> {
+  let reply: InstanceReply | null;
+  try {
+    reply = await forwarder(command, dataDir);
+  } catch {
+    reply = null;
+  }
+  if (!reply) {
+    io.err('Limber is not running\n');
+    return 1;
+  }
+  if (reply.stdout) io.out(reply.stdout);
+  if (reply.stderr) io.err(reply.stderr);
+  return reply.exitCode;
+}

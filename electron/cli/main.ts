@@ -1,0 +1,7 @@
+// `limber COMMAND` (in development: npm run -s cli -- COMMAND).
+import { runCli } from './run.ts';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});

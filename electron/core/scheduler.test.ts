@@ -1,0 +1,511 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from './clock.ts';
+import type { Clock } from './clock.ts';
+import { MAX_PROMPTS, SAMPLE_MIN_MS, Scheduler } from './scheduler.ts';
+import type { ActivitySource, SchedulerEvent } from './scheduler.ts';
+import { defaultSettings } from './settings.ts';
+import type { Settings } from './settings.ts';
+
+const MIN = 60_000;
+const BERLIN = 'Europe/Berlin';
+
+/** A user who types all the time unless told to stop. */
+class FakeUser implements ActivitySource {
+  idleFrom: number | null = null;
+  locked = false;
+  constructor(private readonly clock: Clock) {}
+  idleSeconds(): number {
+    return this.idleFrom === null ? 0 : (this.clock.now() - this.idleFrom) / 1000;
+  }
+  isLocked(): boolean {
+    return this.locked;
+  }
+  stop(): void {
+    this.idleFrom = this.clock.now();
+  }
+  type(): void {
+    this.idleFrom = null;
+  }
+}
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
+
+function settingsWith(patch: DeepPartial<Settings> = {}): Settings {
+  const s = defaultSettings();
+  for (const [k, v] of Object.entries(patch)) {
+    const cur = (s as unknown as Record<string, unknown>)[k];
+    (s as unknown as Record<string, unknown>)[k] = typeof cur === 'object' && cur && !Array.isArray(cur) ? { ...cur, ...(v as object) } : v;
+  }
+  return s;
+}
+
+function setup(opts: { start?: string; settings?: DeepPartial<Settings>; timeZone?: string } = {}) {
+  const clock = new VirtualClock(opts.start ?? '2026-11-23T08:00:00+01:00');
+  const user = new FakeUser(clock);
+  const sched = new Scheduler({ clock, activity: user, settings: settingsWith(opts.settings), timeZone: opts.timeZone ?? BERLIN });
+  const events: SchedulerEvent[] = [];
+  sched.onEvent((e) => events.push(e));
+  const t0 = clock.now();
+  /** Minutes since the start. */
+  const m = (e: { at: number }) => (e.at - t0) / MIN;
+  const of = (type: SchedulerEvent['type']) => events.filter((e) => e.type === type);
+  const run = (minutes: number) => clock.advanceBy(minutes * MIN);
+  /** Answer every prompt with a completed break. */
+  const autoTake = () =>
+    sched.onEvent((e) => {
+      if (e.type === 'break-prompt') sched.dispatch({ do: 'start-break' });
+      if (e.type === 'break-start') {
+        const ms = e.kind === 'long' ? sched['settings'].longBreak.durationMinutes * MIN : sched['settings'].microBreak.durationSeconds * 1000;
+        clock.setTimer(e.at + ms, () => sched.dispatch({ do: 'finish' }));
+      }
+    });
+  sched.start();
+  return { clock, user, sched, events, m, of, run, t0, autoTake };
+}
+
+describe('the work cycle', () => {
+  it('gives a heads-up a minute before the break and prompts after 30 minutes of work', () => {
+    const { events, m, run } = setup();
+    run(30);
+    expect(events.map((e) => [e.type, m(e)])).toEqual([
+      ['heads-up', 29],
+      ['break-prompt', 30],
+    ]);
+    expect(events[0]).toMatchObject({ kind: 'micro', breakAt: events[1]!.at });
+  });
+
+  it('makes every 4th break a long one, and restarts the cycle after each break', () => {
+    const { of, m, run, autoTake } = setup({ settings: { headsUpSeconds: 0 } });
+    autoTake();
+    run(4 * 31 + 5 + 31);
+    const prompts = of('break-prompt');
+    expect(prompts.map((e) => ('kind' in e ? e.kind : ''))).toEqual(['micro', 'micro', 'micro', 'long', 'micro']);
+    expect(prompts.map(m)).toEqual([30, 61, 92, 123, 158]);
+    expect(of('heads-up')).toEqual([]);
+    expect(of('break-end').every((e) => e.type === 'break-end' && e.outcome === 'completed')).toBe(true);
+  });
+
+  it('honours everyNth and the durations from settings', () => {
+    const { of, run, autoTake } = setup({ settings: { longBreak: { everyNth: 2, durationMinutes: 3 }, microBreak: { everyMinutes: 10, durationSeconds: 20 } } });
+    autoTake();
+    run(50);
+    const ends = of('break-end').map((e) => (e.type === 'break-end' ? [e.kind, e.seconds] : []));
+    expect(ends.slice(0, 3)).toEqual([
+      ['micro', 20],
+      ['long', 180],
+      ['micro', 20],
+    ]);
+  });
+
+  it('with micro breaks off, prompts only long breaks, every everyNth × everyMinutes of work', () => {
+    const { of, m, run } = setup({ settings: { microBreak: { enabled: false }, headsUpSeconds: 0 } });
+    run(121);
+    expect(of('break-prompt').map((e) => [m(e), 'kind' in e && e.kind])).toEqual([[120, 'long']]);
+  });
+
+  it('with long breaks off, every break is a micro break', () => {
+    const { of, run, autoTake } = setup({ settings: { longBreak: { enabled: false } } });
+    autoTake();
+    run(200);
+    expect(of('break-prompt').length).toBeGreaterThanOrEqual(6);
+    expect(of('break-prompt').every((e) => 'kind' in e && e.kind === 'micro')).toBe(true);
+  });
+
+  it('with both kinds off, is disabled and silent', () => {
+    const { events, sched, run } = setup({ settings: { microBreak: { enabled: false }, longBreak: { enabled: false } } });
+    run(600);
+    expect(events).toEqual([]);
+    expect(sched.status().phase).toBe('disabled');
+  });
+});
+
+describe('presence', () => {
+  it('counts input pauses shorter than awayAfterMinutes as work', () => {
+    const { user, of, m, run } = setup();
+    run(10);
+    user.stop();
+    run(4.5);
+    user.type();
+    run(20);
+    expect(of('break-prompt').map(m)).toEqual([30]);
+    expect(of('natural-break')).toEqual([]);
+  });
+
+  it('is away from the start of a long idle stretch; the return is a natural break and restarts the cycle', () => {
+    const { user, of, m, run, sched } = setup({ settings: { longBreak: { durationMinutes: 10 } } });
+    run(20);
+    user.stop();
+    run(7);
+    expect(sched.status().phase).toBe('away');
+    user.type();
+    run(1);
+    const nat = of('natural-break');
+    expect(nat).toHaveLength(1);
+    expect(nat[0]).toMatchObject({ kind: 'micro' });
+    // Dated by the input seen at the next 30 s sample.
+    expect((nat[0] as { seconds: number }).seconds).toBeGreaterThanOrEqual(7 * 60);
+    expect((nat[0] as { seconds: number }).seconds).toBeLessThanOrEqual(7 * 60 + 30);
+    expect(m({ at: (nat[0] as { from: number }).from })).toBe(20);
+    run(31);
+    // The return happened at 27 min (dated by the input seen within 30 s): a full interval of work after that.
+    const p = of('break-prompt').map(m);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toBeGreaterThanOrEqual(57);
+    expect(p[0]).toBeLessThanOrEqual(57.5);
+  });
+
+  it('counts an absence as long as a long break as the long break', () => {
+    const { user, of, run, autoTake } = setup({ settings: { headsUpSeconds: 0 } });
+    autoTake();
+    run(3 * 31 + 20); // three micro breaks taken; the long one is next
+    user.stop();
+    run(30);
+    user.type();
+    run(31);
+    expect(of('natural-break').map((e) => 'kind' in e && e.kind)).toEqual(['long']);
+    expect(of('break-prompt').map((e) => 'kind' in e && e.kind)).toEqual(['micro', 'micro', 'micro', 'micro']);
+  });
+
+  it('goes away at once on lock and suspend events; the unlock is the return', () => {
+    const { user, sched, of, m, run } = setup();
+    run(15);
+    user.locked = true;
+    sched.power('lock');
+    expect(sched.status().phase).toBe('away');
+    run(10);
+    user.locked = false;
+    sched.power('unlock');
+    expect(of('natural-break')).toMatchObject([{ kind: 'long', seconds: 600 }]);
+    run(31);
+    expect(of('break-prompt').map(m)).toEqual([55]);
+  });
+
+  it('finds a locked screen by sampling when no lock event comes (Linux)', () => {
+    const { user, sched, of, run } = setup();
+    run(15);
+    user.locked = true;
+    user.stop();
+    run(6);
+    expect(sched.status().phase).toBe('away');
+    run(20);
+    expect(of('break-prompt')).toEqual([]);
+  });
+
+  it('does not count a very short lock as a break, nor as work', () => {
+    const { user, sched, of, m, run } = setup({ settings: { headsUpSeconds: 0 } });
+    run(10);
+    sched.power('lock');
+    user.locked = true;
+    run(0.5);
+    user.locked = false;
+    sched.power('unlock');
+    run(20.1);
+    expect(of('natural-break')).toEqual([]);
+    expect(of('break-prompt').map(m)).toEqual([30.5]);
+  });
+
+  it('samples idle time no more often than every 30 s, and only as often as needed', () => {
+    const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+    const fires: number[] = [];
+    const recording: Clock = {
+      now: () => clock.now(),
+      setTimer: (at, fn) => clock.setTimer(at, () => (fires.push(clock.now()), fn())),
+    };
+    const user = new FakeUser(clock);
+    const sched = new Scheduler({ clock: recording, activity: user, settings: defaultSettings(), timeZone: BERLIN });
+    sched.start();
+    clock.advanceBy(25 * MIN);
+    user.stop(); // reading: idle grows towards away
+    clock.advanceBy(3 * MIN);
+    user.type();
+    clock.advanceBy(60 * MIN);
+    for (let i = 1; i < fires.length; i++) expect(fires[i]! - fires[i - 1]!).toBeGreaterThanOrEqual(SAMPLE_MIN_MS - 1);
+    expect(fires.length).toBeLessThan(40); // an hour and a half: ~12 samples an hour plus the break's timers
+  });
+});
+
+describe('answers', () => {
+  it('snooze from the prompt moves the break snoozeMinutes later', () => {
+    const { sched, of, m, run } = setup({ settings: { snoozeMinutes: 7 } });
+    run(30);
+    sched.dispatch({ do: 'snooze' });
+    expect(of('snoozed')).toMatchObject([{ kind: 'micro' }]);
+    expect(m({ at: (of('snoozed')[0] as { until: number }).until })).toBe(37);
+    run(10);
+    expect(of('break-prompt').map(m)).toEqual([30, 37]);
+    expect(of('heads-up').map(m)).toEqual([29, 36]);
+  });
+
+  it('snooze from the heads-up moves the due time, not the moment of the click', () => {
+    const { sched, of, m, run } = setup();
+    run(29);
+    sched.dispatch({ do: 'snooze' });
+    expect(m({ at: (of('snoozed')[0] as { until: number }).until })).toBe(35);
+    run(10);
+    expect(of('break-prompt').map(m)).toEqual([35]);
+  });
+
+  it('skip ends the due break as skipped and restarts the cycle', () => {
+    const { sched, of, m, run } = setup({ settings: { headsUpSeconds: 0 } });
+    run(30);
+    sched.dispatch({ do: 'skip' });
+    expect(of('break-end')).toMatchObject([{ outcome: 'skipped', kind: 'micro', seconds: 0 }]);
+    run(31);
+    expect(of('break-prompt').map(m)).toEqual([30, 60]);
+  });
+
+  it(`re-prompts an ignored prompt once per snoozeMinutes, then records it as missed after ${MAX_PROMPTS} prompts`, () => {
+    const { of, m, run } = setup({ settings: { headsUpSeconds: 0, snoozeMinutes: 5 } });
+    run(30 + 5 * MAX_PROMPTS + 1);
+    expect(of('break-prompt').map(m)).toEqual([30, 35, 40]);
+    expect(of('break-end')).toMatchObject([{ outcome: 'missed' }]);
+    expect(m(of('break-end')[0]!)).toBe(45);
+    run(30);
+    expect(of('break-prompt').map(m)).toEqual([30, 35, 40, 75]);
+  });
+
+  it('walking away from a prompt is a natural break', () => {
+    const { user, of, run, sched } = setup({ settings: { headsUpSeconds: 0 } });
+    run(30);
+    user.stop();
+    run(10);
+    user.type();
+    run(1);
+    expect(of('natural-break')).toMatchObject([{ kind: 'long' }]);
+    expect(sched.status().phase).toBe('working');
+    expect(of('break-prompt')).toHaveLength(1);
+  });
+
+  it('a break started by hand counts as the due one', () => {
+    const { sched, of, m, run } = setup({ settings: { headsUpSeconds: 0 } });
+    run(20);
+    sched.dispatch({ do: 'start-break' });
+    expect(of('break-start')).toMatchObject([{ kind: 'micro', manual: true }]);
+    expect(sched.status().phase).toBe('on-break');
+    run(1);
+    sched.dispatch({ do: 'finish' });
+    expect(of('break-end')).toMatchObject([{ outcome: 'completed', seconds: 60 }]);
+    expect(sched.status().breaksToday).toBe(1);
+    run(31);
+    expect(of('break-prompt').map(m)).toEqual([51]);
+  });
+
+  it('a long break by hand resets the count to the next long break', () => {
+    const { sched, of, run, autoTake } = setup({ settings: { headsUpSeconds: 0 } });
+    autoTake();
+    run(62); // two micro breaks taken
+    sched.dispatch({ do: 'start-break', kind: 'long' });
+    run(5);
+    run(4 * 31);
+    expect(of('break-prompt').map((e) => 'kind' in e && e.kind)).toEqual(['micro', 'micro', 'micro', 'micro', 'micro', 'long']);
+  });
+
+  it('closes a break the window never reported back on, so the cycle goes on', () => {
+    const { sched, of, run } = setup();
+    sched.dispatch({ do: 'start-break' });
+    run(15);
+    expect(of('break-end')).toMatchObject([{ outcome: 'completed', seconds: 60 }]);
+    expect(sched.status().phase).toBe('working');
+  });
+
+  it('delivers events in order when a listener acts on one', () => {
+    const { sched, events, run } = setup();
+    sched.onEvent((e) => e.type === 'heads-up' && sched.dispatch({ do: 'start-break' }));
+    run(29);
+    expect(events.map((e) => e.type)).toEqual(['heads-up', 'break-start']);
+  });
+});
+
+describe('pause', () => {
+  it('pauses for a number of minutes, then starts a fresh cycle', () => {
+    const { sched, of, m, run } = setup({ settings: { headsUpSeconds: 0 } });
+    run(25);
+    sched.dispatch({ do: 'pause', minutes: 60 });
+    expect(sched.status()).toMatchObject({ phase: 'paused', pausedUntil: 85 * MIN + sched.status().pausedUntil! - 85 * MIN });
+    run(60);
+    expect(of('resumed').map(m)).toEqual([85]);
+    expect(of('break-prompt')).toEqual([]);
+    run(31);
+    expect(of('break-prompt').map(m)).toEqual([115]);
+  });
+
+  it('pauses until resumed', () => {
+    const { sched, of, m, run } = setup();
+    sched.dispatch({ do: 'pause' });
+    expect(of('paused')).toMatchObject([{ until: null }]);
+    run(600);
+    expect(of('break-prompt')).toEqual([]);
+    sched.dispatch({ do: 'resume' });
+    run(30);
+    expect(of('break-prompt').map(m)).toEqual([630]);
+  });
+
+  it('pauses until tomorrow: the next work day start, or 08:00 without work hours', () => {
+    const a = setup({ start: '2026-11-27T14:00:00+01:00' });
+    a.sched.dispatch({ do: 'pause', until: 'tomorrow' });
+    expect(a.of('paused')).toMatchObject([{ until: Date.parse('2026-11-28T08:00:00+01:00') }]);
+    const b = setup({ start: '2026-11-27T14:00:00+01:00', settings: { workHours: { enabled: true } } });
+    b.sched.dispatch({ do: 'pause', until: 'tomorrow' });
+    expect(b.of('paused')).toMatchObject([{ until: Date.parse('2026-11-30T09:00:00+01:00') }]);
+    b.clock.advanceTo(Date.parse('2026-11-30T09:31:00+01:00'));
+    expect(b.of('break-prompt').map((e) => e.at)).toEqual([Date.parse('2026-11-30T09:30:00+01:00')]);
+  });
+
+  it('ignores a malformed pause', () => {
+    const { sched, events } = setup();
+    sched.dispatch({ do: 'pause', minutes: -5 });
+    sched.dispatch({ do: 'pause', minutes: Number.NaN });
+    expect(events).toEqual([]);
+    expect(sched.status().phase).toBe('working');
+  });
+});
+
+describe('work hours and local time', () => {
+  const hours = { workHours: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '17:00' } };
+
+  it('gives no reminder before work hours and starts fresh at their start', () => {
+    const { of, run, sched } = setup({ start: '2026-11-23T07:00:00+01:00', settings: hours });
+    expect(sched.status().phase).toBe('off-hours');
+    run(2 * 60 + 28);
+    expect(of('heads-up')).toEqual([]);
+    run(2);
+    expect(of('break-prompt').map((e) => e.at)).toEqual([Date.parse('2026-11-23T09:30:00+01:00')]);
+  });
+
+  it('stops at the end of work hours and resumes the next work day', () => {
+    const { of, clock } = setup({ start: '2026-11-27T16:00:00+01:00', settings: { ...hours, workHours: { ...hours.workHours, days: [1, 2, 3, 4, 5] }, headsUpSeconds: 0 } });
+    clock.advanceTo(Date.parse('2026-11-30T09:31:00+01:00'));
+    expect(of('break-prompt').map((e) => e.at)).toEqual([
+      Date.parse('2026-11-27T16:30:00+01:00'),
+      Date.parse('2026-11-27T16:35:00+01:00'),
+      Date.parse('2026-11-27T16:40:00+01:00'),
+      Date.parse('2026-11-30T09:30:00+01:00'),
+    ]);
+  });
+
+  for (const [day, offset] of [
+    ['2026-03-29', '+02:00'],
+    ['2026-10-25', '+01:00'],
+  ] as const) {
+    it(`keeps local work hours on the DST change day ${day} in Berlin`, () => {
+      const { of, clock } = setup({ start: `${day}T00:00:00${offset === '+02:00' ? '+01:00' : '+02:00'}`, settings: { ...hours, headsUpSeconds: 0 } });
+      clock.advanceTo(Date.parse(`${day}T09:31:00${offset}`));
+      expect(of('break-prompt').map((e) => e.at)).toEqual([Date.parse(`${day}T09:30:00${offset}`)]);
+      clock.advanceTo(Date.parse(`${day}T23:00:00${offset}`));
+      // Prompts (and ignored re-prompts) stop at 17:00 local.
+      const last = of('break-prompt').at(-1)!.at;
+      expect(last).toBeLessThan(Date.parse(`${day}T17:00:00${offset}`));
+    });
+  }
+
+  it('follows a change of time zone: leaving and entering work hours in the new zone', () => {
+    const { sched, of, clock, run } = setup({ start: '2026-11-23T15:00:00+01:00', settings: { ...hours, headsUpSeconds: 0 } });
+    run(20);
+    sched.setTimeZone('Asia/Tokyo'); // 23:20 in Tokyo
+    expect(sched.status().phase).toBe('off-hours');
+    clock.advanceTo(Date.parse('2026-11-24T09:31:00+09:00'));
+    expect(of('break-prompt').map((e) => e.at)).toEqual([Date.parse('2026-11-24T09:30:00+09:00')]);
+  });
+
+  it('follows the process zone when none is given', () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'Europe/Berlin';
+      const clock = new VirtualClock('2026-11-23T15:00:00+01:00');
+      const sched = new Scheduler({ clock, activity: new FakeUser(clock), settings: settingsWith(hours) });
+      sched.start();
+      expect(sched.status().phase).toBe('working');
+      process.env.TZ = 'America/New_York'; // 09:10 there: a fresh period starts on the next wake-up
+      clock.advanceBy(10 * MIN);
+      expect(sched.status().phase).toBe('working');
+      process.env.TZ = 'Asia/Tokyo'; // 23:xx there; noticed at the next wake-up (an idle sample, within 5 min)
+      clock.advanceBy(6 * MIN);
+      expect(sched.status().phase).toBe('off-hours');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
+
+describe('sleep and clock jumps', () => {
+  it('sleeping across midnight is one natural break, with no burst on waking', () => {
+    const { sched, clock, events, of, user } = setup({ start: '2026-11-23T22:00:00+01:00', settings: { headsUpSeconds: 0 } });
+    clock.advanceTo(Date.parse('2026-11-23T22:44:00+01:00'));
+    sched.power('suspend');
+    const before = events.length;
+    clock.jumpTo(Date.parse('2026-11-24T07:30:00+01:00'));
+    sched.power('resume');
+    user.type();
+    clock.advanceBy(MIN);
+    const after = events.slice(before);
+    expect(after.map((e) => e.type)).toEqual(['natural-break']);
+    expect(after[0]).toMatchObject({ kind: 'long', from: Date.parse('2026-11-23T22:44:00+01:00') });
+    clock.advanceTo(Date.parse('2026-11-24T08:01:00+01:00'));
+    expect(of('break-prompt').at(-1)!.at).toBe(Date.parse('2026-11-24T08:00:00+01:00'));
+  });
+
+  it('a missed resume event and a late timer are treated as sleep: nothing stale fires', () => {
+    const { clock, events, of } = setup({ settings: { headsUpSeconds: 0 } });
+    clock.advanceBy(20 * MIN);
+    const before = events.length;
+    clock.jumpTo(clock.now() + 3 * 60 * MIN); // slept without telling anyone
+    clock.advanceBy(MIN);
+    expect(events.slice(before).map((e) => e.type)).toEqual(['natural-break']);
+    clock.advanceBy(29 * MIN);
+    expect(of('break-prompt')).toHaveLength(1);
+    expect(of('break-prompt')[0]!.at - of('natural-break')[0]!.at).toBeGreaterThanOrEqual(29 * MIN);
+  });
+
+  it('a wall clock set back an hour gives no burst and no early prompt', () => {
+    const { clock, events, of, t0 } = setup({ settings: { headsUpSeconds: 0 } });
+    clock.advanceBy(20 * MIN);
+    clock.jumpTo(clock.now() - 60 * MIN);
+    clock.advanceBy(2 * 60 * MIN);
+    const prompts = of('break-prompt');
+    expect(prompts.length).toBeGreaterThan(0);
+    expect(events.some((e) => e.type === 'natural-break')).toBe(false);
+    // Re-prompts only, spaced by snoozeMinutes; the first comes no earlier than a full interval after the start.
+    expect(prompts[0]!.at - (t0 - 60 * MIN)).toBeGreaterThanOrEqual(30 * MIN);
+    for (let i = 1; i < prompts.length; i++) expect(prompts[i]!.at - prompts[i - 1]!.at).toBeGreaterThanOrEqual(5 * MIN);
+  });
+
+  it('a wall clock set back an hour and noticed keeps the work already counted', () => {
+    const { clock, sched, of } = setup({ settings: { headsUpSeconds: 0 } });
+    clock.advanceBy(20 * MIN);
+    const back = clock.now() - 60 * MIN;
+    clock.jumpTo(back);
+    sched.power('unlock'); // any call notices the jump
+    clock.advanceBy(11 * MIN);
+    expect(of('break-prompt').map((e) => e.at)).toEqual([back + 10 * MIN]);
+  });
+});
+
+describe('settings and status', () => {
+  it('applies new settings from now on, keeping work already done', () => {
+    const { sched, of, m, run } = setup({ settings: { headsUpSeconds: 0 } });
+    run(10);
+    sched.setSettings(settingsWith({ headsUpSeconds: 0, microBreak: { everyMinutes: 15 } }));
+    run(6);
+    expect(of('break-prompt').map(m)).toEqual([15]);
+    sched.setSettings(settingsWith({ microBreak: { enabled: false }, longBreak: { enabled: false } }));
+    expect(sched.status().phase).toBe('disabled');
+  });
+
+  it('reports the next break for the tray', () => {
+    const { sched, run, t0 } = setup();
+    run(10);
+    expect(sched.status()).toMatchObject({ phase: 'working', nextBreak: { at: t0 + 30 * MIN, kind: 'micro' }, currentBreak: null, pausedUntil: null });
+    run(19.5);
+    expect(sched.status().phase).toBe('heads-up');
+    run(0.5);
+    expect(sched.status().phase).toBe('prompt');
+  });
+
+  it('stop() silences everything', () => {
+    const { sched, events, run } = setup();
+    sched.stop();
+    run(120);
+    expect(events).toEqual([]);
+  });
+});

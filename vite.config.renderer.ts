@@ -15,7 +15,11 @@ export default defineConfig({
     target: 'chrome130',
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { break: resolve(root, 'break.html') },
+      input: {
+        break: resolve(root, 'break.html'),
+        settings: resolve(root, 'settings.html'),
+        stats: resolve(root, 'stats.html'),
+      },
     },
   },
 });

@@ -1,12 +1,14 @@
 // Limber composed: the core wired to a set of ports. main.ts supplies Electron's ports, the harness supplies test ports;
 // everything behavioural lives here or in core/, never in either of them.
+import { isInstanceCommand, parseArgs, toSchedulerAction } from './cli/parse.ts';
 import type { Cancel } from './core/clock.ts';
 import type { HistoryRecord } from './core/history.ts';
 import { buildRoutine } from './core/routine.ts';
 import { Scheduler, type BreakKind, type SchedulerAction, type SchedulerEvent } from './core/scheduler.ts';
 import { applySettingsPatch, defaultSettings, type Settings } from './core/settings.ts';
+import { computeStats, localDateKeyer, toCsv, toJson, weekStartOf, type Stats } from './core/stats.ts';
 import { MENU, nextTooltipChange, trayView } from './core/tray-model.ts';
-import { parseRequest, type BreakView, type Reply, type RoutineView, type WindowKind } from './ipc.ts';
+import { parseRequest, type BreakView, type HistoryExport, type Reply, type RoutineView, type WindowKind } from './ipc.ts';
 import type { Ports, WindowHandle } from './ports.ts';
 
 export interface Sender {
@@ -100,31 +102,25 @@ export class LimberApp {
   }
 
   /** A command forwarded from a second launch (`limber pause 30`); returns what that launch should print. */
-  handleCommandLine(argv: readonly string[]): string {
-    const [cmd, arg] = argv.filter((a, i, all) => a !== '--user-data-dir' && all[i - 1] !== '--user-data-dir');
-    switch (cmd) {
-      case undefined:
-        return 'Limber is running.';
-      case 'break':
-        this.startBreak(arg === 'long' ? 'long' : arg === 'micro' ? 'micro' : undefined);
-        return 'Break started.';
-      case 'snooze':
-        this.act({ do: 'snooze' });
-        return 'Snoozed.';
-      case 'skip':
-        this.act({ do: 'skip' });
-        return 'Skipped.';
-      case 'pause':
-        this.act(arg === 'tomorrow' ? { do: 'pause', until: 'tomorrow' } : arg ? { do: 'pause', minutes: Number(arg) } : { do: 'pause' });
-        return 'Paused.';
-      case 'resume':
-        this.act({ do: 'resume' });
-        return 'Resumed.';
-      case 'status':
-        return JSON.stringify(this.scheduler.status());
-      default:
-        return `unknown command: ${cmd}`;
+  handleCommandLine(argv: readonly string[]): { exitCode: number; output: string } {
+    const parsed = parseArgs(argv, { lenient: true });
+    if (parsed.kind === 'help') return { exitCode: 0, output: parsed.text };
+    if (parsed.kind === 'error') return { exitCode: 2, output: `${parsed.message}\n${parsed.usage}` };
+    const cmd = parsed.command;
+    if (!isInstanceCommand(cmd)) return { exitCode: 2, output: `${cmd.name} works on the data folder: run it without the app` };
+    if (cmd.name === 'status') {
+      const status = this.scheduler.status();
+      return { exitCode: 0, output: cmd.json ? JSON.stringify(status) : trayView(status, this.ports.clock.now(), this.opts.timeZone).tooltip };
     }
+    if (cmd.name === 'break') this.startBreak(cmd.kind ?? undefined);
+    else {
+      const action = toSchedulerAction(cmd);
+      if (action) {
+        if (action.do === 'snooze' || action.do === 'skip') this.closeBreakWindow();
+        this.act(action);
+      }
+    }
+    return { exitCode: 0, output: trayView(this.scheduler.status(), this.ports.clock.now(), this.opts.timeZone).tooltip };
   }
 
   /** Every renderer message comes through here: validated, sender-checked, then acted on. */
@@ -161,22 +157,76 @@ export class LimberApp {
         this.act({ do: 'finish' });
         this.closeBreakWindow();
         return { ...base, break: this.breakView };
-      case 'settings:get':
-        return { ...base, settings: this.settings };
+      case 'settings:get': {
+        const notice = this.unseenNotices();
+        return { ...base, settings: this.settings, ...(notice ? { notice } : {}) };
+      }
       case 'settings:set':
         return this.updateSettings(req.patch);
       case 'settings:reset':
-        return this.updateSettings(defaultSettings());
-      case 'shortcut:try': {
-        const ok = this.registerShortcut(req.accelerator);
-        return ok ? { ...base } : { ok: false, error: `${req.accelerator} is taken by another application or not available here` };
-      }
+        return this.resetSettings();
+      case 'shortcut:try':
+        return this.tryShortcut(req.accelerator);
       case 'stats:get':
-        return { ...base, data: this.ports.history.readAll() };
+        return { ...base, stats: this.statsFor(req.days) };
       case 'data:open-folder':
         this.opts.openDataFolder?.();
         return base;
+      case 'history:export':
+        return { ...base, exported: this.exportHistory(req.format) };
     }
+  }
+
+  /** Notices the settings window has not shown yet: each is shown there once. */
+  private unseenNotices(): string | undefined {
+    const fresh = this.notices.filter((n) => !this.noticesShown.has(n));
+    for (const n of fresh) this.noticesShown.add(n);
+    return fresh.length ? fresh.join(' ') : undefined;
+  }
+
+  private readonly noticesShown = new Set<string>();
+
+  /** Defaults for everything; if the default shortcut is held elsewhere, the working one stays rather than failing the reset. */
+  private resetSettings(): Reply {
+    const defaults = defaultSettings();
+    const r = this.updateSettings(defaults);
+    if (r.ok || defaults.shortcut === this.settings.shortcut) return r;
+    return this.updateSettings({ ...defaults, shortcut: this.settings.shortcut });
+  }
+
+  /** The recorder's keys: registered first, saved only once they are ours; the previous shortcut stays otherwise. */
+  private tryShortcut(accelerator: string): Reply {
+    const checked = applySettingsPatch(this.settings, { shortcut: accelerator });
+    if (!checked.ok) return { ok: false, error: checked.problems.map((p) => p.message).join('; '), problems: checked.problems };
+    const previous = this.settings.shortcut;
+    if (!this.registerShortcut(accelerator)) {
+      // The window says so in its own words; no need to repeat it as a notice later.
+      for (const n of this.notices) this.noticesShown.add(n);
+      return { ok: false, error: `${accelerator} is in use by another application; ${previous} stays active` };
+    }
+    return this.updateSettings({ shortcut: accelerator });
+  }
+
+  /** Statistics over whole weeks ending this week, so the chart's first week is never cut short. */
+  private statsFor(days: number): Stats {
+    const now = this.ports.clock.now();
+    const timeZone = this.opts.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const today = localDateKeyer(timeZone)(now);
+    const sinceMonday = Math.round((Date.parse(today) - Date.parse(weekStartOf(today))) / 86_400_000);
+    const span = (Math.ceil(days / 7) - 1) * 7 + sinceMonday + 1;
+    return computeStats(this.ports.history.readAll(), { now, days: span, timeZone });
+  }
+
+  private exportHistory(format: 'csv' | 'json'): HistoryExport {
+    const records = this.ports.history.readAll();
+    const timeZone = this.opts.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const date = localDateKeyer(timeZone)(this.ports.clock.now());
+    return {
+      format,
+      fileName: `limber-history-${date}.${format}`,
+      text: format === 'csv' ? toCsv(records) : toJson(records),
+      records: records.length,
+    };
   }
 
   private updateSettings(patch: unknown): Reply {

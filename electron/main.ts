@@ -90,7 +90,10 @@ function start(): void {
 
   app.on('second-instance', (_e, _argv, _cwd, data) => {
     const argv = (data as { argv?: unknown } | undefined)?.argv;
-    if (Array.isArray(argv) && argv.every((a) => typeof a === 'string')) limber.handleCommandLine(argv);
+    if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) return;
+    // The second launch has already exited by now: what it would print goes to the log.
+    const { output } = limber.handleCommandLine(argv);
+    log('info', `command line: ${argv.join(' ')} → ${output}`);
   });
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => {});

@@ -48,7 +48,7 @@ describe('electron-builder.yml', () => {
   it('the schema check really rejects what electron-builder would (a misspelt key, a wrong type)', () => {
     const validate = validator();
     expect(validate({ ...config, prodcutName: 'Limber' })).toBe(false);
-    expect(validate({ ...config, mac: { ...config.mac, extendInfo: 'LSUIElement' } })).toBe(false);
+    expect(validate({ ...config, linux: { ...config.linux, category: 42 } })).toBe(false);
   });
 
   it('names the app as main.ts does and as the README promises', () => {

@@ -318,7 +318,12 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
     if (!cands.length) break;
     const t = Math.max(clock.now(), Math.min(...cands));
     if (t > sc.end) break;
-    clock.advanceTo(t);
+    // A change of activity at t happens before the timers due at t: no prompt to a machine going to sleep.
+    const changing = ci < changes.length && changes[ci]!.at <= t;
+    if (changing && t > clock.now()) {
+      clock.advanceTo(t - 1);
+      clock.jumpTo(t);
+    } else clock.advanceTo(t);
     let asleepToEnd = false;
     while (ci < changes.length && changes[ci]!.at <= t) {
       const c = changes[ci++]!;

@@ -117,13 +117,13 @@ function addDays(year: number, month: number, day: number, offset: number) {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }
 
-/** True when reminders may happen at `t`: always without work hours, else on a work day between start and end. */
+/**
+ * True when reminders may happen at `t`: always without work hours, else on a work day from the instant of its local
+ * start to the instant of its local end (so a repeated autumn hour is decided the same way as the boundaries).
+ */
 export function inWorkHours(t: number, wh: WorkHours, timeZone: string): boolean {
   if (!wh.enabled) return true;
-  const p = localParts(t, timeZone);
-  if (!wh.days.includes(p.weekday)) return false;
-  const m = p.hour * 60 + p.minute + p.second / 60;
-  return m >= minutesOf(wh.start) && m < minutesOf(wh.end);
+  return periodsAround(t, wh, timeZone, 1).some(([s, e]) => t >= s && t < e);
 }
 
 /** Work periods [start, end) as instants, for the local days around `t`. */

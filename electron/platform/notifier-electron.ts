@@ -1,23 +1,47 @@
 // Electron's own notifications (macOS, Windows): actions where the OS shows them, a click starts the break.
-import { Notification, type NativeImage } from 'electron';
-import type { NotifierPort } from '../ports.ts';
+import { Notification, type NativeImage, type NotificationConstructorOptions } from 'electron';
+import type { NotificationAnswer, NotifierPort } from '../ports.ts';
 
-export function createElectronNotifier(icon: NativeImage | string): NotifierPort {
+/** The part of Electron's Notification used here: passed in so tests can give a fake typed as Electron's API. */
+export interface NotificationClass {
+  new (options: NotificationConstructorOptions): Pick<Notification, 'on' | 'show'>;
+  isSupported(): boolean;
+}
+
+const MAX_LIVE = 5;
+
+export function createElectronNotifier(icon: NativeImage | string, N: NotificationClass = Notification): NotifierPort {
+  // A notification nobody references can be garbage-collected while on screen, and its click is then lost.
+  const live = new Set<object>();
   return {
     notify(req, onAnswer) {
-      if (!Notification.isSupported()) {
+      if (!N.isSupported()) {
         onAnswer({ kind: 'failed', reason: 'notifications are not supported here' });
         return;
       }
-      const n = new Notification({
+      const n = new N({
         title: req.title,
         body: req.body,
         icon,
         actions: req.actions.map((text) => ({ type: 'button' as const, text })),
       });
-      n.on('click', () => onAnswer({ kind: 'clicked' }));
-      n.on('action', (_e, index) => onAnswer({ kind: 'action', index }));
-      n.on('failed', (_e, error) => onAnswer({ kind: 'failed', reason: error }));
+      live.add(n);
+      // 'close' is not guaranteed on every OS: keep only the latest few, which is all a user can still click.
+      if (live.size > MAX_LIVE) live.delete(live.values().next().value!);
+      let answered = false;
+      const answer = (a: NotificationAnswer) => {
+        if (answered) return;
+        answered = true;
+        onAnswer(a);
+      };
+      n.on('click', () => answer({ kind: 'clicked' }));
+      n.on('action', (_e, index) => answer({ kind: 'action', index }));
+      n.on('failed', (_e, error) => answer({ kind: 'failed', reason: error }));
+      // Windows also closes a toast when it moves to the Action Center, where it can still be clicked: no gate here.
+      n.on('close', () => {
+        live.delete(n);
+        if (!answered) onAnswer({ kind: 'dismissed' });
+      });
       n.show();
     },
   };

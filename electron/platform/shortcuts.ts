@@ -2,18 +2,20 @@
 import { globalShortcut } from 'electron';
 import type { ShortcutPort } from '../ports.ts';
 
-export function createElectronShortcuts(): ShortcutPort {
+export type GlobalShortcutLike = Pick<typeof globalShortcut, 'register' | 'isRegistered' | 'unregisterAll'>;
+
+export function createElectronShortcuts(gs: GlobalShortcutLike = globalShortcut): ShortcutPort {
   return {
     register(accelerator, cb) {
       try {
-        return globalShortcut.register(accelerator, cb) && globalShortcut.isRegistered(accelerator);
+        return gs.register(accelerator, cb) && gs.isRegistered(accelerator);
       } catch {
         // An accelerator Electron cannot parse throws; for the user that is the same as "not available".
         return false;
       }
     },
     unregisterAll() {
-      globalShortcut.unregisterAll();
+      gs.unregisterAll();
     },
   };
 }

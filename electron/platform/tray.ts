@@ -1,5 +1,5 @@
 // Renders the core's TrayView with Electron's Tray and Menu.
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { MenuItem, TrayIcon, TrayView } from '../core/tray-model.ts';
 import type { TrayPort } from '../ports.ts';
 
@@ -16,18 +16,29 @@ export function toTemplate(items: MenuItem[], onMenu: (id: string) => void): Men
   );
 }
 
-export function createElectronTray(iconPath: (icon: TrayIcon) => string, isMac: boolean): TrayPort {
-  const tray = new Tray(nativeImage.createFromPath(iconPath('working')));
+/** The parts of Electron the tray uses: passed in so tests can give fakes typed as Electron's own APIs. */
+export interface TrayDeps {
+  Tray: new (image: NativeImage) => Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'on'>;
+  Menu: Pick<typeof Menu, 'buildFromTemplate'>;
+  nativeImage: Pick<typeof nativeImage, 'createFromPath'>;
+}
+
+export function createElectronTray(
+  iconPath: (icon: TrayIcon) => string,
+  isMac: boolean,
+  deps: TrayDeps = { Tray, Menu, nativeImage },
+): TrayPort {
+  const tray = new deps.Tray(deps.nativeImage.createFromPath(iconPath('working')));
   let menuCb: (id: string) => void = () => {};
   let last: TrayView | null = null;
   return {
     render(view) {
-      if (last?.icon !== view.icon) tray.setImage(nativeImage.createFromPath(iconPath(view.icon)));
+      if (last?.icon !== view.icon) tray.setImage(deps.nativeImage.createFromPath(iconPath(view.icon)));
       if (last?.tooltip !== view.tooltip) tray.setToolTip(view.tooltip);
       if (isMac && last?.title !== view.title) tray.setTitle(view.title);
       // Linux needs setContextMenu again after any change to the menu.
       if (JSON.stringify(last?.menu) !== JSON.stringify(view.menu)) {
-        tray.setContextMenu(Menu.buildFromTemplate(toTemplate(view.menu, (id) => menuCb(id))));
+        tray.setContextMenu(deps.Menu.buildFromTemplate(toTemplate(view.menu, (id) => menuCb(id))));
       }
       last = view;
     },

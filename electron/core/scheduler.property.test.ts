@@ -1,0 +1,201 @@
+// Properties of the scheduler over random days: random activity, actions, answers and settings, run through the
+// simulator (the real Scheduler, a VirtualClock, a scripted user).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ScriptedActivity } from './activity-script.ts';
+import type { ActivitySegment, ActivityState } from './activity-script.ts';
+import type { SchedulerAction, SchedulerEvent } from './scheduler.ts';
+import { validateSettings } from './settings.ts';
+import { runScenario } from './simulation.ts';
+import type { Scenario } from './simulation.ts';
+import { inWorkHours } from './work-hours.ts';
+
+const MIN = 60_000;
+const STARTS = ['2026-03-28T06:00:00+01:00', '2026-10-24T06:00:00+02:00', '2026-11-23T06:00:00+01:00', '2026-06-05T20:00:00+02:00'];
+
+const settingsArb = fc
+  .record({
+    microBreak: fc.record({ enabled: fc.boolean(), everyMinutes: fc.integer({ min: 5, max: 90 }), durationSeconds: fc.integer({ min: 20, max: 600 }) }),
+    longBreak: fc.record({ enabled: fc.boolean(), everyNth: fc.integer({ min: 2, max: 12 }), durationMinutes: fc.integer({ min: 2, max: 30 }) }),
+    headsUpSeconds: fc.integer({ min: 0, max: 300 }),
+    snoozeMinutes: fc.integer({ min: 1, max: 60 }),
+    awayAfterMinutes: fc.integer({ min: 2, max: 30 }),
+    workHours: fc.record({
+      enabled: fc.boolean(),
+      days: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 7 }),
+      start: fc.integer({ min: 0, max: 12 * 60 }),
+      length: fc.integer({ min: 1, max: 11 * 60 }),
+    }),
+  })
+  .map(({ workHours: w, ...rest }) => {
+    const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const r = validateSettings({ ...rest, workHours: { enabled: w.enabled, days: w.days, start: hhmm(w.start), end: hhmm(w.start + w.length) } });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return r.settings;
+  });
+
+const actionArb: fc.Arbitrary<SchedulerAction> = fc.oneof(
+  fc.constant<SchedulerAction>({ do: 'start-break' }),
+  fc.constantFrom<SchedulerAction>({ do: 'start-break', kind: 'micro' }, { do: 'start-break', kind: 'long' }),
+  fc.constantFrom<SchedulerAction>({ do: 'snooze' }, { do: 'skip' }, { do: 'finish' }, { do: 'resume' }, { do: 'pause' }),
+  fc.integer({ min: 1, max: 180 }).map<SchedulerAction>((minutes) => ({ do: 'pause', minutes })),
+  fc.constant<SchedulerAction>({ do: 'pause', until: 'tomorrow' }),
+);
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    start: fc.constantFrom(...STARTS),
+    hours: fc.integer({ min: 4, max: 30 }),
+    settings: settingsArb,
+    pieces: fc.array(
+      fc.record({
+        gap: fc.integer({ min: 0, max: 120 }),
+        len: fc.integer({ min: 1, max: 240 }),
+        state: fc.constantFrom<ActivityState>('idle', 'idle', 'locked', 'asleep'),
+      }),
+      { maxLength: 12 },
+    ),
+    actions: fc.array(fc.record({ offset: fc.integer({ min: 0, max: 30 * 60 }), action: actionArb }), { maxLength: 8 }),
+    user: fc.record({
+      onHeadsUp: fc.constantFrom('wait', 'start', 'snooze', 'skip') as fc.Arbitrary<Scenario['user']['onHeadsUp']>,
+      onPrompt: fc.constantFrom('start', 'snooze', 'skip', 'ignore') as fc.Arbitrary<Scenario['user']['onPrompt']>,
+      completes: fc.boolean(),
+    }),
+  })
+  .map(({ start, hours, settings, pieces, actions, user }) => {
+    const t0 = Date.parse(start);
+    const end = t0 + hours * 60 * MIN;
+    const activity: ActivitySegment[] = [];
+    let t = t0;
+    for (const p of pieces) {
+      t += p.gap * MIN;
+      activity.push({ from: t, to: t + p.len * MIN, state: p.state });
+      t += p.len * MIN;
+    }
+    return {
+      start: t0,
+      end,
+      settings,
+      activity,
+      actions: actions
+        .map((a) => ({ at: t0 + a.offset * MIN, action: a.action }))
+        .filter((a) => a.at <= end)
+        .sort((a, b) => a.at - b.at),
+      user,
+      timeZone: 'Europe/Berlin',
+    };
+  });
+
+/** Minutes of a span that were locked or asleep (never work, whatever the scheduler thinks). */
+function offDeskMs(sc: Scenario, from: number, to: number): number {
+  let ms = 0;
+  for (const s of sc.activity) {
+    if (s.state !== 'locked' && s.state !== 'asleep') continue;
+    ms += Math.max(0, Math.min(to, s.to) - Math.max(from, s.from));
+  }
+  return ms;
+}
+
+function presenceAt(sc: Scenario, t: number) {
+  const a = new ScriptedActivity(sc.activity, { now: () => t, setTimer: () => () => {} });
+  return { state: a.stateAt(t), idleMs: a.idleSeconds() * 1000 };
+}
+
+const isReset = (e: SchedulerEvent) => e.type === 'break-end' || e.type === 'natural-break' || e.type === 'resumed' || e.type === 'paused';
+
+const PROPS = { numRuns: Number(process.env.PROP_RUNS ?? 150), seed: process.env.PROP_RUNS ? Date.now() : 4242 };
+
+describe('scheduler properties', () => {
+  it('never prompts (or gives a heads-up) while away, paused or outside work hours', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { events } = runScenario(sc);
+        let paused = false;
+        for (const e of events) {
+          if (e.type === 'paused') paused = true;
+          if (e.type === 'resumed') paused = false;
+          if (e.type !== 'break-prompt' && e.type !== 'heads-up') continue;
+          const p = presenceAt(sc, e.at);
+          expect(p.state === 'locked' || p.state === 'asleep').toBe(false);
+          expect(p.idleMs).toBeLessThan(sc.settings.awayAfterMinutes * MIN);
+          expect(paused).toBe(false);
+          expect(inWorkHours(e.at, sc.settings.workHours, sc.timeZone)).toBe(true);
+          expect(sc.settings.microBreak.enabled || sc.settings.longBreak.enabled).toBe(true);
+        }
+      }),
+      PROPS,
+    );
+  });
+
+  it('separates a cycle’s first prompt from its start by a full interval of time at the desk, re-prompts by snoozeMinutes', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { events } = runScenario(sc);
+        const s = sc.settings;
+        const interval = (s.microBreak.enabled ? 1 : s.longBreak.everyNth) * s.microBreak.everyMinutes * MIN;
+        let cycleFrom = sc.start;
+        let snoozed = false;
+        let lastPrompt: number | null = null;
+        for (const e of events) {
+          if (isReset(e)) {
+            cycleFrom = e.type === 'natural-break' ? e.from + e.seconds * 1000 : e.at;
+            snoozed = false;
+            lastPrompt = null;
+          }
+          if (e.type === 'snoozed') snoozed = true;
+          if (e.type !== 'break-prompt') continue;
+          if (lastPrompt !== null) expect(e.at - lastPrompt).toBeGreaterThanOrEqual(s.snoozeMinutes * MIN);
+          // (1 s of slack: natural-break reports whole seconds.)
+          else if (!snoozed) expect(e.at - cycleFrom - offDeskMs(sc, cycleFrom, e.at)).toBeGreaterThanOrEqual(interval - 1000);
+          lastPrompt = e.at;
+        }
+      }),
+      PROPS,
+    );
+  });
+
+  it('honours every snooze: no prompt before its time unless the cycle restarted', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { events } = runScenario(sc);
+        let until: number | null = null;
+        for (const e of events) {
+          if (isReset(e)) until = null;
+          if (e.type === 'snoozed') {
+            expect(e.until).toBeGreaterThanOrEqual(e.at + sc.settings.snoozeMinutes * MIN);
+            until = e.until;
+          }
+          if (e.type === 'break-prompt' && until !== null) expect(e.at).toBeGreaterThanOrEqual(until);
+        }
+      }),
+      PROPS,
+    );
+  });
+
+  it('emits in time order, within the scenario, and the same input always gives the same timeline', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const a = runScenario(sc);
+        const b = runScenario(structuredClone(sc));
+        expect(b).toEqual(a);
+        for (let i = 1; i < a.events.length; i++) expect(a.events[i]!.at).toBeGreaterThanOrEqual(a.events[i - 1]!.at);
+        for (const e of a.events) {
+          expect(e.at).toBeGreaterThanOrEqual(sc.start);
+          expect(e.at).toBeLessThanOrEqual(sc.end);
+        }
+      }),
+      PROPS,
+    );
+  });
+
+  it('keeps timer wake-ups low on any day: at most 150 an hour', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { wakeups } = runScenario(sc);
+        const hours = (sc.end - sc.start) / (60 * MIN);
+        expect(wakeups / hours).toBeLessThanOrEqual(150);
+      }),
+      { ...PROPS, numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScenario, simulateText, timelineEntry } from './simulation.ts';
+import type { Scenario } from './simulation.ts';
+// Example scenarios ship with the repository; JSON imports keep this test free of file-system code.
+import normalDay from '../../scenarios/normal-day.json' with { type: 'json' };
+import lunchAway from '../../scenarios/lunch-away.json' with { type: 'json' };
+import meetings from '../../scenarios/meetings.json' with { type: 'json' };
+import week from '../../scenarios/week-work-hours.json' with { type: 'json' };
+import dst from '../../scenarios/dst-change.json' with { type: 'json' };
+
+const BERLIN = 'Europe/Berlin';
+const base = { start: '2026-11-23T09:00:00+01:00', end: '2026-11-23T10:00:00+01:00' };
+
+function problems(input: unknown): string[] {
+  const r = parseScenario(input, BERLIN);
+  return r.ok ? [] : r.problems.map((p) => p.message);
+}
+
+function scenario(input: unknown): Scenario {
+  const r = parseScenario(input, BERLIN);
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+  return r.scenario;
+}
+
+describe('scenario validation', () => {
+  it('accepts the minimal scenario with defaults for everything else', () => {
+    const sc = scenario(base);
+    expect(sc.user).toEqual({ onHeadsUp: 'wait', onPrompt: 'start', completes: true });
+    expect(sc.settings.microBreak.everyMinutes).toBe(30);
+    expect(sc.timeZone).toBe(BERLIN);
+  });
+
+  it('names the offending setting with its range, from the settings schema', () => {
+    expect(problems({ ...base, settings: { microBreak: { everyMinutes: 3 } } })).toEqual([
+      'settings.microBreak.everyMinutes must be a whole number from 5 to 240 minutes',
+    ]);
+    expect(problems({ ...base, settings: { workHours: { start: '10:00', end: '09:00' } } })[0]).toMatch(/^settings\.workHours\.end /);
+    expect(problems({ ...base, settings: { snoozeMinuts: 5 } })).toContain('settings.snoozeMinuts is not a known setting');
+  });
+
+  it('names the offending scenario field', () => {
+    expect(problems({ ...base, start: 'tomorrow' })[0]).toMatch(/^start must be an ISO-8601/);
+    expect(problems({ ...base, end: base.start })).toEqual(['end must be later than start']);
+    expect(problems({ ...base, activity: [{ from: base.start, to: base.end, state: 'napping' }] })[0]).toMatch(/^activity\[0\]\.state must be one of/);
+    expect(problems({ ...base, activity: [{ from: base.end, to: base.start, state: 'idle' }] })[0]).toMatch(/^activity\[0\]\.to must be later/);
+    expect(
+      problems({
+        ...base,
+        activity: [
+          { from: '2026-11-23T09:10', to: '2026-11-23T09:30', state: 'idle' },
+          { from: '2026-11-23T09:20', to: '2026-11-23T09:40', state: 'locked' },
+        ],
+      }),
+    ).toEqual(['activity[1] overlaps activity[0]']);
+    expect(problems({ ...base, actions: [{ at: base.start, do: 'dance' }] })[0]).toMatch(/^actions\[0\]\.do must be one of/);
+    expect(problems({ ...base, actions: [{ at: base.start, do: 'pause', minutes: 0 }] })[0]).toMatch(/^actions\[0\]\.minutes must be/);
+    expect(problems({ ...base, actions: [{ at: '2026-11-24T09:00:00+01:00', do: 'skip' }] })).toEqual(['actions[0].at must be between start and end']);
+    expect(problems({ ...base, user: { onPrompt: 'later' } })[0]).toMatch(/^user\.onPrompt must be one of/);
+    expect(problems({ ...base, timeZone: 'Mars/Olympus' })[0]).toMatch(/^timeZone must be/);
+    expect(problems({ ...base, extra: 1 })[0]).toMatch(/^extra is not a known field/);
+    expect(problems([1, 2])).toEqual(['the scenario must be a JSON object']);
+  });
+
+  it('reads times without an offset as local time in the scenario zone', () => {
+    const sc = scenario({ start: '2026-07-01T09:00', end: '2026-07-01T10:00', timeZone: 'America/New_York' });
+    expect(sc.start).toBe(Date.parse('2026-07-01T09:00:00-04:00'));
+    expect(problems({ ...base, start: '2026-02-30T09:00:00+01:00' })[0]).toMatch(/^start /);
+  });
+
+  it('exits 2 on invalid JSON or an invalid scenario, naming the field', () => {
+    expect(simulateText('{', BERLIN)).toMatchObject({ code: 2 });
+    const r = simulateText(JSON.stringify({ ...base, settings: { awayAfterMinutes: 99 } }), BERLIN);
+    expect(r).toEqual({ code: 2, message: 'settings.awayAfterMinutes must be a whole number from 2 to 30 minutes' });
+  });
+});
+
+describe('timeline', () => {
+  it('prints one JSON object a line with local ISO times, kind, outcome and until', () => {
+    const r = simulateText(JSON.stringify({ ...base, actions: [{ at: '2026-11-23T09:30:00+01:00', do: 'snooze' }], user: { onPrompt: 'ignore' } }), BERLIN);
+    expect(r.code).toBe(0);
+    const lines = (r as { output: string }).output.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.slice(0, 4)).toEqual([
+      { at: '2026-11-23T09:29:00+01:00', type: 'heads-up', kind: 'micro', breakAt: '2026-11-23T09:30:00+01:00' },
+      { at: '2026-11-23T09:30:00+01:00', type: 'break-prompt', kind: 'micro' },
+      { at: '2026-11-23T09:30:00+01:00', type: 'snoozed', kind: 'micro', until: '2026-11-23T09:35:00+01:00' },
+      { at: '2026-11-23T09:34:00+01:00', type: 'heads-up', kind: 'micro', breakAt: '2026-11-23T09:35:00+01:00' },
+    ]);
+    expect(timelineEntry({ type: 'break-end', at: 0, kind: 'long', outcome: 'completed', seconds: 300 }, 'UTC')).toEqual({
+      at: '1970-01-01T00:00:00+00:00',
+      type: 'break-end',
+      kind: 'long',
+      outcome: 'completed',
+      seconds: 300,
+    });
+  });
+
+  it('the normal day: breaks every 30 minutes of work, every 4th long, lunch as a natural long break', () => {
+    const { events } = runScenario(scenario(normalDay));
+    const taken = events.filter((e) => e.type === 'break-end' || e.type === 'natural-break').map((e) => `${e.type}:${'kind' in e ? e.kind : ''}`);
+    expect(taken.slice(0, 7)).toEqual([
+      'break-end:micro',
+      'break-end:micro',
+      'break-end:micro',
+      'break-end:long',
+      'break-end:micro',
+      'break-end:micro',
+      'natural-break:long',
+    ]);
+    const lunch = events.find((e) => e.type === 'natural-break');
+    expect(lunch).toMatchObject({ from: Date.parse('2026-11-23T12:30:00+01:00'), at: Date.parse('2026-11-23T13:15:00+01:00') });
+  });
+
+  it('the lunch away: the absence is counted from the start of the idle stretch', () => {
+    const { events } = runScenario(scenario(lunchAway));
+    expect(events.filter((e) => e.type === 'natural-break')).toMatchObject([
+      { kind: 'long', from: Date.parse('2026-11-24T12:05:00+01:00'), at: Date.parse('2026-11-24T13:05:00+01:00'), seconds: 3600 },
+    ]);
+    const next = events.find((e) => e.type === 'break-prompt' && e.at > Date.parse('2026-11-24T13:05:00+01:00'));
+    expect(next?.at).toBe(Date.parse('2026-11-24T13:35:00+01:00'));
+  });
+
+  it('the meetings day: pause, resume and a long break by hand', () => {
+    const { events } = runScenario(scenario(meetings));
+    expect(events.filter((e) => e.type === 'paused' || e.type === 'resumed').map((e) => [e.type, e.at])).toEqual([
+      ['paused', Date.parse('2026-11-25T13:30:00+01:00')],
+      ['resumed', Date.parse('2026-11-25T14:30:00+01:00')],
+      ['paused', Date.parse('2026-11-25T15:45:00+01:00')],
+      ['resumed', Date.parse('2026-11-25T16:15:00+01:00')],
+    ]);
+    expect(events.find((e) => e.type === 'break-start' && e.manual)).toMatchObject({ kind: 'long', at: Date.parse('2026-11-25T16:30:00+01:00') });
+  });
+
+  it('the week with work hours: reminders only on weekdays 09:00–17:00, the first at 09:30 each day', () => {
+    const sc = scenario(week);
+    const { events } = runScenario(sc);
+    const prompts = events.filter((e) => e.type === 'break-prompt');
+    const byDay = new Map<string, number>();
+    for (const p of prompts) {
+      const local = new Date(p.at + 3_600_000).toISOString(); // Berlin is UTC+1 in November
+      expect(local.slice(11, 16) >= '09:30' && local.slice(11, 16) < '17:00').toBe(true);
+      const day = local.slice(0, 10);
+      if (!byDay.has(day)) byDay.set(day, p.at);
+    }
+    expect([...byDay.keys()]).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+    // Thursday is paused from 14:00 until Friday's start: no prompt in between.
+    const paused = prompts.filter((p) => p.at > Date.parse('2026-11-26T14:00:00+01:00') && p.at < Date.parse('2026-11-27T09:00:00+01:00'));
+    expect(paused).toEqual([]);
+    for (const [day, first] of byDay) expect(first).toBe(Date.parse(`${day}T09:30:00+01:00`));
+  });
+
+  it('the DST change: the same local times before and after the switch', () => {
+    const { events } = runScenario(scenario(dst));
+    const firsts = ['2026-03-27T09:30:00+01:00', '2026-03-28T09:30:00+01:00', '2026-03-29T09:30:00+02:00', '2026-03-30T09:30:00+02:00'].map(Date.parse);
+    const prompts = events.filter((e) => e.type === 'break-prompt').map((e) => e.at);
+    for (const f of firsts) expect(prompts).toContain(f);
+    const out = simulateText(JSON.stringify(dst));
+    expect(out.code === 0 && out.output.includes('"at":"2026-03-29T09:30:00+02:00","type":"break-prompt"')).toBe(true);
+  });
+});

@@ -1,0 +1,5 @@
+import { mount } from 'svelte';
+import '../lib/base.css';
+import SettingsApp from './SettingsApp.svelte';
+
+mount(SettingsApp, { target: document.getElementById('app')! });

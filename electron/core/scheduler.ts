@@ -342,7 +342,7 @@ export class Scheduler {
     this.resetCycle(now);
     this.presence = { state: 'unknown' };
     if (this.tracking()) {
-      this.presence = { state: 'present' };
+      this.presence = this.asleep ? { state: 'away', from: now, cause: 'sleep', natural: false } : { state: 'present' };
       this.countFrom = now;
       this.sample(now, true);
     }

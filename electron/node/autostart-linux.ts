@@ -8,8 +8,9 @@ export function autostartDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function autostartEntry(exec: string): string {
-  // Exec quoting per the Desktop Entry spec: the path in double quotes, with " ` $ \ escaped.
-  const quoted = `"${exec.replace(/(["`$\\])/g, '\\$1')}"`;
+  // Exec per the Desktop Entry spec: the path in double quotes with " ` $ \ backslash-escaped, % doubled (field codes),
+  // then every backslash escaped once more, because string unescaping happens before the Exec line is split.
+  const quoted = `"${exec.replace(/(["`$\\])/g, '\\$1').replaceAll('%', '%%')}"`.replaceAll('\\', '\\\\');
   return [
     '[Desktop Entry]',
     'Type=Application',

@@ -21,7 +21,7 @@ class FakeTray implements TrayPart {
   tooltips: string[] = [];
   titles: string[] = [];
   menus: Menu[] = [];
-  listeners = new Map<string, (() => void)[]>();
+  listeners = new Map<string, ((...args: never[]) => void)[]>();
   constructor(img: NativeImage) {
     this.images.push(pathOf(img));
     FakeTray.last = this;
@@ -38,12 +38,13 @@ class FakeTray implements TrayPart {
   setContextMenu(menu: Menu | null): void {
     if (menu) this.menus.push(menu);
   }
-  on(event: string, listener: (...args: unknown[]) => void): this {
+  // never[] accepts every listener shape Electron's overloads declare; the returned Tray is only for chaining.
+  on(event: string, listener: (...args: never[]) => void): Tray {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
+    return this as unknown as Tray;
   }
   emit(event: string): void {
-    for (const l of this.listeners.get(event) ?? []) l();
+    for (const l of this.listeners.get(event) ?? []) (l as () => void)();
   }
 }
 

@@ -1,0 +1,118 @@
+// The coached break window (issue 5): whole routines on a fast clock, keyboard only, accessibility, reduced motion.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { runPageClock } from './helpers.ts';
+
+async function axe(page: Page) {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('a full micro break plays through its exercises with cues, then records what was done', async ({ limber }) => {
+  const app = await limber({ fakePageClock: true, realNotifications: false });
+  await app.advance(30 * 60_000);
+  expect((await app.status()).phase).toBe('prompt');
+  const page = await app.breakPage();
+  await expect(page.getByRole('heading', { name: 'Time to move' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByTestId('cue')).toHaveText('Get ready');
+  await runPageClock(page, 6);
+  const cues = new Set<string>();
+  for (let i = 0; i < 60 && !page.isClosed(); i++) {
+    const text = await page.getByTestId('cue').textContent().catch(() => null);
+    if (text === null) break;
+    cues.add(text);
+    await page.clock.runFor(1000);
+  }
+  expect(cues.size).toBeGreaterThan(1);
+  await runPageClock(page, 15);
+  await expect.poll(() => app.history().then((h) => h.length)).toBe(1);
+  const [r] = await app.history();
+  expect(r!.outcome).toBe('completed');
+  expect(r!.exercises.length).toBeGreaterThanOrEqual(1);
+});
+
+test('a full long break: warm-up first, then several moves, all recorded', async ({ limber }) => {
+  const app = await limber({ fakePageClock: true, realNotifications: false });
+  await app.clickMenu('break:long');
+  const page = await app.breakPage();
+  await expect(page.getByRole('heading', { name: 'Warm-up' })).toBeVisible();
+  await expect(page.getByText(/^Exercise 1 of [45]/)).toBeVisible();
+  await runPageClock(page, 5 * 60 + 20);
+  await expect.poll(() => app.history().then((h) => h.length)).toBe(1);
+  const [r] = await app.history();
+  expect(r).toMatchObject({ kind: 'long', outcome: 'completed' });
+  expect(r!.exercises[0]).toBe('warm-up');
+  expect(r!.exercises.length).toBeGreaterThanOrEqual(4);
+});
+
+test('a whole break by keyboard alone: Space pauses, arrows move, Esc asks before skipping', async ({ limber }) => {
+  const app = await limber({ fakePageClock: true, realNotifications: false });
+  await app.clickMenu('break:long');
+  const page = await app.breakPage();
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toHaveText('Warm-up');
+  await runPageClock(page, 8);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('cue')).toHaveText('Paused');
+  const left = await page.getByTestId('countdown').textContent();
+  await page.clock.runFor(10_000);
+  await expect(page.getByTestId('countdown')).toHaveText(left!);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('cue')).not.toHaveText('Paused');
+  await page.keyboard.press('ArrowRight');
+  await expect(title).not.toHaveText('Warm-up');
+  const second = await title.textContent();
+  await page.keyboard.press('ArrowLeft');
+  await expect(title).toHaveText('Warm-up');
+  await page.keyboard.press('ArrowRight');
+  await expect(title).toHaveText(second!);
+  await page.keyboard.press('Escape');
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Skip this break' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect((await app.status()).phase).toBe('on-break');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => app.history().then((h) => h.map((x) => x.outcome))).toEqual(['skipped']);
+});
+
+test('prompt, player and finished screens have no axe violations, light and dark', async ({ launch }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const h = await launch({ fakePageClock: true, realNotifications: false, colorScheme });
+    h.clock.advanceBy(30 * 60_000);
+    const page = await h.windows.page('break');
+    await expect(page.getByRole('heading', { name: 'Time to move' })).toBeVisible();
+    expect(await axe(page), `prompt, ${colorScheme}`).toEqual([]);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await runPageClock(page, 10);
+    expect(await axe(page), `player, ${colorScheme}`).toEqual([]);
+    await runPageClock(page, 55);
+    await expect(page.getByRole('heading', { name: 'Well done' })).toBeVisible();
+    expect(await axe(page), `finished, ${colorScheme}`).toEqual([]);
+    await h.close();
+  }
+});
+
+test('with reduced motion the figure holds still key poses and the cues stay', async ({ launch }) => {
+  const h = await launch({ fakePageClock: true, realNotifications: false, reducedMotion: 'reduce' });
+  h.tray.clickMenu('break:micro');
+  const page = await h.windows.page('break');
+  await runPageClock(page, 8);
+  await expect(page.getByTestId('cue')).not.toHaveText('Get ready');
+  const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
+  expect(running).toBe(0);
+  await expect(page.getByRole('img')).toHaveCount(1);
+});
+
+test('without reduced motion the figure animates', async ({ launch }) => {
+  const h = await launch({ fakePageClock: true, realNotifications: false });
+  h.tray.clickMenu('break:micro');
+  const page = await h.windows.page('break');
+  await runPageClock(page, 8);
+  const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
+  expect(running).toBeGreaterThan(0);
+});

@@ -1,13 +1,35 @@
-// `npm run bench [-- --json]`: Limber's performance figures (keys in DESIGN §4). Ratios and figures, never pass/fail.
+// `npm run bench [-- --json]`: Limber's performance figures (keys in DESIGN §4). Figures and ratios, never pass/fail.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { launchChromium } from '../e2e/harness/chromium.ts';
+import { benchBreakWindow } from './break-window.ts';
 import { benchRendererSize } from './renderer-size.ts';
+import { benchStats } from './stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const json = process.argv.includes('--json');
 
 type Figures = Record<string, number>;
 const figures: Figures = {};
-const steps: [string, () => Promise<Figures> | Figures][] = [['renderer size', () => benchRendererSize(resolve(root, 'out/renderer'))]];
+const browser = await launchChromium(true);
+
+const steps: [string, () => Promise<Figures> | Figures][] = [
+  ['renderer size', () => benchRendererSize(resolve(root, 'out/renderer'))],
+  ['break window', () => benchBreakWindow(browser)],
+  ['statistics', () => benchStats()],
+];
+// Benches that arrive with their issues register here when present.
+const optional: [string, string, string][] = [
+  ['scheduler', './scheduler.ts', 'benchScheduler'],
+  ['settings window', './window-paint.ts', 'benchWindowPaint'],
+];
+for (const [name, file, fn] of optional) {
+  if (!existsSync(resolve(import.meta.dirname, file))) continue;
+  steps.push([name, async () => {
+    const mod = (await import(file)) as Record<string, (b: typeof browser) => Promise<Figures>>;
+    return mod[fn]!(browser);
+  }]);
+}
 
 for (const [name, run] of steps) {
   try {
@@ -17,10 +39,14 @@ for (const [name, run] of steps) {
     process.exitCode = 1;
   }
 }
+await browser.close();
 
 if (json) {
   console.log(JSON.stringify(figures));
 } else {
   const width = Math.max(...Object.keys(figures).map((k) => k.length));
-  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(width)}  ${Number.isInteger(v) ? v : v.toFixed(2)}`);
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(width)}  ${v}`);
+  if (figures.breakWindowFirstPaintMs && figures.blankPageFirstPaintMs) {
+    console.log(`${'break window / blank page'.padEnd(width)}  ${(figures.breakWindowFirstPaintMs / figures.blankPageFirstPaintMs).toFixed(2)}×`);
+  }
 }

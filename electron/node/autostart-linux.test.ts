@@ -14,13 +14,17 @@ afterEach(() => {
   for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** The Exec= value unquoted as a desktop-entry launcher does: one quoted argument, then the rest split on spaces. */
+/** Exec= read back as the Desktop Entry spec says a launcher does: string unescaping first, then the quoting rule
+ * (one double-quoted argument, then the rest split on spaces), then %% as a literal %. */
 function execArgs(entry: string): string[] {
-  const exec = /^Exec=(.*)$/m.exec(entry)?.[1];
-  if (!exec) throw new Error('no Exec line');
+  const raw = /^Exec=(.*)$/m.exec(entry)?.[1];
+  if (raw === undefined) throw new Error('no Exec line');
+  const exec = raw.replace(/\\([sntr\\])/g, (_m, c: string) => ({ s: ' ', n: '\n', t: '\t', r: '\r', '\\': '\\' })[c]!);
   const m = /^"((?:[^"\\]|\\.)*)"(.*)$/.exec(exec);
   if (!m) throw new Error(`Exec is not quoted: ${exec}`);
-  return [m[1]!.replace(/\\(.)/g, '$1'), ...m[2]!.trim().split(/\s+/).filter(Boolean)];
+  const first = m[1]!.replace(/\\(["`$\\])/g, '$1');
+  if (/\\/.test(m[1]!.replace(/\\(["`$\\])/g, ''))) throw new Error(`a backslash escapes a character the spec does not allow: ${m[1]}`);
+  return [first, ...m[2]!.trim().split(/\s+/).filter(Boolean)].map((a) => a.replaceAll('%%', '%'));
 }
 
 describe('Linux autostart', () => {
@@ -64,9 +68,12 @@ describe('Linux autostart', () => {
   });
 
   it('quotes the Exec path so spaces and the reserved characters survive (an AppImage in ~/My Apps)', () => {
-    for (const path of ['/home/u/My Apps/Limber-0.1.0.AppImage', '/tmp/we"ird/$HOME/`x`/back\\slash/limber']) {
+    for (const path of ['/home/u/My Apps/Limber-0.1.0.AppImage', '/tmp/we"ird/$HOME/`x`/back\\slash/100%/limber']) {
       expect(execArgs(autostartEntry(path))).toEqual([path, '--hidden']);
     }
-    expect(autostartEntry('/a b/c$d')).toContain('Exec="/a b/c\\$d" --hidden');
+    // The spec's own examples: a literal $ is \\$ in the file, a literal backslash four of them, % is %%.
+    expect(autostartEntry('/a b/c$d')).toContain('Exec="/a b/c\\\\$d" --hidden');
+    expect(autostartEntry('/a\\b')).toContain('Exec="/a\\\\\\\\b" --hidden');
+    expect(autostartEntry('/100%')).toContain('Exec="/100%%" --hidden');
   });
 });

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { benchBreakWindow } from './break-window.ts';
 import { benchRendererSize } from './renderer-size.ts';
+import { benchScheduler } from './scheduler.ts';
 import { benchStats } from './stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -17,10 +18,10 @@ const steps: [string, () => Promise<Figures> | Figures][] = [
   ['renderer size', () => benchRendererSize(resolve(root, 'out/renderer'))],
   ['break window', () => benchBreakWindow(browser)],
   ['statistics', () => benchStats()],
+  ['scheduler', () => benchScheduler()],
 ];
 // Benches that arrive with their issues register here when present.
 const optional: [string, string, string][] = [
-  ['scheduler', './scheduler.ts', 'benchScheduler'],
   ['settings window', './window-paint.ts', 'benchWindowPaint'],
 ];
 for (const [name, file, fn] of optional) {

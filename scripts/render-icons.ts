@@ -12,7 +12,17 @@ const src = join(root, 'resources/icons/src');
 const out = join(root, 'resources/icons');
 export const TRAY_STATES = ['working', 'soon', 'break', 'paused'] as const;
 export const TRAY_SIZES = [16, 22, 24, 32, 48] as const;
-const TRAY_COLOUR = '#2f8f83';
+// Sources draw in #000, and in #001 what the coloured icons give an accent (the clock of "soon", the bars of "paused");
+// masks use the keywords black/white so no colour replaces them. Templates are all #000: macOS tints them itself.
+// Mid-tones, so each reads on light and dark panels alike.
+const ACCENT_MARK = '#001';
+const TEAL = '#2f8f83';
+const TRAY_COLOURS: Record<(typeof TRAY_STATES)[number], { figure: string; accent: string }> = {
+  working: { figure: TEAL, accent: TEAL },
+  soon: { figure: TEAL, accent: '#e08a1e' },
+  break: { figure: TEAL, accent: TEAL },
+  paused: { figure: '#8a949c', accent: '#8a949c' },
+};
 const APP_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
 
 async function main() {
@@ -26,8 +36,10 @@ async function main() {
     await page.locator('svg').screenshot({ path: join(out, file), omitBackground: true });
   };
   for (const state of TRAY_STATES) {
-    const mono = readFileSync(join(src, `tray-${state}.svg`), 'utf8');
-    const colour = mono.replaceAll('#000', TRAY_COLOUR);
+    const source = readFileSync(join(src, `tray-${state}.svg`), 'utf8');
+    const mono = source.replaceAll(ACCENT_MARK, '#000');
+    const { figure, accent } = TRAY_COLOURS[state];
+    const colour = source.replaceAll(ACCENT_MARK, accent).replaceAll('#000', figure);
     for (const size of TRAY_SIZES) {
       await render(colour, size, `tray-${state}-${size}.png`);
       await render(colour, size * 2, `tray-${state}-${size}@2x.png`);

@@ -1,25 +1,32 @@
-// The renderer: one page per window, each loading only its own code.
+// The renderer: one page per window, each loading only its own code. Each page is its own build (a Vite
+// environment), so no chunk is shared: the break window never downloads runtime code only the other windows use.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 const root = resolve(import.meta.dirname, 'renderer');
+const PAGES = ['break', 'settings', 'stats'] as const;
+
+const page = (name: (typeof PAGES)[number]) => ({
+  consumer: 'client' as const,
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
+    // The first page's build empties the folder; the others add to it.
+    emptyOutDir: name === PAGES[0],
+    target: 'chrome130',
+    modulePreload: { polyfill: false },
+    rollupOptions: { input: { [name]: resolve(root, `${name}.html`) } },
+  },
+});
 
 export default defineConfig({
   root,
   base: './',
   plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
-  build: {
-    outDir: resolve(import.meta.dirname, 'out/renderer'),
-    emptyOutDir: true,
-    target: 'chrome130',
-    modulePreload: { polyfill: false },
-    rollupOptions: {
-      input: {
-        break: resolve(root, 'break.html'),
-        settings: resolve(root, 'settings.html'),
-        stats: resolve(root, 'stats.html'),
-      },
+  environments: { client: page('break'), settings: page('settings'), stats: page('stats') },
+  builder: {
+    async buildApp(builder) {
+      for (const name of ['client', ...PAGES.slice(1)]) await builder.build(builder.environments[name]!);
     },
   },
 });

@@ -46,6 +46,8 @@ interface OpenWindow {
 export class ChromiumWindows implements WindowsPort {
   private live = new Map<WindowKind, OpenWindow>();
   private contexts: BrowserContext[] = [];
+  /** Pages still being created: closing waits for them, so a window opened at the very end cannot fail the run. */
+  private pending = new Set<Promise<unknown>>();
   /** Every window ever opened, in order, with whether it was asked to take focus. */
   readonly opened: { kind: WindowKind; focus: boolean }[] = [];
 
@@ -56,14 +58,19 @@ export class ChromiumWindows implements WindowsPort {
     let w = this.live.get(kind);
     if (!w) {
       const entry: OpenWindow = { kind, page: this.newPage(kind), closedByApp: false };
+      const settled = entry.page.catch(() => {});
+      this.pending.add(settled);
+      void settled.then(() => this.pending.delete(settled));
       w = entry;
       this.live.set(kind, entry);
-      void entry.page.then((page) =>
-        page.on('close', () => {
-          if (this.live.get(kind) === entry) this.live.delete(kind);
-          if (!entry.closedByApp) onClosed();
-        }),
-      );
+      entry.page
+        .then((page) =>
+          page.on('close', () => {
+            if (this.live.get(kind) === entry) this.live.delete(kind);
+            if (!entry.closedByApp) onClosed();
+          }),
+        )
+        .catch(() => {});
     }
     const entry = w;
     return {
@@ -95,6 +102,7 @@ export class ChromiumWindows implements WindowsPort {
   }
 
   async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
     for (const c of this.contexts) await c.close().catch(() => {});
     this.contexts = [];
     this.live.clear();

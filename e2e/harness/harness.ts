@@ -60,7 +60,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
   const clock = opts.clock ?? (new VirtualClock(opts.start ?? '2026-11-23T09:00:00+01:00') as unknown as C);
   const tray = new RecordingTray();
   const shortcuts = new FakeShortcuts();
-  const activity = opts.activity ?? new ScriptedActivity();
+  const activity = opts.activity ?? new ScriptedActivity(() => clock.now());
   const notifier = new RecordingNotifier(
     opts.realNotifications === false ? undefined : createNodeNotifier({ appName: 'Limber', icon: ICON }),
   );

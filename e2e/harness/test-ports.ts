@@ -61,12 +61,23 @@ export class FakeShortcuts implements ShortcutPort {
 }
 
 export class ScriptedActivity implements ActivityPort {
-  idle = 0;
   locked = false;
+  /** When the user last touched keyboard or mouse before going idle; null while they are active. */
+  private idleFrom: number | null = null;
   private listeners = new Set<(e: PowerEvent) => void>();
 
+  constructor(private readonly now: () => number = Date.now) {}
+
   idleSeconds(): number {
-    return this.idle;
+    return this.idleFrom === null ? 0 : Math.max(0, (this.now() - this.idleFrom) / 1000);
+  }
+  /** The user stops using the computer (now, or from an earlier moment). */
+  goIdle(from = this.now()): void {
+    this.idleFrom = from;
+  }
+  /** The user is back at the keyboard. */
+  comeBack(): void {
+    this.idleFrom = null;
   }
   isLocked(): boolean {
     return this.locked;

@@ -29,3 +29,8 @@ export interface MoveProps {
 export function isReverse(motion: Motion): boolean {
   return motion === 'backward' || motion === 'anticlockwise' || motion === 'left';
 }
+
+/** Joins the state classes of a move into one attribute value (one class update per element, not one each). */
+export function states(...names: (string | false | undefined)[]): string {
+  return names.filter(Boolean).join(' ');
+}

@@ -7,6 +7,9 @@ import { systemClock } from './core/clock.ts';
 import type { TrayIcon } from './core/tray-model.ts';
 import { REQUEST_CHANNEL, WINDOW_KINDS, type WindowKind } from './ipc.ts';
 import type { Ports } from './ports.ts';
+import { runCli } from './cli/run.ts';
+import { parseArgs } from './cli/parse.ts';
+import { serveControl, socketForwarder } from './node/control-socket.ts';
 import { HistoryFile } from './node/history-file.ts';
 import { createElectronActivity } from './platform/activity.ts';
 import { e2eEnabled, instrument } from './platform/e2e-hooks.ts';
@@ -35,7 +38,17 @@ if (dirFlag > 0 && process.argv[dirFlag + 1]) app.setPath('userData', process.ar
 if (isWayland) app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
 if (process.platform === 'win32') app.setAppUserModelId('app.limber.Limber');
 
-if (!app.requestSingleInstanceLock({ argv: process.argv.slice(2) })) {
+// `limber COMMAND`: a command line, not a launch. Data commands run here; instance commands go to the running
+// instance over its control socket, which prints the answer.
+const cliArgs = process.argv.slice(app.isPackaged ? 1 : 2).filter((a) => a !== '.');
+const cli = parseArgs(cliArgs, { lenient: true });
+if (cli.kind !== 'error') {
+  void runCli(cliArgs, {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    forwarder: socketForwarder,
+  }).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock({ argv: cliArgs })) {
   app.quit();
 } else {
   void app.whenReady().then(start);
@@ -99,6 +112,10 @@ function start(): void {
   app.on('window-all-closed', () => {});
   app.on('will-quit', () => limber.stop());
   limber.start();
+  serveControl(dataDir, (argv) => limber.handleCommandLine(argv), (m) => log('warn', m)).then(
+    (control) => app.on('will-quit', () => control.close()),
+    (e: Error) => log('warn', `the command line cannot reach this instance: ${e.message}`),
+  );
   if (hooks) {
     hooks.hooks.app = limber;
     (globalThis as unknown as { __limberE2E: unknown }).__limberE2E = hooks.hooks;

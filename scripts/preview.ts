@@ -1,10 +1,11 @@
 // `npm run preview`: Limber's real main-process logic on the real clock, with Chromium windows, for a person to try
 // where Electron cannot run. The tray appears as a small page showing the icon state, tooltip and menu.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemClock } from '../electron/core/clock.ts';
 import type { MenuItem, TrayView } from '../electron/core/tray-model.ts';
+import { resolveDataDir } from '../electron/node/data-dir.ts';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { startHarness } from '../e2e/harness/harness.ts';
 import { ScriptedActivity } from '../e2e/harness/test-ports.ts';
@@ -27,7 +28,11 @@ class DesktopActivity extends ScriptedActivity {
 }
 
 const browser = await launchChromium(!headed);
-const h = await startHarness({ clock: systemClock, activity: new DesktopActivity(), browser, headless: !headed });
+const flag = process.argv.indexOf('--user-data-dir');
+const dataDir = resolveDataDir(flag > 0 ? process.argv[flag + 1] : undefined);
+mkdirSync(dataDir, { recursive: true });
+console.log(`preview: data folder ${dataDir}; \`npm run -s cli -- status\` talks to this preview`);
+const h = await startHarness({ clock: systemClock, activity: new DesktopActivity(), browser, headless: !headed, dataDir });
 
 const iconFile = (v: TrayView) => resolve(import.meta.dirname, `../resources/icons/tray-${v.icon}-48.png`);
 const trayContext = await browser.newContext({ viewport: { width: 300, height: 460 } });

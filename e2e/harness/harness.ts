@@ -6,6 +6,9 @@ import type { Browser } from 'playwright-core';
 import { LimberApp } from '../../electron/app.ts';
 import { VirtualClock, type Clock } from '../../electron/core/clock.ts';
 import { defaultSettings, type Settings } from '../../electron/core/settings.ts';
+import { serveControl } from '../../electron/node/control-socket.ts';
+import { HistoryFile } from '../../electron/node/history-file.ts';
+import { SettingsFile } from '../../electron/node/settings-file.ts';
 import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
 import type { HistoryStorePort, SettingsStorePort } from '../../electron/ports.ts';
@@ -34,6 +37,8 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   /** Send notifications for real (node-notifier → notify-send → the session's daemon). Default true. */
   realNotifications?: boolean;
   timeZone?: string;
+  /** A real data folder: settings.json and history.jsonl through the app's own stores, and the control socket. */
+  dataDir?: string;
 }
 
 export interface Harness<C extends Clock = VirtualClock> {
@@ -64,8 +69,9 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
   const notifier = new RecordingNotifier(
     opts.realNotifications === false ? undefined : createNodeNotifier({ appName: 'Limber', icon: ICON }),
   );
-  const history = opts.historyStore ?? new MemoryHistory();
-  const settings = opts.settingsStore ?? new MemorySettings({ ...defaultSettings(), ...opts.settings });
+  const history = opts.historyStore ?? (opts.dataDir ? new HistoryFile(opts.dataDir) : new MemoryHistory());
+  const settings =
+    opts.settingsStore ?? (opts.dataDir ? new SettingsFile({ dataDir: opts.dataDir }) : new MemorySettings({ ...defaultSettings(), ...opts.settings }));
   const logs: { level: string; message: string }[] = [];
   const windows = new ChromiumWindows({
     browser,
@@ -93,6 +99,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     { trustedUrlPrefix: HARNESS_ORIGIN, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) },
   );
   app.start();
+  const control = opts.dataDir ? await serveControl(opts.dataDir, (argv) => app.handleCommandLine(argv)) : null;
   return {
     app,
     clock,
@@ -106,6 +113,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     browser,
     async close() {
       app.stop();
+      control?.close();
       await windows.closeAll();
       if (ownBrowser) await browser.close();
     },

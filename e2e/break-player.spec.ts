@@ -116,3 +116,24 @@ test('without reduced motion the figure animates', async ({ launch }) => {
   const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
   expect(running).toBeGreaterThan(0);
 });
+
+test('closing the window mid-break records the break as finished, with the exercises done so far', async ({ launch }) => {
+  const h = await launch({ fakePageClock: true, realNotifications: false });
+  h.tray.clickMenu('break:long');
+  const page = await h.windows.page('break');
+  await expect(page.getByRole('heading', { name: 'Warm-up' })).toBeVisible();
+  await runPageClock(page, 5 + 75);
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Warm-up');
+  await page.close();
+  await expect.poll(() => h.history.readAll().length).toBe(1);
+  expect(h.history.readAll()[0]).toMatchObject({ kind: 'long', outcome: 'completed', exercises: ['warm-up'] });
+});
+
+test('closing the prompt without starting counts as skipping the break', async ({ launch }) => {
+  const h = await launch({ realNotifications: false });
+  h.clock.advanceBy(30 * 60_000);
+  const page = await h.windows.page('break');
+  await expect(page.getByRole('heading', { name: 'Time to move' })).toBeVisible();
+  await page.close();
+  await expect.poll(() => h.history.readAll().map((r) => r.outcome)).toEqual(['skipped']);
+});

@@ -157,6 +157,10 @@ export class LimberApp {
         this.act({ do: 'finish' });
         this.closeBreakWindow();
         return { ...base, break: this.breakView };
+      case 'break:progress':
+        if (!onBreak) return { ok: false, error: 'no break is running' };
+        this.finishedExercises = req.exercises;
+        return base;
       case 'settings:get': {
         const notice = this.unseenNotices();
         return { ...base, settings: this.settings, ...(notice ? { notice } : {}) };

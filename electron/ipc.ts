@@ -25,6 +25,12 @@ export const RequestSchema = v.variant('type', [
     exercises: v.pipe(v.array(ExerciseId), v.maxLength(32)),
     seconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3 * 3600)),
   }),
+  // What has been done so far, so closing the window mid-break still records it.
+  v.strictObject({
+    type: v.literal('break:progress'),
+    exercises: v.pipe(v.array(ExerciseId), v.maxLength(32)),
+    seconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3 * 3600)),
+  }),
   v.strictObject({ type: v.literal('settings:get') }),
   v.strictObject({ type: v.literal('settings:set'), patch: v.record(v.string(), v.unknown()) }),
   v.strictObject({ type: v.literal('settings:reset') }),

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 const root = resolve(import.meta.dirname, 'renderer');
-const PAGES = ['break', 'settings', 'stats'] as const;
+const PAGES = ['break', 'settings', 'stats', 'welcome'] as const;
 
 const page = (name: (typeof PAGES)[number]) => ({
   consumer: 'client' as const,
@@ -23,7 +23,7 @@ export default defineConfig({
   root,
   base: './',
   plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
-  environments: { client: page('break'), settings: page('settings'), stats: page('stats') },
+  environments: { client: page('break'), settings: page('settings'), stats: page('stats'), welcome: page('welcome') },
   builder: {
     async buildApp(builder) {
       for (const name of ['client', ...PAGES.slice(1)]) await builder.build(builder.environments[name]!);

@@ -25,6 +25,10 @@ export interface AppOptions {
   onQuit?: () => void;
   /** Open the data folder in the file manager. */
   openDataFolder?: () => void;
+  /** The About panel (the platform's own, where it has one). */
+  onAbout?: () => void;
+  /** First run: show the welcome window once. */
+  welcome?: { due: boolean; markShown: () => void };
 }
 
 const RECENT_ROUTINES = 8;
@@ -69,6 +73,10 @@ export class LimberApp {
     this.ports.autostart.set(this.settings.startAtLogin);
     this.scheduler.start();
     this.refreshTray();
+    if (this.opts.welcome?.due) {
+      this.ports.windows.open('welcome', { focus: true, onClosed: () => {} });
+      this.opts.welcome.markShown();
+    }
   }
 
   stop(): void {
@@ -173,6 +181,16 @@ export class LimberApp {
         return this.tryShortcut(req.accelerator);
       case 'stats:get':
         return { ...base, stats: this.statsFor(req.days) };
+      case 'notification:test': {
+        let failed: string | null = null;
+        // notify-send reports a failure synchronously enough for the reply; a later one still becomes a notice.
+        this.ports.notifier.notify({ title: 'Limber', body: 'This is how Limber tells you a break is coming.', actions: [] }, (a) => {
+          if (a.kind !== 'failed') return;
+          failed = a.reason;
+          this.notice(`Desktop notifications are not available (${a.reason}); the tray shows when a break is due.`);
+        });
+        return failed ? { ok: false, error: failed } : base;
+      }
       case 'data:open-folder':
         this.opts.openDataFolder?.();
         return base;
@@ -294,6 +312,9 @@ export class LimberApp {
         return;
       case MENU.stats:
         this.ports.windows.open('stats', { focus: true, onClosed: () => {} });
+        return;
+      case MENU.about:
+        this.opts.onAbout?.();
         return;
       case MENU.quit:
         this.stop();

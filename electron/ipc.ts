@@ -37,6 +37,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('shortcut:try'), accelerator: v.pipe(v.string(), v.maxLength(64)) }),
   v.strictObject({ type: v.literal('stats:get'), days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)) }),
   v.strictObject({ type: v.literal('data:open-folder') }),
+  v.strictObject({ type: v.literal('notification:test') }),
   v.strictObject({ type: v.literal('history:export'), format: v.picklist(['csv', 'json']) }),
 ]);
 

@@ -1,5 +1,6 @@
 // The Electron entry: Electron's ports, composed into the same LimberApp the harness runs.
 import { app, ipcMain, powerMonitor, session, shell } from 'electron';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LimberApp } from './app.ts';
@@ -59,6 +60,21 @@ function windowOf(url: string): WindowKind | null {
   return WINDOW_KINDS.find((k) => k === name) ?? null;
 }
 
+/** The welcome window is shown once per data folder; a marker file remembers it (settings.json may exist earlier). */
+function firstRun(dataDir: string, warn: (m: string) => void) {
+  const marker = join(dataDir, 'welcome-shown');
+  return {
+    due: !existsSync(marker),
+    markShown: () => {
+      try {
+        writeFileSync(marker, `${new Date().toISOString()}\n`);
+      } catch (e) {
+        warn(`could not remember that the welcome was shown: ${(e as Error).message}`);
+      }
+    },
+  };
+}
+
 function start(): void {
   if (isMac) app.dock?.hide();
   lockDownContents(rendererUrl, app);
@@ -67,6 +83,7 @@ function start(): void {
   });
 
   const dataDir = app.getPath('userData');
+  app.setAboutPanelOptions({ applicationName: 'Limber', applicationVersion: app.getVersion(), iconPath: join(resources, 'icons', 'limber.png') });
   const iconPath = (icon: TrayIcon) => join(resources, 'icons', isMac ? `tray-${icon}Template.png` : `tray-${icon}-${process.platform === 'win32' ? 16 : 22}.png`);
   const appIcon = join(resources, 'icons', 'limber.png');
   const log = (level: 'info' | 'warn' | 'error', message: string) => console[level === 'info' ? 'log' : level](`[limber] ${message}`);
@@ -89,6 +106,8 @@ function start(): void {
     trustedUrlPrefix: rendererUrl,
     onQuit: () => app.quit(),
     openDataFolder: () => void shell.openPath(dataDir),
+    onAbout: () => app.showAboutPanel(),
+    welcome: firstRun(dataDir, (m) => log('warn', m)),
   });
 
   ipcMain.handle(REQUEST_CHANNEL, (event, raw: unknown) => {

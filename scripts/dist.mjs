@@ -21,9 +21,6 @@ function fail(lines) {
 }
 
 if (!platformFlag) fail([`electron-builder has no target for this OS (${process.platform}).`]);
-for (const f of ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer']) {
-  if (!existsSync(join(root, f))) fail([`${f} is missing: the build did not run (use \`npm run dist\`, which builds first).`]);
-}
 
 /** Where @electron/get keeps downloaded Electron zips. */
 function electronCacheDir() {
@@ -81,6 +78,10 @@ if (!electronOnline || !toolsOnline) {
     );
   }
   fail(['Packaging needs downloads this machine cannot make:', ...missing]);
+}
+
+for (const f of ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer']) {
+  if (!existsSync(join(root, f))) fail([`${f} is missing: the build did not run (use \`npm run dist\`, which builds first).`]);
 }
 
 console.log(`npm run dist: building the ${targets} for ${process.platform}-${process.arch} (Electron ${electronVersion}) into dist/`);

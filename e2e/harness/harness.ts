@@ -37,6 +37,8 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   /** Send notifications for real (node-notifier → notify-send → the session's daemon). Default true. */
   realNotifications?: boolean;
   timeZone?: string;
+  /** First-run state, as main.ts keeps it in the data folder. */
+  welcome?: { due: boolean; markShown: () => void };
   /** A real data folder: settings.json and history.jsonl through the app's own stores, and the control socket. */
   dataDir?: string;
 }
@@ -96,7 +98,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
       autostart: { set: () => {} },
       log: (level, message) => logs.push({ level, message }),
     },
-    { trustedUrlPrefix: HARNESS_ORIGIN, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) },
+    { trustedUrlPrefix: HARNESS_ORIGIN, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}), ...(opts.welcome ? { welcome: opts.welcome } : {}) },
   );
   app.start();
   const control = opts.dataDir ? await serveControl(opts.dataDir, (argv) => app.handleCommandLine(argv)) : null;

@@ -42,7 +42,8 @@ export function yearOfOfficeHistory(end: string | number, days = 365): HistoryRe
     const dow = date.getDay();
     const weekOfYear = Math.floor((d - firstDay.getTime()) / (7 * dayMs));
     if (dow === 0 || dow === 6 || weekOfYear % 17 === 9 || rand() < 0.04) continue;
-    const keen = 0.55 + 0.35 * Math.sin(weekOfYear / 5) ** 2;
+    // Some days get away from everyone: those end a streak.
+    const keen = rand() < 0.06 ? 0.15 : 0.55 + 0.35 * Math.sin(weekOfYear / 5) ** 2;
     for (let minute = 9 * 60 + 30; minute <= 17 * 60; minute += 30) {
       const at = new Date(date);
       at.setHours(0, minute + Math.floor(rand() * 4), Math.floor(rand() * 60), 0);

@@ -30,7 +30,7 @@ export const toggles = {
 export const numberFields: Record<RangeKey, { label: string; unit: string; hint?: string }> = {
   'microBreak.everyMinutes': { label: 'Every', unit: 'minutes of work' },
   'microBreak.durationSeconds': { label: 'Lasting', unit: 'seconds' },
-  'longBreak.everyNth': { label: 'Instead of every', unit: 'th break', hint: 'For example 4: every fourth break is a stretch session.' },
+  'longBreak.everyNth': { label: 'One in every', unit: 'breaks', hint: 'For example 4: every fourth break is a stretch session.' },
   'longBreak.durationMinutes': { label: 'Lasting', unit: 'minutes' },
   headsUpSeconds: { label: 'Heads-up before a break', unit: 'seconds', hint: '0 turns the heads-up notification off.' },
   snoozeMinutes: { label: 'Snooze for', unit: 'minutes' },

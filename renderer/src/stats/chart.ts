@@ -13,7 +13,7 @@ export interface WeekChartParams {
   onhover?: (index: number | null) => void;
 }
 
-const HEIGHT = 210;
+const HEIGHT = 190;
 
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
@@ -62,6 +62,7 @@ function options(p: WeekChartParams, width: number): uPlot.Options {
         font,
         grid: { show: false },
         ticks: { show: false },
+        size: 26,
         gap: 6,
         splits: () => p.weeks.map((_, i) => i),
         // Every other label when space is short, always ending with this week.

@@ -8,11 +8,12 @@ export const empty = 'No breaks recorded yet. Your first break will show up here
 
 export const today = {
   heading: 'Today',
-  completed: 'Breaks done',
+  completed: 'Breaks today',
   ofGoal: (goal: number) => `of ${goal} (daily goal)`,
   goalMet: 'Daily goal reached',
   minutes: 'Minutes moved',
-  taken: 'Breaks taken',
+  minutesHint: 'today',
+  taken: 'Taken today',
   takenHint: 'Done or away from the desk, of those due',
   none: '—',
   streak: 'Streak',

@@ -1,0 +1,203 @@
+// The settings window end to end: what the user changes is validated as they type, saved to settings.json in the
+// data folder, and used by the scheduler; nothing invalid is ever saved.
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { RANGES, defaultSettings } from '../electron/core/settings.ts';
+import { HistoryFile } from '../electron/node/history-file.ts';
+import { SettingsFile } from '../electron/node/settings-file.ts';
+import { expect, test } from './fixtures.ts';
+import type { Harness, HarnessOptions } from './harness/harness.ts';
+
+let dataDir = '';
+test.beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'limber-settings-e2e-'));
+});
+test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** settings.json as the user would read it, without the store's bookkeeping. */
+function onDisk(): ReturnType<typeof defaultSettings> {
+  const { __internal__: _internal, ...settings } = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+  return settings as ReturnType<typeof defaultSettings>;
+}
+
+async function openSettings(launch: (o?: HarnessOptions) => Promise<Harness>, opts: HarnessOptions = {}): Promise<{ h: Harness; page: Page }> {
+  const h = await launch({ realNotifications: false, settingsStore: new SettingsFile({ dataDir }), historyStore: new HistoryFile(dataDir), ...opts });
+  h.tray.clickMenu('settings');
+  const page = await h.windows.page('settings');
+  await expect(page.getByRole('heading', { name: 'Breaks' })).toBeVisible();
+  return { h, page };
+}
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /Saved|Not saved|Saving|reset/ });
+
+test('a changed interval is saved to settings.json and the scheduler uses it', async ({ launch }) => {
+  const { h, page } = await openSettings(launch);
+  const every = page.getByRole('spinbutton', { name: 'Every', exact: true });
+  await expect(every).toHaveValue('30');
+  await expect(every).toHaveAttribute('min', String(RANGES['microBreak.everyMinutes'].min));
+  await expect(every).toHaveAttribute('max', String(RANGES['microBreak.everyMinutes'].max));
+
+  await every.fill('10');
+  await every.press('Tab');
+  await expect(status(page)).toHaveText(/Saved/);
+  await expect.poll(() => onDisk().microBreak.everyMinutes).toBe(10);
+  expect(h.app.currentSettings().microBreak.everyMinutes).toBe(10);
+
+  // The clock has not moved while the user typed: the heads-up comes a minute before the 10-minute mark.
+  h.clock.advanceBy(8 * 60_000);
+  expect(h.notifier.sent).toHaveLength(0);
+  h.clock.advanceBy(60_000);
+  expect(h.notifier.sent).toHaveLength(1);
+  expect(h.notifier.sent[0]!.req.body).toMatch(/movement break starts in/i);
+  h.clock.advanceBy(60_000);
+  expect(h.app.status().phase).toBe('prompt');
+  await h.windows.page('break');
+});
+
+test('toggles, days, positions and exercises are saved as the user clicks', async ({ launch }) => {
+  const { h, page } = await openSettings(launch);
+  await page.getByRole('switch', { name: 'Only remind me during work hours' }).check();
+  await page.getByRole('checkbox', { name: 'Saturday' }).check();
+  await page.getByRole('checkbox', { name: 'At a wall' }).check();
+  await page.getByRole('checkbox', { name: 'Neck roll' }).uncheck();
+  await page.getByRole('switch', { name: 'Sound cues' }).uncheck();
+  await expect.poll(() => onDisk().sound).toBe(false);
+  const s = onDisk();
+  expect(s.workHours).toMatchObject({ enabled: true, days: [1, 2, 3, 4, 5, 6] });
+  expect(s.positions).toEqual(['seated', 'standing', 'wall']);
+  expect(s.excludedExercises).toEqual(['neck-roll']);
+  expect(h.app.currentSettings()).toEqual(s);
+});
+
+test('an invalid entry shows its allowed range and is never saved', async ({ launch }) => {
+  const { h, page } = await openSettings(launch);
+  // One position left: taking it away too would leave none.
+  await page.getByRole('checkbox', { name: 'Seated', exact: true }).uncheck();
+  await expect.poll(() => onDisk().positions).toEqual(['standing']);
+  const before = onDisk();
+  const every = page.getByRole('spinbutton', { name: 'Every', exact: true });
+  const { min, max } = RANGES['microBreak.everyMinutes'];
+
+  for (const bad of ['3', String(max + 1), '12.5', '-20']) {
+    await every.fill(bad);
+    await every.press('Tab');
+    await expect(every).toHaveAttribute('aria-invalid', 'true');
+    // The message names the range and is what the field's description points at.
+    await expect(every).toHaveAccessibleDescription(`Enter a whole number from ${min} to ${max} minutes.`);
+    await expect(status(page)).toHaveText(/Not saved/);
+  }
+  const snooze = page.getByRole('spinbutton', { name: 'Snooze for' });
+  await snooze.fill('0');
+  await expect(page.getByText(`Enter a whole number from ${RANGES.snoozeMinutes.min} to ${RANGES.snoozeMinutes.max} minutes.`)).toBeVisible();
+
+  // Work hours that end before they start, and no position at all.
+  await page.getByLabel('Until').fill('08:00');
+  await expect(page.getByText('The end must be later than the start.')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Standing', exact: true }).uncheck();
+  await expect(page.getByText('Allow at least one position.')).toBeVisible();
+
+  await page.waitForTimeout(800);
+  expect(onDisk()).toEqual(before);
+  expect(h.app.currentSettings()).toEqual(before);
+
+  // Fixing the entry saves it and clears the message.
+  await every.fill('45');
+  await every.press('Tab');
+  await expect(every).not.toHaveAttribute('aria-invalid', 'true');
+  await expect.poll(() => onDisk().microBreak.everyMinutes).toBe(45);
+  expect(onDisk().snoozeMinutes).toBe(before.snoozeMinutes);
+  expect(onDisk().positions).toEqual(before.positions);
+});
+
+test('the shortcut recorder takes new keys, and keys another app holds are refused while the old ones stay active', async ({ launch }) => {
+  const { h, page } = await openSettings(launch);
+  h.shortcuts.heldElsewhere.add('CommandOrControl+Alt+K');
+
+  await page.getByRole('button', { name: 'Change…' }).click();
+  await expect(page.getByRole('button', { name: /Press the new keys/ })).toBeFocused();
+  await page.keyboard.press('Control+Alt+K');
+  await expect(page.getByText('Ctrl+Alt+K is already used by another application. Ctrl+Alt+B stays active.')).toBeVisible();
+  expect([...h.shortcuts.registered.keys()]).toEqual(['CommandOrControl+Alt+B']);
+  expect(onDisk().shortcut).toBe('CommandOrControl+Alt+B');
+
+  // A key without a modifier is not a global shortcut; Esc leaves things as they were.
+  await page.getByRole('button', { name: 'Change…' }).click();
+  await page.keyboard.press('J');
+  await expect(page.getByText(/Use at least one of Ctrl, Alt or Super/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Shortcut unchanged.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Change…' }).click();
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByText('Shortcut set to Ctrl+Shift+L.')).toBeVisible();
+  expect([...h.shortcuts.registered.keys()]).toEqual(['CommandOrControl+Shift+L']);
+  await expect.poll(() => onDisk().shortcut).toBe('CommandOrControl+Shift+L');
+  h.shortcuts.press('CommandOrControl+Shift+L');
+  expect(h.app.status().phase).toBe('on-break');
+});
+
+test('reset to defaults asks first', async ({ launch }) => {
+  const { h, page } = await openSettings(launch);
+  const snooze = page.getByRole('spinbutton', { name: 'Snooze for' });
+  await snooze.fill('12');
+  await snooze.press('Tab');
+  await expect.poll(() => onDisk().snoozeMinutes).toBe(12);
+
+  await page.getByRole('button', { name: 'Reset to defaults…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset all settings?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(onDisk().snoozeMinutes).toBe(12);
+
+  await page.getByRole('button', { name: 'Reset to defaults…' }).click();
+  await dialog.getByRole('button', { name: 'Reset settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings were reset' })).toBeVisible();
+  await expect(snooze).toHaveValue(String(RANGES.snoozeMinutes.fallback));
+  await expect.poll(() => onDisk().snoozeMinutes).toBe(RANGES.snoozeMinutes.fallback);
+  expect(h.app.currentSettings()).toEqual(defaultSettings());
+});
+
+test('a damaged settings file is reported once in the settings window', async ({ launch }) => {
+  writeFileSync(join(dataDir, 'settings.json'), '{"microBreak": {"everyMinutes": 25,');
+  const { h, page } = await openSettings(launch);
+  const kept = readdirSync(dataDir).find((f) => f.startsWith('settings.json.corrupt-'));
+  expect(kept).toBeTruthy();
+  await expect(page.getByRole('alert')).toContainText(kept!);
+
+  await page.close();
+  h.tray.clickMenu('settings');
+  const again = await h.windows.page('settings');
+  await expect(again.getByRole('heading', { name: 'Breaks' })).toBeVisible();
+  await expect(again.getByRole('alert')).toHaveCount(0);
+});
+
+test('the settings window can be used with the keyboard alone', async ({ launch }) => {
+  const { page } = await openSettings(launch);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('switch', { name: 'Movement breaks' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const every = page.getByRole('spinbutton', { name: 'Every', exact: true });
+  await expect(every).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => onDisk().microBreak.everyMinutes).toBe(31);
+  // The focused control is visibly marked.
+  const outline = await every.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violation in the settings window (${colorScheme})`, async ({ launch }) => {
+    const { page } = await openSettings(launch, { colorScheme });
+    const every = page.getByRole('spinbutton', { name: 'Every', exact: true });
+    await every.fill('2');
+    await expect(every).toHaveAttribute('aria-invalid', 'true');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

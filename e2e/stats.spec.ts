@@ -1,0 +1,121 @@
+// The statistics window over a seeded year of history in a real data folder: what it shows is what core computes,
+// the export hands back every record, and it is accessible in light and dark.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, rmSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { parseCsv, parseJsonExport } from '../electron/core/history-export.ts';
+import type { HistoryRecord } from '../electron/core/history.ts';
+import { addDays, computeStats, type Stats } from '../electron/core/stats.ts';
+import { HistoryFile } from '../electron/node/history-file.ts';
+import { SettingsFile } from '../electron/node/settings-file.ts';
+import { HARNESS_ORIGIN } from './harness/chromium-windows.ts';
+import type { Harness, HarnessOptions } from './harness/harness.ts';
+import { SEEDED_NOW, seededDataFolder, yearOfOfficeHistory } from './harness/screenshots-windows.ts';
+import { expect, test } from './fixtures.ts';
+
+let dataDir = '';
+let seeded: HistoryRecord[] = [];
+test.beforeEach(() => {
+  seeded = yearOfOfficeHistory(SEEDED_NOW);
+  dataDir = seededDataFolder(seeded, 'limber-stats-e2e-');
+});
+test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function openStats(launch: (o?: HarnessOptions) => Promise<Harness>, opts: HarnessOptions = {}): Promise<{ h: Harness; page: Page }> {
+  const h = await launch({
+    realNotifications: false,
+    start: SEEDED_NOW,
+    settingsStore: new SettingsFile({ dataDir }),
+    historyStore: new HistoryFile(dataDir),
+    ...opts,
+  });
+  h.tray.clickMenu('stats');
+  const page = await h.windows.page('stats');
+  await expect(page.locator('.chart canvas').first()).toBeVisible();
+  return { h, page };
+}
+
+async function statsFromMain(h: Harness): Promise<Stats> {
+  const r = await h.app.handleRequest({ window: 'stats', url: `${HARNESS_ORIGIN}stats.html` }, { type: 'stats:get', days: 84 });
+  if (!r.ok || !r.stats) throw new Error('stats:get failed');
+  return r.stats;
+}
+
+test('the statistics window renders a seeded year of history as core computes it', async ({ launch }) => {
+  expect(seeded.length).toBeGreaterThan(2500);
+  const { h, page } = await openStats(launch);
+  const stats = await statsFromMain(h);
+
+  // Main sends computed statistics over whole weeks, not raw records.
+  expect(stats.weeks).toHaveLength(12);
+  expect(stats.from).toBe(stats.weeks[0]!.weekStart);
+  const days = stats.days.length;
+  expect(stats.from).toBe(addDays(stats.to, -(days - 1)));
+  const expected = computeStats(seeded, { now: Date.parse(SEEDED_NOW), days, timeZone: stats.timeZone });
+  expect(stats).toEqual(expected);
+  expect(stats.today.due).toBeGreaterThan(0);
+  expect(stats.streak.best).toBeGreaterThanOrEqual(stats.streak.current);
+
+  const tile = (label: string) => page.locator('.tile').filter({ hasText: label }).locator('.big');
+  await expect(tile('Breaks today')).toHaveText(String(expected.today.completed));
+  await expect(tile('Minutes moved')).toHaveText(String(expected.today.minutesMoved));
+  await expect(tile('Streak')).toHaveText(new RegExp(`^${expected.streak.current} days?$`));
+
+  // The chart's numbers, as the table screen readers get.
+  const rows = page.getByRole('table', { name: 'Breaks per week, by outcome' }).locator('tbody tr');
+  await expect(rows).toHaveCount(12);
+  const lastWeek = expected.weeks[10]!;
+  await expect(rows.nth(10).locator('td')).toHaveText([lastWeek.completed, lastWeek.natural, lastWeek.skipped, lastWeek.missed].map(String));
+  const box = await page.locator('.chart canvas').first().boundingBox();
+  expect(box!.width).toBeGreaterThan(300);
+  expect(box!.height).toBeGreaterThan(100);
+
+  // Outcomes, favourites and areas.
+  const outcomes = page.getByRole('region', { name: 'Breaks by outcome' });
+  await expect(outcomes).toContainText(`${expected.total.due.toLocaleString('en-US')} breaks due`);
+  await expect(outcomes.getByRole('listitem').first()).toContainText(expected.total.completed.toLocaleString('en-US'));
+  const favourites = page.getByRole('region', { name: 'Favourite exercises' }).getByRole('listitem');
+  await expect(favourites).toHaveCount(Math.min(5, expected.topExercises.length));
+  await expect(favourites.first()).toContainText(expected.topExercises[0]!.name);
+  await expect(page.getByRole('region', { name: 'Areas worked' }).getByRole('listitem').first()).toContainText(/Upper back|Shoulders|Neck/);
+
+  // Pointing at a week reads out its numbers.
+  const over = page.locator('.chart .u-over');
+  const overBox = (await over.boundingBox())!;
+  await over.hover({ position: { x: overBox.width - 12, y: overBox.height / 2 } });
+  await expect(page.locator('.readout')).toContainText('Week of');
+});
+
+test('export as CSV and JSON gives back every record of the history', async ({ launch }) => {
+  const { h, page } = await openStats(launch);
+  const history = h.history.readAll();
+  expect(history).toEqual(seeded);
+
+  for (const format of ['csv', 'json'] as const) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Export ${format.toUpperCase()}` }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`limber-history-2026-11-23.${format}`);
+    const text = readFileSync((await file.path())!, 'utf8');
+    const back = format === 'csv' ? parseCsv(text) : parseJsonExport(text);
+    expect(back.bad).toEqual([]);
+    expect(back.records).toEqual(history);
+    await expect(page.getByText(`Exported ${history.length.toLocaleString('en-US')} breaks as ${format.toUpperCase()}.`)).toBeVisible();
+  }
+});
+
+test('an empty history says so instead of showing a blank chart', async ({ launch }) => {
+  rmSync(`${dataDir}/history.jsonl`);
+  const { page } = await openStats(launch);
+  await expect(page.getByText('No breaks recorded yet.')).toBeVisible();
+  await expect(page.locator('.tile .big').first()).toHaveText('0');
+  await expect(page.getByText('No exercises done in these weeks.')).toBeVisible();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violation in the statistics window (${colorScheme})`, async ({ launch }) => {
+    const { page } = await openStats(launch, { colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

@@ -1,10 +1,10 @@
 // `npm run bench [-- --json]`: Limber's performance figures (keys in DESIGN §4). Figures and ratios, never pass/fail.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { benchBreakWindow } from './break-window.ts';
 import { benchRendererSize } from './renderer-size.ts';
 import { benchScheduler } from './scheduler.ts';
+import { benchWindowPaint } from './window-paint.ts';
 import { benchStats } from './stats.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -19,19 +19,8 @@ const steps: [string, () => Promise<Figures> | Figures][] = [
   ['break window', () => benchBreakWindow(browser)],
   ['statistics', () => benchStats()],
   ['scheduler', () => benchScheduler()],
+  ['settings window', () => benchWindowPaint(browser)],
 ];
-// Benches that arrive with their issues register here when present.
-const optional: [string, string, string][] = [
-  ['settings window', './window-paint.ts', 'benchWindowPaint'],
-];
-for (const [name, file, fn] of optional) {
-  if (!existsSync(resolve(import.meta.dirname, file))) continue;
-  steps.push([name, async () => {
-    const mod = (await import(file)) as Record<string, (b: typeof browser) => Promise<Figures>>;
-    return mod[fn]!(browser);
-  }]);
-}
-
 for (const [name, run] of steps) {
   try {
     Object.assign(figures, await run());

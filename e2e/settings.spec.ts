@@ -201,3 +201,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('a hand edit of settings.json while Limber runs takes effect, and the open window follows it', async ({ launch }) => {
+  const { h, page } = await openSettings(launch);
+  const every = page.getByRole('spinbutton', { name: 'Every', exact: true });
+  await expect(every).toHaveValue('30');
+  const file = join(dataDir, 'settings.json');
+  const edit = (change: (s: Record<string, Record<string, unknown>>) => void) => {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+    change(s);
+    writeFileSync(file, JSON.stringify(s, null, 2));
+  };
+  edit((s) => (s.microBreak!.everyMinutes = 20));
+  await expect.poll(() => h.app.currentSettings().microBreak.everyMinutes).toBe(20);
+  await expect(every).toHaveValue('20');
+
+  // An out-of-range edit is rejected with a message; the value in force stays.
+  edit((s) => (s.microBreak!.everyMinutes = 1));
+  await expect.poll(() => h.app.notices.some((n) => /microBreak\.everyMinutes/.test(n))).toBe(true);
+  expect(h.app.currentSettings().microBreak.everyMinutes).toBe(20);
+});

@@ -5,7 +5,7 @@ import type { Cancel } from './core/clock.ts';
 import type { HistoryRecord } from './core/history.ts';
 import { buildRoutine } from './core/routine.ts';
 import { Scheduler, type BreakKind, type SchedulerAction, type SchedulerEvent } from './core/scheduler.ts';
-import { applySettingsPatch, defaultSettings, type Settings } from './core/settings.ts';
+import { applySettingsPatch, defaultSettings, type SettingProblem, type Settings } from './core/settings.ts';
 import { computeStats, localDateKeyer, toCsv, toJson, weekStartOf, type Stats } from './core/stats.ts';
 import { MENU, nextTooltipChange, trayView } from './core/tray-model.ts';
 import { parseRequest, type BreakView, type HistoryExport, type Reply, type RoutineView, type WindowKind } from './ipc.ts';
@@ -43,6 +43,8 @@ export class LimberApp {
   private trayTimer: Cancel | undefined;
   private stopped = false;
   private shortcutActive: string | null = null;
+  private settingsWindow: WindowHandle | null = null;
+  private stopWatchingSettings: Cancel | undefined;
   /** What the player reported doing, recorded when the break ends. */
   private finishedExercises: string[] = [];
   /** Messages for the user that are shown once (settings problems, a missing notification daemon). */
@@ -71,6 +73,7 @@ export class LimberApp {
     this.ports.activity.onPower((e) => this.scheduler.power(e));
     this.registerShortcut(this.settings.shortcut);
     this.ports.autostart.set(this.settings.startAtLogin);
+    this.stopWatchingSettings = this.ports.settings.onExternalChange?.((r) => this.onSettingsEdited(r.settings, r.problems));
     this.scheduler.start();
     this.refreshTray();
     if (this.opts.welcome?.due) {
@@ -83,6 +86,7 @@ export class LimberApp {
     this.stopped = true;
     this.scheduler.stop();
     this.trayTimer?.();
+    this.stopWatchingSettings?.();
     this.ports.shortcuts.unregisterAll();
     this.breakWindow?.close();
   }
@@ -271,6 +275,18 @@ export class LimberApp {
     return { ok: true, window: 'settings', settings: this.settings, ...(notice ? { notice } : {}) };
   }
 
+  /** The settings file was edited by hand: valid values take effect, rejected ones are reported, the window follows. */
+  private onSettingsEdited(settings: Settings, problems: readonly SettingProblem[]): void {
+    for (const p of problems) this.notice(`${p.message} — the edit was not applied`);
+    const previous = this.settings;
+    if (settings.shortcut !== previous.shortcut && !this.registerShortcut(settings.shortcut)) settings = { ...settings, shortcut: previous.shortcut };
+    this.settings = settings;
+    if (previous.startAtLogin !== settings.startAtLogin) this.ports.autostart.set(settings.startAtLogin);
+    this.scheduler.setSettings(settings);
+    this.refreshTray();
+    this.settingsWindow?.send({ type: 'settings', settings, ...(problems.length ? { notice: problems.map((p) => p.message).join('; ') } : {}) });
+  }
+
   private registerShortcut(accelerator: string): boolean {
     if (accelerator === this.shortcutActive) return true;
     const previous = this.shortcutActive;
@@ -308,7 +324,7 @@ export class LimberApp {
       case MENU.resume:
         return this.act({ do: 'resume' });
       case MENU.settings:
-        this.ports.windows.open('settings', { focus: true, onClosed: () => {} });
+        this.settingsWindow = this.ports.windows.open('settings', { focus: true, onClosed: () => (this.settingsWindow = null) });
         return;
       case MENU.stats:
         this.ports.windows.open('stats', { focus: true, onClosed: () => {} });

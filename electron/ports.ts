@@ -47,8 +47,8 @@ export interface WindowsPort {
 export interface SettingsStorePort {
   load(): { settings: Settings; problems: SettingProblem[]; movedAside: string | null };
   save(settings: Settings): { ok: true } | { ok: false; message: string };
-  /** Changes made to the file by hand while running. */
-  onExternalChange?(cb: () => void): Cancel;
+  /** Changes made to the file by hand while running: the settings now in force, and what was rejected. */
+  onExternalChange?(cb: (result: { settings: Settings; problems: SettingProblem[] }) => void): Cancel;
 }
 
 export interface HistoryStorePort {

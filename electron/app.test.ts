@@ -1,0 +1,146 @@
+// LimberApp with test ports: IPC fuzzing (no crash, no state change on invalid input), notifications that cannot be
+// shown, a shortcut another application holds.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from '../e2e/harness/test-ports.ts';
+import { LimberApp } from './app.ts';
+import { VirtualClock } from './core/clock.ts';
+import { RequestSchema, parseRequest, type MainToRenderer, type WindowKind } from './ipc.ts';
+import type { NotifierPort, WindowHandle, WindowsPort } from './ports.ts';
+
+const ORIGIN = 'https://limber.invalid/';
+
+class FakeWindows implements WindowsPort {
+  opened: WindowKind[] = [];
+  sent: MainToRenderer[] = [];
+  open(kind: WindowKind): WindowHandle {
+    this.opened.push(kind);
+    let open = true;
+    return { send: (m) => this.sent.push(m), close: () => (open = false), isOpen: () => open };
+  }
+}
+
+function setup(opts: { notifier?: NotifierPort; held?: string[] } = {}) {
+  const clock = new VirtualClock('2026-11-23T09:00:00+01:00');
+  const shortcuts = new FakeShortcuts();
+  for (const k of opts.held ?? []) shortcuts.heldElsewhere.add(k);
+  const history = new MemoryHistory();
+  const settings = new MemorySettings();
+  const tray = new RecordingTray();
+  const windows = new FakeWindows();
+  const logs: string[] = [];
+  const app = new LimberApp(
+    {
+      clock,
+      activity: new ScriptedActivity(() => clock.now()),
+      tray,
+      notifier: opts.notifier ?? new RecordingNotifier(),
+      shortcuts,
+      windows,
+      settings,
+      history,
+      autostart: { set: () => {} },
+      log: (_level, m) => logs.push(m),
+    },
+    { trustedUrlPrefix: ORIGIN },
+  );
+  app.start();
+  return { app, clock, shortcuts, history, settings, tray, windows, logs };
+}
+
+const TYPES = RequestSchema.options.map((o) => o.entries.type.literal);
+
+/** Payloads near the contract: a real type with random fields, or a random value altogether. */
+const payload = fc.oneof(
+  fc.anything(),
+  fc.record({ type: fc.constantFrom(...TYPES) }, { requiredKeys: [] }),
+  fc.dictionary(fc.constantFrom('type', 'exercises', 'seconds', 'patch', 'days', 'accelerator', 'format', 'extra'), fc.anything()).map((d) => ({
+    ...d,
+    type: typeof d.type === 'string' ? d.type : 'break:finish',
+  })),
+  fc.record({ type: fc.constant('settings:set'), patch: fc.dictionary(fc.string(), fc.anything()) }),
+);
+
+describe('IPC fuzzing', () => {
+  it('invalid payloads on every channel are refused, logged, and change nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(payload, { minLength: 1, maxLength: 8 }), async (payloads) => {
+        const { app, history, settings, windows, logs } = setup();
+        app.startBreak('micro');
+        const status = JSON.stringify(app.status());
+        const current = JSON.stringify(app.currentSettings());
+        let invalid = 0;
+        for (const p of payloads) {
+          const valid = parseRequest(p).ok;
+          if (valid) continue; // valid ones are other tests' business
+          invalid++;
+          const reply = await app.handleRequest({ window: 'break', url: `${ORIGIN}break.html` }, p);
+          expect(reply.ok).toBe(false);
+        }
+        expect(logs.filter((l) => l.startsWith('refused')).length).toBe(invalid);
+        expect(JSON.stringify(app.status())).toBe(status);
+        expect(JSON.stringify(app.currentSettings())).toBe(current);
+        expect(history.records).toEqual([]);
+        expect(settings.saved).toEqual([]);
+        expect(windows.opened).toEqual(['break']);
+      }),
+      { numRuns: 300, seed: 4242 },
+    );
+  });
+
+  it('out-of-range settings through a valid message are refused with the range, and nothing is saved', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.integer({ max: 4 }), fc.integer({ min: 241 }), fc.double({ noInteger: true })), async (n) => {
+        const { app, settings } = setup();
+        const reply = await app.handleRequest({ window: 'settings', url: `${ORIGIN}settings.html` }, { type: 'settings:set', patch: { microBreak: { everyMinutes: n } } });
+        expect(reply.ok).toBe(false);
+        if (!reply.ok) expect(reply.error).toMatch(/microBreak\.everyMinutes must be a whole number from 5 to 240/);
+        expect(settings.saved).toEqual([]);
+        expect(app.currentSettings().microBreak.everyMinutes).toBe(30);
+      }),
+      { numRuns: 100, seed: 7 },
+    );
+  });
+
+  it('messages from a frame that is not ours are refused before they are read', async () => {
+    const { app, logs } = setup();
+    const reply = await app.handleRequest({ window: 'break', url: 'https://example.com/' }, { type: 'break:start' });
+    expect(reply).toEqual({ ok: false, error: 'untrusted sender' });
+    expect(app.status().phase).toBe('working');
+    expect(logs.some((l) => l.includes('untrusted'))).toBe(true);
+  });
+});
+
+describe('when the desktop says no', () => {
+  it('a notification that cannot be shown is reported once, and the tray still shows the break coming', () => {
+    let calls = 0;
+    const failing: NotifierPort = {
+      notify(_req, answer) {
+        calls++;
+        answer({ kind: 'failed', reason: 'no notification daemon' });
+      },
+    };
+    const { app, clock, tray } = setup({ notifier: failing });
+    clock.advanceBy(29 * 60_000);
+    expect(tray.current.icon).toBe('soon');
+    clock.advanceBy(31 * 60_000 + 29 * 60_000);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(app.notices.filter((n) => n.includes('no notification daemon'))).toHaveLength(1);
+  });
+
+  it('a shortcut another application holds is refused with a message and the previous one stays', async () => {
+    const { app, shortcuts } = setup({ held: ['CommandOrControl+Shift+K'] });
+    const reply = await app.handleRequest({ window: 'settings', url: `${ORIGIN}settings.html` }, { type: 'settings:set', patch: { shortcut: 'CommandOrControl+Shift+K' } });
+    expect(reply.ok).toBe(false);
+    expect([...shortcuts.registered.keys()]).toEqual(['CommandOrControl+Alt+B']);
+    expect(app.currentSettings().shortcut).toBe('CommandOrControl+Alt+B');
+  });
+
+  it('the default shortcut being taken at start-up leaves Limber running, with a message', () => {
+    const { app, shortcuts } = setup({ held: ['CommandOrControl+Alt+B'] });
+    expect(shortcuts.registered.size).toBe(0);
+    expect(app.notices.some((n) => n.includes('CommandOrControl+Alt+B'))).toBe(true);
+    app.startBreak();
+    expect(app.status().phase).toBe('on-break');
+  });
+});

@@ -1,6 +1,5 @@
 // The Electron entry: Electron's ports, composed into the same LimberApp the harness runs.
 import { app, ipcMain, powerMonitor, session, shell } from 'electron';
-import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LimberApp } from './app.ts';
@@ -11,6 +10,7 @@ import type { Ports } from './ports.ts';
 import { runCli } from './cli/run.ts';
 import { parseArgs } from './cli/parse.ts';
 import { serveControl, socketForwarder } from './node/control-socket.ts';
+import { firstRun } from './node/first-run.ts';
 import { HistoryFile } from './node/history-file.ts';
 import { createElectronActivity } from './platform/activity.ts';
 import { e2eEnabled, instrument } from './platform/e2e-hooks.ts';
@@ -58,21 +58,6 @@ if (cli.kind !== 'error') {
 function windowOf(url: string): WindowKind | null {
   const name = url.slice(rendererUrl.length).split(/[?#]/)[0]?.replace(/\.html$/, '');
   return WINDOW_KINDS.find((k) => k === name) ?? null;
-}
-
-/** The welcome window is shown once per data folder; a marker file remembers it (settings.json may exist earlier). */
-function firstRun(dataDir: string, warn: (m: string) => void) {
-  const marker = join(dataDir, 'welcome-shown');
-  return {
-    due: !existsSync(marker),
-    markShown: () => {
-      try {
-        writeFileSync(marker, `${new Date().toISOString()}\n`);
-      } catch (e) {
-        warn(`could not remember that the welcome was shown: ${(e as Error).message}`);
-      }
-    },
-  };
 }
 
 function start(): void {

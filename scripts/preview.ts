@@ -1,13 +1,13 @@
 // `npm run preview`: Limber's real main-process logic on the real clock, with Chromium windows, for a person to try
 // where Electron cannot run. The tray appears as a small page showing the icon state, tooltip and menu.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { systemClock } from '../electron/core/clock.ts';
-import type { MenuItem, TrayView } from '../electron/core/tray-model.ts';
 import { resolveDataDir } from '../electron/node/data-dir.ts';
+import { firstRun } from '../electron/node/first-run.ts';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { startHarness } from '../e2e/harness/harness.ts';
+import { openTrayPage } from '../e2e/harness/tray-page.ts';
 import { ScriptedActivity } from '../e2e/harness/test-ports.ts';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -32,46 +32,9 @@ const flag = process.argv.indexOf('--user-data-dir');
 const dataDir = resolveDataDir(flag > 0 ? process.argv[flag + 1] : undefined);
 mkdirSync(dataDir, { recursive: true });
 console.log(`preview: data folder ${dataDir}; \`npm run -s cli -- status\` talks to this preview`);
-const h = await startHarness({ clock: systemClock, activity: new DesktopActivity(), browser, headless: !headed, dataDir });
+const h = await startHarness({ clock: systemClock, activity: new DesktopActivity(), browser, headless: !headed, dataDir, ...(headed ? { welcome: firstRun(dataDir) } : {}) });
 
-const iconFile = (v: TrayView) => resolve(import.meta.dirname, `../resources/icons/tray-${v.icon}-48.png`);
-const trayContext = await browser.newContext({ viewport: { width: 300, height: 460 } });
-const trayPage = await trayContext.newPage();
-await trayPage.exposeFunction('clickMenu', (id: string) => h.tray.clickMenu(id));
-
-function menuHtml(items: MenuItem[]): string {
-  return items
-    .map((i) =>
-      i.separator
-        ? '<hr>'
-        : i.submenu
-          ? `<details><summary>${i.label} ▸</summary>${menuHtml(i.submenu)}</details>`
-          : `<button ${i.enabled === false ? 'disabled' : ''} data-id="${i.id}">${i.label}</button>`,
-    )
-    .join('');
-}
-
-async function showTray(v: TrayView) {
-  const icon = readFileSync(iconFile(v)).toString('base64');
-  await trayPage.setContent(`<!doctype html><title>Limber tray</title>
-    <style>body{font:14px system-ui;margin:10px}button{display:block;width:100%;text-align:left;margin:2px 0}
-    header{display:flex;gap:8px;align-items:center}</style>
-    <header><img alt="${v.icon}" src="data:image/png;base64,${icon}" width="32"><div><b>${v.icon}</b><br>${v.tooltip}</div></header><hr>
-    ${menuHtml(v.menu)}
-    <script>document.addEventListener('click', e => { const id = e.target?.dataset?.id; if (id) window.clickMenu(id); });</script>`);
-}
-
-let shown = '';
-const render = h.tray.render.bind(h.tray);
-h.tray.render = (v: TrayView) => {
-  render(v);
-  const key = JSON.stringify(v);
-  if (key !== shown) {
-    shown = key;
-    void showTray(v);
-  }
-};
-await showTray(h.tray.current);
+const trayPage = await openTrayPage(browser, h.tray);
 console.log(`preview: tray — ${h.tray.current.tooltip}`);
 
 if (!headed) {

@@ -1,11 +1,13 @@
 // `npm run -s screenshots -- DIR`: PNGs of the real UI rendered in Chromium by the harness — the break prompt, the
 // headline exercises mid-movement, a long-break routine, the finished screen, settings, statistics and the tray
 // menu, in light and dark.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXERCISES } from '../electron/core/catalog.ts';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { startHarness } from '../e2e/harness/harness.ts';
+import { screenshotWindows } from '../e2e/harness/screenshots-windows.ts';
+import { openTrayPage } from '../e2e/harness/tray-page.ts';
 import type { Page } from 'playwright-core';
 
 const dir = process.argv[2];
@@ -55,9 +57,27 @@ for (const scheme of ['light', 'dark'] as const) {
   await h.close();
 }
 
-if (existsSync(resolve(import.meta.dirname, '../e2e/harness/screenshots-windows.ts'))) {
-  const { screenshotWindows } = await import('../e2e/harness/screenshots-windows.ts');
-  for (const f of await screenshotWindows(browser, dir)) written.push(f);
+for (const f of await screenshotWindows(browser, dir)) written.push(f);
+
+// The tray menu, as the core describes it, while a break is coming up.
+for (const dark of [false, true]) {
+  const h = await startHarness({ browser, realNotifications: false });
+  h.clock.advanceBy(26 * 60_000);
+  const tray = await openTrayPage(browser, h.tray, dark);
+  await tray.locator('details').first().evaluate((d) => d.setAttribute('open', ''));
+  await shot(tray, `tray-menu-${dark ? 'dark' : 'light'}`);
+  await tray.context().close();
+  await h.close();
+}
+
+// The first-run welcome.
+for (const colorScheme of ['light', 'dark'] as const) {
+  const h = await startHarness({ browser, realNotifications: false, colorScheme, welcome: { due: true, markShown: () => {} } });
+  const page = await h.windows.page('welcome');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, `welcome-${colorScheme}`);
+  await h.close();
 }
 await browser.close();
 console.log(written.join('\n'));

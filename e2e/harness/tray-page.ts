@@ -1,0 +1,63 @@
+// The tray as a small page for a person to look at and click (preview) or to photograph (screenshots): the icon for
+// the state, the tooltip, and the menu, rendered from the core's TrayView.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { MenuItem, TrayView } from '../../electron/core/tray-model.ts';
+import type { RecordingTray } from './test-ports.ts';
+
+const ICONS = resolve(import.meta.dirname, '../../resources/icons');
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function menuHtml(items: MenuItem[]): string {
+  return items
+    .map((i) =>
+      i.separator
+        ? '<hr>'
+        : i.submenu
+          ? `<details><summary>${escape(i.label)}</summary><div class="sub">${menuHtml(i.submenu)}</div></details>`
+          : `<button ${i.enabled === false ? 'disabled' : ''} data-id="${escape(i.id)}">${escape(i.label)}</button>`,
+    )
+    .join('');
+}
+
+export function trayPageHtml(v: TrayView, dark = false): string {
+  const icon = readFileSync(resolve(ICONS, `tray-${v.icon}-48.png`)).toString('base64');
+  return `<!doctype html><title>Limber tray</title>
+  <style>
+    body{font:14px system-ui,sans-serif;margin:0;padding:12px;background:${dark ? '#1f262d' : '#fff'};color:${dark ? '#e6ebef' : '#1f2a33'}}
+    header{display:flex;gap:10px;align-items:center;padding-bottom:8px}
+    .tip{font-size:12px;opacity:.8}
+    button,summary{display:block;width:100%;text-align:left;padding:6px 10px;border:0;border-radius:6px;background:none;color:inherit;font:inherit;cursor:pointer}
+    button:hover:not(:disabled),summary:hover{background:${dark ? '#2f3942' : '#e9eef2'}}
+    button:disabled{opacity:.5;cursor:default}
+    .sub{padding-left:14px}
+    hr{border:0;border-top:1px solid ${dark ? '#2f3942' : '#dde3e8'};margin:4px 0}
+  </style>
+  <header><img alt="tray icon: ${v.icon}" src="data:image/png;base64,${icon}" width="32" height="32">
+  <div><b>Limber</b><div class="tip">${escape(v.tooltip)}</div></div></header><hr>
+  ${menuHtml(v.menu)}`;
+}
+
+/** A page that follows the tray as the app renders it; clicks go to the app's menu handler. */
+export async function openTrayPage(browser: Browser, tray: RecordingTray, dark = false): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 300, height: 640 }, colorScheme: dark ? 'dark' : 'light' });
+  const page = await context.newPage();
+  await page.exposeFunction('clickMenu', (id: string) => tray.clickMenu(id));
+  let shown = '';
+  const show = async (v: TrayView) => {
+    const key = JSON.stringify(v);
+    if (key === shown) return;
+    shown = key;
+    await page.setContent(trayPageHtml(v, dark));
+    await page.evaluate(`document.addEventListener('click', (e) => { const id = e.target && e.target.dataset && e.target.dataset.id; if (id) window.clickMenu(id); })`);
+  };
+  const render = tray.render.bind(tray);
+  tray.render = (v: TrayView) => {
+    render(v);
+    void show(v);
+  };
+  await show(tray.current);
+  return page;
+}

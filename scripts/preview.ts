@@ -20,7 +20,7 @@ if (!headed) {
 class DesktopActivity extends ScriptedActivity {
   override idleSeconds(): number {
     try {
-      return Number(execFileSync('xprintidle', { encoding: 'utf8' })) / 1000;
+      return Number(execFileSync('xprintidle', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) / 1000;
     } catch {
       return 0;
     }

@@ -6,7 +6,8 @@ import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, Record
 import { LimberApp } from './app.ts';
 import { VirtualClock } from './core/clock.ts';
 import { RequestSchema, parseRequest, type MainToRenderer, type WindowKind } from './ipc.ts';
-import type { NotifierPort, WindowHandle, WindowsPort } from './ports.ts';
+import type { NotifierPort, SettingsStorePort, WindowHandle, WindowsPort } from './ports.ts';
+import { defaultSettings } from './core/settings.ts';
 
 const ORIGIN = 'https://limber.invalid/';
 
@@ -20,7 +21,7 @@ class FakeWindows implements WindowsPort {
   }
 }
 
-function setup(opts: { notifier?: NotifierPort; held?: string[] } = {}) {
+function setup(opts: { notifier?: NotifierPort; held?: string[]; settings?: SettingsStorePort } = {}) {
   const clock = new VirtualClock('2026-11-23T09:00:00+01:00');
   const shortcuts = new FakeShortcuts();
   for (const k of opts.held ?? []) shortcuts.heldElsewhere.add(k);
@@ -37,7 +38,7 @@ function setup(opts: { notifier?: NotifierPort; held?: string[] } = {}) {
       notifier: opts.notifier ?? new RecordingNotifier(),
       shortcuts,
       windows,
-      settings,
+      settings: opts.settings ?? settings,
       history,
       autostart: { set: () => {} },
       log: (_level, m) => logs.push(m),
@@ -142,5 +143,23 @@ describe('when the desktop says no', () => {
     expect(app.notices.some((n) => n.includes('CommandOrControl+Alt+B'))).toBe(true);
     app.startBreak();
     expect(app.status().phase).toBe('on-break');
+  });
+});
+
+describe('a damaged settings file', () => {
+  it('is reported once, by notification and to the settings window, and defaults are used', async () => {
+    const message = 'Your settings file was damaged; it was kept as settings.json.corrupt-20261123T090000 and defaults are in use.';
+    const store: SettingsStorePort = {
+      load: () => ({ settings: defaultSettings(), problems: [], movedAside: 'settings.json.corrupt-20261123T090000', message }),
+      save: () => ({ ok: true }),
+    };
+    const notifier = new RecordingNotifier();
+    const { app } = setup({ settings: store, notifier });
+    expect(notifier.sent.map((n) => n.req.body)).toEqual([message]);
+    const first = await app.handleRequest({ window: 'settings', url: `${ORIGIN}settings.html` }, { type: 'settings:get' });
+    expect(first.ok && first.notice).toBe(message);
+    const second = await app.handleRequest({ window: 'settings', url: `${ORIGIN}settings.html` }, { type: 'settings:get' });
+    expect(second.ok && second.notice).toBeFalsy();
+    expect(app.currentSettings()).toEqual(defaultSettings());
   });
 });

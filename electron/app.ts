@@ -56,8 +56,11 @@ export class LimberApp {
   ) {
     const loaded = ports.settings.load();
     this.settings = loaded.settings;
-    for (const p of loaded.problems) this.notice(p.message);
-    if (loaded.movedAside) this.notice(`Your settings file could not be read; it was kept as ${loaded.movedAside} and defaults are in use.`);
+    if (loaded.message) this.notice(loaded.message);
+    else {
+      for (const p of loaded.problems) this.notice(p.message);
+      if (loaded.movedAside) this.notice(`Your settings file could not be read; it was kept as ${loaded.movedAside} and defaults are in use.`);
+    }
     this.recent = ports.history
       .readAll()
       .filter((r) => r.exercises.length > 0)
@@ -76,6 +79,8 @@ export class LimberApp {
     this.stopWatchingSettings = this.ports.settings.onExternalChange?.((r) => this.onSettingsEdited(r.settings, r.problems));
     this.scheduler.start();
     this.refreshTray();
+    // A damaged settings file is news the user should get once, even with no window open.
+    if (this.notices.length) this.ports.notifier.notify({ title: 'Limber', body: this.notices.join(' '), actions: [] }, () => {});
     if (this.opts.welcome?.due) {
       this.ports.windows.open('welcome', { focus: true, onClosed: () => {} });
       this.opts.welcome.markShown();

@@ -45,7 +45,8 @@ export interface WindowsPort {
 }
 
 export interface SettingsStorePort {
-  load(): { settings: Settings; problems: SettingProblem[]; movedAside: string | null };
+  /** `message`: what to tell the user once about the file (damaged, repaired, not writable), if anything. */
+  load(): { settings: Settings; problems: SettingProblem[]; movedAside: string | null; message?: string | null };
   save(settings: Settings): { ok: true } | { ok: false; message: string };
   /** Changes made to the file by hand while running: the settings now in force, and what was rejected. */
   onExternalChange?(cb: (result: { settings: Settings; problems: SettingProblem[] }) => void): Cancel;

@@ -2,7 +2,11 @@
 // environment), so no chunk is shared: the break window never downloads runtime code only the other windows use.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { withCsp } from './electron/csp.ts';
+
+/** Every page gets the one Content-Security-Policy (electron/csp.ts). */
+const csp: Plugin = { name: 'limber-csp', transformIndexHtml: (html) => withCsp(html) };
 
 const root = resolve(import.meta.dirname, 'renderer');
 const PAGES = ['break', 'settings', 'stats', 'welcome'] as const;
@@ -22,7 +26,7 @@ const page = (name: (typeof PAGES)[number]) => ({
 export default defineConfig({
   root,
   base: './',
-  plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
+  plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') }), csp],
   environments: { client: page('break'), settings: page('settings'), stats: page('stats'), welcome: page('welcome') },
   builder: {
     async buildApp(builder) {

@@ -137,3 +137,25 @@ test('closing the prompt without starting counts as skipping the break', async (
   await page.close();
   await expect.poll(() => h.history.readAll().map((r) => r.outcome)).toEqual(['skipped']);
 });
+
+test('the page policy blocks injected inline scripts and remote content', async ({ launch }) => {
+  const h = await launch({ realNotifications: false });
+  h.tray.clickMenu('break:micro');
+  const page = await h.windows.page('break');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { __injected?: number };
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = 1';
+    document.body.append(s);
+    let fetched = 'no';
+    try {
+      await fetch('https://example.com/');
+      fetched = 'yes';
+    } catch {
+      fetched = 'blocked';
+    }
+    return { injected: w.__injected ?? null, fetched };
+  });
+  expect(result).toEqual({ injected: null, fetched: 'blocked' });
+});

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LimberApp } from './app.ts';
 import { systemClock } from './core/clock.ts';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import type { TrayIcon } from './core/tray-model.ts';
 import { REQUEST_CHANNEL, WINDOW_KINDS, type WindowKind } from './ipc.ts';
 import type { Ports } from './ports.ts';
@@ -28,9 +29,6 @@ const resources = app.isPackaged ? join(process.resourcesPath, 'resources') : jo
 const rendererUrl = pathToFileURL(join(here, '../renderer')).href + '/';
 const isMac = process.platform === 'darwin';
 const isWayland = process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY));
-
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // `--user-data-dir DIR` moves the whole data folder (settings.json, history.jsonl).
 const dirFlag = process.argv.indexOf('--user-data-dir');
@@ -64,7 +62,7 @@ function start(): void {
   if (isMac) app.dock?.hide();
   lockDownContents(rendererUrl, app);
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
   const dataDir = app.getPath('userData');

@@ -148,7 +148,7 @@ test('the page policy blocks injected inline scripts and remote content', async 
     const s = document.createElement('script');
     s.textContent = 'window.__injected = 1';
     document.body.append(s);
-    let fetched = 'no';
+    let fetched: string;
     try {
       await fetch('https://example.com/');
       fetched = 'yes';

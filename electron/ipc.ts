@@ -13,6 +13,27 @@ export const PUSH_CHANNEL = 'limber:push';
 export const WINDOW_KINDS = ['break', 'settings', 'stats', 'welcome'] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
 
+/** Each window's size, in Electron and in the harness alike. */
+export const WINDOW_SIZES: Readonly<Record<WindowKind, { width: number; height: number }>> = {
+  break: { width: 420, height: 560 },
+  settings: { width: 560, height: 680 },
+  stats: { width: 720, height: 640 },
+  welcome: { width: 520, height: 600 },
+};
+
+/** Windows open at the bottom-right of the work area of the display the user is on, clear of its edge. */
+export function windowBounds(kind: WindowKind, area: { x: number; y: number; width: number; height: number }, margin = 24) {
+  const { width, height } = WINDOW_SIZES[kind];
+  const w = Math.min(width, area.width);
+  const h = Math.min(height, area.height);
+  return {
+    width: w,
+    height: h,
+    x: Math.round(area.x + Math.max(0, area.width - w - margin)),
+    y: Math.round(area.y + Math.max(0, area.height - h - margin)),
+  };
+}
+
 const ExerciseId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,40}$/));
 
 export const RequestSchema = v.variant('type', [

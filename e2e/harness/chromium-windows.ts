@@ -3,18 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Reply, WindowKind } from '../../electron/ipc.ts';
+import { WINDOW_SIZES, type Reply, type WindowKind } from '../../electron/ipc.ts';
 import type { WindowHandle, WindowsPort } from '../../electron/ports.ts';
 
 /** The origin the harness serves the built renderer from (routed, never on the network). */
 export const HARNESS_ORIGIN = 'https://limber.invalid/';
 
-const SIZES: Record<WindowKind, { width: number; height: number }> = {
-  break: { width: 420, height: 560 },
-  settings: { width: 560, height: 680 },
-  stats: { width: 720, height: 640 },
-  welcome: { width: 520, height: 600 },
-};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -110,7 +104,7 @@ export class ChromiumWindows implements WindowsPort {
 
   private async newPage(kind: WindowKind): Promise<Page> {
     const context = await this.opts.browser.newContext({
-      viewport: SIZES[kind],
+      viewport: WINDOW_SIZES[kind],
       colorScheme: this.opts.colorScheme ?? 'light',
       reducedMotion: this.opts.reducedMotion ?? 'no-preference',
     });

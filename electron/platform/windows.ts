@@ -1,14 +1,8 @@
 // Limber's windows: small, sandboxed, on the display the user works on, and shown without stealing focus.
-import { BrowserWindow, screen } from 'electron';
-import { PUSH_CHANNEL, type WindowKind } from '../ipc.ts';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type Screen } from 'electron';
+import { PUSH_CHANNEL, windowBounds, type WindowKind } from '../ipc.ts';
 import type { WindowHandle, WindowsPort } from '../ports.ts';
 
-const SIZES: Record<WindowKind, { width: number; height: number }> = {
-  break: { width: 420, height: 560 },
-  settings: { width: 560, height: 680 },
-  stats: { width: 720, height: 640 },
-  welcome: { width: 520, height: 600 },
-};
 
 export interface WindowsOptions {
   preload: string;
@@ -18,23 +12,35 @@ export interface WindowsOptions {
   isWayland: boolean;
 }
 
-function displayForCursor(isWayland: boolean) {
-  // getCursorScreenPoint is not supported on Wayland: fall back to the primary display.
-  return isWayland ? screen.getPrimaryDisplay() : screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
+/** The parts of a BrowserWindow this adapter uses. */
+export type WindowLike = Pick<
+  BrowserWindow,
+  'isDestroyed' | 'setVisibleOnAllWorkspaces' | 'once' | 'on' | 'show' | 'showInactive' | 'focus' | 'loadURL' | 'close'
+> & { webContents: Pick<BrowserWindow['webContents'], 'send'> };
+
+export interface WindowDeps {
+  createWindow: (options: BrowserWindowConstructorOptions) => WindowLike;
+  screen: Pick<Screen, 'getPrimaryDisplay' | 'getDisplayNearestPoint' | 'getCursorScreenPoint'>;
 }
 
-export function createElectronWindows(opts: WindowsOptions): WindowsPort {
-  const open = new Map<WindowKind, BrowserWindow>();
+// Electron's `screen` may only be touched after app ready, so the real dependencies are looked up on first use.
+const electronDeps = (): WindowDeps => ({ createWindow: (o) => new BrowserWindow(o), screen });
+
+function displayForCursor(s: WindowDeps['screen'], isWayland: boolean) {
+  // getCursorScreenPoint is not supported on Wayland: fall back to the primary display.
+  return isWayland ? s.getPrimaryDisplay() : s.getDisplayNearestPoint(s.getCursorScreenPoint());
+}
+
+export function createElectronWindows(opts: WindowsOptions, given?: WindowDeps): WindowsPort {
+  let deps = given;
+  const open = new Map<WindowKind, WindowLike>();
   return {
     open(kind, { focus, onClosed }): WindowHandle {
       let win = open.get(kind);
       if (!win || win.isDestroyed()) {
-        const size = SIZES[kind];
-        const area = displayForCursor(opts.isWayland).workArea;
-        win = new BrowserWindow({
-          ...size,
-          x: Math.round(area.x + area.width - size.width - 24),
-          y: Math.round(area.y + area.height - size.height - 24),
+        deps ??= electronDeps();
+        win = deps.createWindow({
+          ...windowBounds(kind, displayForCursor(deps.screen, opts.isWayland).workArea),
           show: false,
           resizable: kind !== 'break',
           alwaysOnTop: kind === 'break' && !opts.isWayland,

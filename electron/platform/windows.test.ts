@@ -50,10 +50,11 @@ const RIGHT = display(2, 1920, 0, 2560, 1400);
 function setup(isWayland = false, cursor: Point = { x: 2500, y: 300 }) {
   const windows: FakeWindow[] = [];
   const deps: WindowDeps = {
-    createWindow: (o) => {
-      const w = new FakeWindow(o);
-      windows.push(w);
-      return w;
+    BrowserWindow: class extends FakeWindow {
+      constructor(o: BrowserWindowConstructorOptions) {
+        super(o);
+        windows.push(this);
+      }
     },
     screen: {
       getCursorScreenPoint: () => cursor,

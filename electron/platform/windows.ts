@@ -1,5 +1,5 @@
 // Limber's windows: small, sandboxed, on the display the user works on, and shown without stealing focus.
-import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type Screen } from 'electron';
+import { BrowserWindow as ElectronBrowserWindow, screen as electronScreen, type BrowserWindowConstructorOptions, type Screen } from 'electron';
 import { PUSH_CHANNEL, windowBounds, type WindowKind } from '../ipc.ts';
 import type { WindowHandle, WindowsPort } from '../ports.ts';
 
@@ -14,33 +14,31 @@ export interface WindowsOptions {
 
 /** The parts of a BrowserWindow this adapter uses. */
 export type WindowLike = Pick<
-  BrowserWindow,
+  ElectronBrowserWindow,
   'isDestroyed' | 'setVisibleOnAllWorkspaces' | 'once' | 'on' | 'show' | 'showInactive' | 'focus' | 'loadURL' | 'close'
-> & { webContents: Pick<BrowserWindow['webContents'], 'send'> };
+> & { webContents: Pick<ElectronBrowserWindow['webContents'], 'send'> };
 
 export interface WindowDeps {
-  createWindow: (options: BrowserWindowConstructorOptions) => WindowLike;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => WindowLike;
   screen: Pick<Screen, 'getPrimaryDisplay' | 'getDisplayNearestPoint' | 'getCursorScreenPoint'>;
 }
-
-// Electron's `screen` may only be touched after app ready, so the real dependencies are looked up on first use.
-const electronDeps = (): WindowDeps => ({ createWindow: (o) => new BrowserWindow(o), screen });
 
 function displayForCursor(s: WindowDeps['screen'], isWayland: boolean) {
   // getCursorScreenPoint is not supported on Wayland: fall back to the primary display.
   return isWayland ? s.getPrimaryDisplay() : s.getDisplayNearestPoint(s.getCursorScreenPoint());
 }
 
-export function createElectronWindows(opts: WindowsOptions, given?: WindowDeps): WindowsPort {
-  let deps = given;
+export function createElectronWindows(opts: WindowsOptions, deps?: WindowDeps): WindowsPort {
   const open = new Map<WindowKind, WindowLike>();
   return {
     open(kind, { focus, onClosed }): WindowHandle {
       let win = open.get(kind);
       if (!win || win.isDestroyed()) {
-        deps ??= electronDeps();
-        win = deps.createWindow({
-          ...windowBounds(kind, displayForCursor(deps.screen, opts.isWayland).workArea),
+        // Electron's own parts unless a test gives fakes; `screen` may only be touched after app ready, so here.
+        const BrowserWindow = deps?.BrowserWindow ?? ElectronBrowserWindow;
+        const screen = deps?.screen ?? electronScreen;
+        win = new BrowserWindow({
+          ...windowBounds(kind, displayForCursor(screen, opts.isWayland).workArea),
           show: false,
           resizable: kind !== 'break',
           alwaysOnTop: kind === 'break' && !opts.isWayland,

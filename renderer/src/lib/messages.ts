@@ -35,6 +35,7 @@ export const labels = {
   controls: 'Break controls',
   keyboardHelp: 'Space: pause or resume · ← →: previous or next · Esc: skip',
   noMoves: 'No exercise fits your allowed positions. Check the settings.',
+  idle: 'No break right now. Limber will let you know when it is time to move.',
 } as const;
 
 const SIDES: Record<Side, string> = { left: 'Left', right: 'Right' };

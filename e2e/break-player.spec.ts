@@ -159,3 +159,26 @@ test('the page policy blocks injected inline scripts and remote content', async 
   });
   expect(result).toEqual({ injected: null, fetched: 'blocked' });
 });
+
+for (const sound of [true, false]) {
+  test(`soft sound cues follow the sound setting (${sound ? 'on' : 'off'})`, async ({ launch }) => {
+    const h = await launch({ fakePageClock: true, realNotifications: false, settings: { sound } });
+    h.tray.clickMenu('break:micro');
+    const page = await h.windows.page('break');
+    await expect(page.getByTestId('cue')).toHaveText('Get ready');
+    // Count the tones the page makes from here on.
+    await page.evaluate(() => {
+      const w = window as unknown as { __tones: number };
+      w.__tones = 0;
+      const create = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function (this: AudioContext) {
+        w.__tones++;
+        return create.call(this);
+      };
+    });
+    await runPageClock(page, 20);
+    const tones = await page.evaluate(() => (window as unknown as { __tones: number }).__tones);
+    if (sound) expect(tones).toBeGreaterThan(0);
+    else expect(tones).toBe(0);
+  });
+}

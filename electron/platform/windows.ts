@@ -54,6 +54,8 @@ export function createElectronWindows(opts: WindowsOptions, deps?: WindowDeps): 
             allowRunningInsecureContent: false,
             experimentalFeatures: false,
             spellcheck: false,
+            // The break window's soft cues play without a click first (the `sound` setting decides).
+            autoplayPolicy: 'no-user-gesture-required',
             // A middle click would otherwise open links in new windows.
             disableBlinkFeatures: 'Auxclick',
           },

@@ -12,6 +12,7 @@ const NOTES: Record<Chime, number[]> = {
 export function chime(kind: Chime, volume = 0.08): void {
   try {
     ctx ??= new AudioContext();
+    void ctx.resume();
     const t0 = ctx.currentTime;
     NOTES[kind].forEach((freq, i) => {
       const osc = ctx!.createOscillator();

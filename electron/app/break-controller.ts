@@ -1,0 +1,133 @@
+// The break window and what it shows: the routine for each break (varied against recent ones), the view pushed to the
+// window, what the player reports doing, and the history record when the break ends.
+import type { HistoryRecord } from '../core/history.ts';
+import { buildRoutine } from '../core/routine.ts';
+import type { BreakKind, SchedulerAction, SchedulerEvent, SchedulerPhase } from '../core/scheduler.ts';
+import type { Settings } from '../core/settings.ts';
+import type { BreakView, RoutineView } from '../ipc.ts';
+import type { Ports, WindowHandle } from '../ports.ts';
+import { noticeText } from './messages.ts';
+import type { Notices } from './notices.ts';
+
+/** How many past routines a new one is varied against. */
+const RECENT_ROUTINES = 8;
+
+export interface BreakControllerDeps {
+  ports: Pick<Ports, 'windows' | 'history'>;
+  notices: Notices;
+  settings: () => Settings;
+  phase: () => SchedulerPhase;
+  /** Closing the window by hand is a scheduler action like any other. */
+  act: (action: SchedulerAction) => void;
+}
+
+export class BreakController {
+  private window: WindowHandle | null = null;
+  private breakView: BreakView = { screen: 'idle' };
+  private recent: string[][];
+  private routine: RoutineView | null = null;
+  /** What the player reported doing, recorded when the break ends. */
+  private finishedExercises: string[] = [];
+
+  constructor(private readonly deps: BreakControllerDeps) {
+    this.recent = deps.ports.history
+      .readAll()
+      .filter((r) => r.exercises.length > 0)
+      .slice(-RECENT_ROUTINES)
+      .map((r) => r.exercises);
+  }
+
+  /** What the break window shows now. */
+  get view(): BreakView {
+    return this.breakView;
+  }
+
+  /** The kind of break on offer, if one is. */
+  get offeredKind(): BreakKind | undefined {
+    return this.routine?.kind;
+  }
+
+  progress(exercises: string[]): void {
+    this.finishedExercises = exercises;
+  }
+
+  /** Follows the scheduler: a routine for each break, the window for prompts and breaks, a record for each end. */
+  onSchedulerEvent(e: SchedulerEvent): void {
+    switch (e.type) {
+      case 'break-prompt':
+        this.routine = this.makeRoutine(e.kind);
+        this.setView({ screen: 'prompt', routine: this.routine, sound: this.deps.settings().sound });
+        this.show(false);
+        break;
+      case 'break-start':
+        if (!this.routine || this.routine.kind !== e.kind) this.routine = this.makeRoutine(e.kind);
+        this.setView({ screen: 'player', routine: this.routine, sound: this.deps.settings().sound });
+        this.show(e.manual);
+        break;
+      case 'break-end':
+        this.record({
+          at: new Date(e.at).toISOString(),
+          kind: e.kind,
+          outcome: e.outcome,
+          seconds: e.seconds,
+          exercises: e.outcome === 'completed' ? this.finishedExercises : [],
+        });
+        this.finishedExercises = [];
+        this.routine = null;
+        this.setView({ screen: 'idle' });
+        break;
+      case 'natural-break':
+        this.record({ at: new Date(e.at).toISOString(), kind: e.kind, outcome: 'natural', seconds: e.seconds, exercises: [] });
+        break;
+      default:
+        break;
+    }
+  }
+
+  show(focus: boolean): void {
+    if (this.window?.isOpen()) {
+      this.window.send({ type: 'break', view: this.breakView });
+      return;
+    }
+    this.window = this.deps.ports.windows.open('break', { focus, onClosed: () => this.onWindowClosed() });
+  }
+
+  /** Closed by us, so `onWindowClosed` takes it for no decision of the user's. */
+  close(): void {
+    const w = this.window;
+    this.window = null;
+    w?.close();
+  }
+
+  /** On quit the handle stays, so the window's closing still ends a running break the way a user's close would. */
+  stop(): void {
+    this.window?.close();
+  }
+
+  private setView(view: BreakView): void {
+    this.breakView = view;
+    this.window?.send({ type: 'break', view });
+  }
+
+  /** Closing the window by hand ends the break: finished if it was running, skipped if it was only offered. */
+  private onWindowClosed(): void {
+    if (this.window === null) return;
+    this.window = null;
+    const phase = this.deps.phase();
+    if (phase === 'on-break') this.deps.act({ do: 'finish' });
+    else if (phase === 'prompt') this.deps.act({ do: 'skip' });
+  }
+
+  private record(r: HistoryRecord): void {
+    try {
+      this.deps.ports.history.append(r);
+    } catch (err) {
+      this.deps.notices.add(noticeText.historyNotWritten((err as Error).message));
+    }
+    if (r.exercises.length) this.recent = [...this.recent, r.exercises].slice(-RECENT_ROUTINES);
+  }
+
+  private makeRoutine(kind: BreakKind): RoutineView {
+    return buildRoutine(kind, this.deps.settings(), this.recent);
+  }
+}

@@ -34,3 +34,11 @@ export function isReverse(motion: Motion): boolean {
 export function states(...names: (string | false | undefined)[]): string {
   return names.filter(Boolean).join(' ');
 }
+
+/**
+ * The classes of a joint in a move where the sides take turns (timings in ExerciseFigure): it swings while its
+ * side moves, and when both sides move the second one (`lag`) runs half a cycle behind.
+ */
+export function swingClasses(on: boolean, lag: boolean, both: boolean, still: boolean): string {
+  return states(on && 'swing', on && lag && both && 'behind', still && 'still');
+}

@@ -24,6 +24,8 @@ for cmd in "${!NEED[@]}"; do
 done
 # ImageMagick's convert (only the real one can write .ico files).
 [ -x /usr/bin/convert ] || missing+=(imagemagick)
+# A plain font, so pages and screenshots have readable text on a bare machine.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -163,3 +163,15 @@ describe('a damaged settings file', () => {
     expect(app.currentSettings()).toEqual(defaultSettings());
   });
 });
+
+describe('a second launch', () => {
+  it('shows the settings window when plain, does nothing at login, and carries out a command', () => {
+    const { app, windows } = setup();
+    app.secondLaunch(['--hidden']);
+    expect(windows.opened).toEqual([]);
+    app.secondLaunch([]);
+    expect(windows.opened).toEqual(['settings']);
+    app.secondLaunch(['pause', '30']);
+    expect(app.status().phase).toBe('paused');
+  });
+});

@@ -118,6 +118,17 @@ export class LimberApp {
   }
 
   /** A command forwarded from a second launch (`limber pause 30`); returns what that launch should print. */
+  /**
+   * Limber was launched again while running. A command is carried out; a plain launch (a double-click on the app)
+   * shows the settings window, so the user sees Limber is there; a launch at login (`--hidden`) changes nothing.
+   */
+  secondLaunch(argv: readonly string[]): string {
+    if (argv.includes('--hidden')) return 'Limber is running.';
+    if (parseArgs(argv, { lenient: true }).kind !== 'error') return this.handleCommandLine(argv).output;
+    this.settings.openWindow();
+    return 'Limber is running; settings shown.';
+  }
+
   handleCommandLine(argv: readonly string[]): { exitCode: number; output: string } {
     const parsed = parseArgs(argv, { lenient: true });
     if (parsed.kind === 'help') return { exitCode: 0, output: parsed.text };

@@ -107,8 +107,7 @@ function start(): void {
     const argv = (data as { argv?: unknown } | undefined)?.argv;
     if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) return;
     // The second launch has already exited by now: what it would print goes to the log.
-    const { output } = limber.handleCommandLine(argv);
-    log('info', `command line: ${argv.join(' ')} → ${output}`);
+    log('info', `launched again (${argv.join(' ')}): ${limber.secondLaunch(argv)}`);
   });
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => {});

@@ -15,7 +15,7 @@ describe('data folder', () => {
     expect(userDataDirArg(['stats', '--user-data-dir', 'd1'])).toBe('d1');
     expect(userDataDirArg(['--user-data-dir=/x/y', 'doctor'])).toBe('/x/y');
     expect(userDataDirArg(['doctor'])).toBeUndefined();
-    expect(resolveDataDir('data', { platform: 'linux', env: {}, home: '/h' }, '/work')).toBe('/work/data');
+    expect(resolveDataDir('data', { platform: 'linux', env: {}, home: '/h' }, '/srv/app')).toBe('/srv/app/data');
     expect(resolveDataDir(undefined, { platform: 'linux', env: {}, home: '/h' }, '/work')).toBe('/h/.config/Limber');
   });
 });

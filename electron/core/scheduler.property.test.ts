@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ScriptedActivity } from './activity-script.ts';
 import type { ActivitySegment, ActivityState } from './activity-script.ts';
+import { SAMPLE_MIN_MS } from './scheduler.ts';
 import type { SchedulerAction, SchedulerEvent } from './scheduler.ts';
 import { validateSettings } from './settings.ts';
 import { runScenario } from './simulation.ts';
@@ -86,13 +87,33 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     };
   });
 
-/** Minutes of a span that were locked or asleep (never work, whatever the scheduler thinks). */
+/**
+ * Time of a span the user was surely away, whatever the scheduler thinks: locked or asleep, and every stretch of
+ * idle input long enough to be found — awayAfterMinutes plus the 30 s between idle samples — from its start.
+ * (A stretch mixing idle with a lock counts only its locked or asleep part: a lower bound is all this check needs.)
+ */
 function offDeskMs(sc: Scenario, from: number, to: number): number {
-  let ms = 0;
-  for (const s of sc.activity) {
-    if (s.state !== 'locked' && s.state !== 'asleep') continue;
-    ms += Math.max(0, Math.min(to, s.to) - Math.max(from, s.from));
+  const awayMs = sc.settings.awayAfterMinutes * MIN + SAMPLE_MIN_MS;
+  const spans: Array<[number, number]> = [];
+  let stretch: { from: number; to: number; onlyIdle: boolean } | null = null;
+  const close = () => {
+    // Only what was already known at `to`: a stretch still short then was desk time then.
+    if (stretch?.onlyIdle && Math.min(stretch.to, to) - stretch.from > awayMs) spans.push([stretch.from, stretch.to]);
+    stretch = null;
+  };
+  for (const s of [...sc.activity].sort((a, b) => a.from - b.from)) {
+    if (s.state === 'locked' || s.state === 'asleep') spans.push([s.from, s.to]);
+    if (stretch && stretch.to === s.from) {
+      stretch.to = s.to;
+      stretch.onlyIdle &&= s.state === 'idle';
+    } else {
+      close();
+      stretch = { from: s.from, to: s.to, onlyIdle: s.state === 'idle' };
+    }
   }
+  close();
+  let ms = 0;
+  for (const [a, b] of spans) ms += Math.max(0, Math.min(to, b) - Math.max(from, a));
   return ms;
 }
 

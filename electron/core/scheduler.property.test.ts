@@ -175,6 +175,22 @@ describe('scheduler properties', () => {
     );
   });
 
+  it('dates every natural break from where input stopped (or where the cycle began), never from when it was noticed', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { events } = runScenario(sc);
+        const marks = new Set([sc.start, ...events.filter((e) => e.type !== 'natural-break').map((e) => e.at)]);
+        for (const e of events) {
+          if (e.type !== 'natural-break') continue;
+          const stopped = presenceAt(sc, e.from - 1).state === 'active' && presenceAt(sc, e.from).state !== 'active';
+          const hoursBegan = inWorkHours(e.from, sc.settings.workHours, sc.timeZone) && !inWorkHours(e.from - 1, sc.settings.workHours, sc.timeZone);
+          expect(stopped || hoursBegan || marks.has(e.from)).toBe(true);
+        }
+      }),
+      PROPS,
+    );
+  });
+
   it('honours every snooze: no prompt before its time unless the cycle restarted', () => {
     fc.assert(
       fc.property(scenarioArb, (sc) => {

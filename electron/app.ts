@@ -67,6 +67,7 @@ export class LimberApp {
       settings: () => this.settings.current,
       phase: () => this.scheduler.status().phase,
       act: (a) => this.act(a),
+      tell: (m) => this.tell(m),
     });
     this.scheduler = new Scheduler({ clock: ports.clock, activity: ports.activity, settings: this.settings.current });
     this.scheduler.onEvent((e) => this.onSchedulerEvent(e));
@@ -93,6 +94,8 @@ export class LimberApp {
     this.trayTimer?.();
     this.settings.stop();
     this.breaks.stop();
+    const unwritten = this.ports.history.close?.();
+    if (unwritten) this.ports.log('error', unwritten);
   }
 
   currentSettings(): Settings {
@@ -216,6 +219,13 @@ export class LimberApp {
       case 'history:export':
         return { ...base, exported: exportHistory(this.ports, this.opts.timeZone, req.format) };
     }
+  }
+
+  /** A notice that cannot wait for a window: shown once as a quiet desktop notification too. */
+  private tell(message: string): void {
+    if (this.noticeBoard.list.includes(message)) return;
+    this.noticeBoard.add(message);
+    this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: message, actions: [] }, () => {});
   }
 
   private onMenu(id: string): void {

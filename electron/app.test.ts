@@ -1,12 +1,17 @@
-// LimberApp with test ports: IPC fuzzing (no crash, no state change on invalid input), notifications that cannot be
+// LimberApp with test ports: settings out of range through IPC, notifications that cannot be
 // shown, a shortcut another application holds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from '../e2e/harness/test-ports.ts';
 import { LimberApp } from './app.ts';
 import { VirtualClock } from './core/clock.ts';
-import { RequestSchema, parseRequest, type MainToRenderer, type WindowKind } from './ipc.ts';
-import type { NotifierPort, SettingsStorePort, WindowHandle, WindowsPort } from './ports.ts';
+import type { MainToRenderer, WindowKind } from './ipc.ts';
+import type { HistoryStorePort, NotifierPort, SettingsStorePort, WindowHandle, WindowsPort } from './ports.ts';
+import { HistoryFile, type HistoryFs } from './node/history-file.ts';
+import { serializeRecord } from './core/history.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defaultSettings } from './core/settings.ts';
 
 const ORIGIN = 'https://limber.invalid/';
@@ -21,7 +26,7 @@ class FakeWindows implements WindowsPort {
   }
 }
 
-function setup(opts: { notifier?: NotifierPort; held?: string[]; settings?: SettingsStorePort } = {}) {
+function setup(opts: { notifier?: NotifierPort; held?: string[]; settings?: SettingsStorePort; history?: (clock: VirtualClock) => HistoryStorePort } = {}) {
   const clock = new VirtualClock('2026-11-23T09:00:00+01:00');
   const shortcuts = new FakeShortcuts();
   for (const k of opts.held ?? []) shortcuts.heldElsewhere.add(k);
@@ -39,7 +44,7 @@ function setup(opts: { notifier?: NotifierPort; held?: string[]; settings?: Sett
       shortcuts,
       windows,
       settings: opts.settings ?? settings,
-      history,
+      history: opts.history?.(clock) ?? history,
       autostart: { set: () => {} },
       log: (_level, m) => logs.push(m),
     },
@@ -49,46 +54,8 @@ function setup(opts: { notifier?: NotifierPort; held?: string[]; settings?: Sett
   return { app, clock, shortcuts, history, settings, tray, windows, logs };
 }
 
-const TYPES = RequestSchema.options.map((o) => o.entries.type.literal);
-
-/** Payloads near the contract: a real type with random fields, or a random value altogether. */
-const payload = fc.oneof(
-  fc.anything(),
-  fc.record({ type: fc.constantFrom(...TYPES) }, { requiredKeys: [] }),
-  fc.dictionary(fc.constantFrom('type', 'exercises', 'seconds', 'patch', 'days', 'accelerator', 'format', 'extra'), fc.anything()).map((d) => ({
-    ...d,
-    type: typeof d.type === 'string' ? d.type : 'break:finish',
-  })),
-  fc.record({ type: fc.constant('settings:set'), patch: fc.dictionary(fc.string(), fc.anything()) }),
-);
-
+// Which messages are valid is judged against a hand-written contract in ipc.fuzz.test.ts.
 describe('IPC fuzzing', () => {
-  it('invalid payloads on every channel are refused, logged, and change nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(payload, { minLength: 1, maxLength: 8 }), async (payloads) => {
-        const { app, history, settings, windows, logs } = setup();
-        app.startBreak('micro');
-        const status = JSON.stringify(app.status());
-        const current = JSON.stringify(app.currentSettings());
-        let invalid = 0;
-        for (const p of payloads) {
-          const valid = parseRequest(p).ok;
-          if (valid) continue; // valid ones are other tests' business
-          invalid++;
-          const reply = await app.handleRequest({ window: 'break', url: `${ORIGIN}break.html` }, p);
-          expect(reply.ok).toBe(false);
-        }
-        expect(logs.filter((l) => l.startsWith('refused')).length).toBe(invalid);
-        expect(JSON.stringify(app.status())).toBe(status);
-        expect(JSON.stringify(app.currentSettings())).toBe(current);
-        expect(history.records).toEqual([]);
-        expect(settings.saved).toEqual([]);
-        expect(windows.opened).toEqual(['break']);
-      }),
-      { numRuns: 300, seed: 4242 },
-    );
-  });
-
   it('out-of-range settings through a valid message are refused with the range, and nothing is saved', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.integer({ max: 4 }), fc.integer({ min: 241 }), fc.double({ noInteger: true })), async (n) => {
@@ -109,6 +76,64 @@ describe('IPC fuzzing', () => {
     expect(reply).toEqual({ ok: false, error: 'untrusted sender' });
     expect(app.status().phase).toBe('working');
     expect(logs.some((l) => l.includes('untrusted'))).toBe(true);
+  });
+});
+
+describe('when the disk says no', () => {
+  function fullDisk() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'limber-app-history-'));
+    const disk = { full: true };
+    const io: HistoryFs = {
+      ...fs,
+      openSync: ((...a: Parameters<typeof fs.openSync>) => {
+        if (disk.full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        return fs.openSync(...a);
+      }) as typeof fs.openSync,
+    };
+    let store: HistoryFile | undefined;
+    const history = (clock: VirtualClock) => (store = new HistoryFile(dir, { fs: io, schedule: (ms, fn) => clock.setTimer(clock.now() + ms, fn) }));
+    return { dir, disk, history, file: () => new HistoryFile(dir).readAll(), store: () => store! };
+  }
+
+  it('breaks that cannot be written are kept, the user is told once, and they are written when the disk allows', () => {
+    const d = fullDisk();
+    const notifier = new RecordingNotifier();
+    try {
+      const { app, clock } = setup({ notifier, history: d.history });
+      for (let i = 0; i < 3; i++) {
+        app.startBreak('micro');
+        clock.advanceBy(60_000);
+        app.act({ do: 'finish' });
+      }
+      const told = notifier.sent.filter((n) => /could not be written to the history/.test(n.req.body));
+      expect(told).toHaveLength(1);
+      expect(told[0]!.req.body).toMatch(/ENOSPC/);
+      expect(app.notices.filter((n) => /could not be written/.test(n))).toHaveLength(1);
+      expect(d.file()).toEqual([]);
+      expect(d.store().readAll()).toHaveLength(3);
+      d.disk.full = false;
+      clock.advanceBy(10 * 60_000); // the backoff retry
+      expect(d.file()).toHaveLength(3);
+      expect(d.store().waiting).toBe(0);
+    } finally {
+      fs.rmSync(d.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on quit, records still kept are tried once more, and what the disk refuses goes to the log word for word', () => {
+    const d = fullDisk();
+    try {
+      const { app, clock, logs } = setup({ history: d.history });
+      app.startBreak('micro');
+      clock.advanceBy(60_000);
+      app.act({ do: 'finish' });
+      const kept = d.store().readAll();
+      expect(kept).toHaveLength(1);
+      app.stop();
+      expect(logs.some((l) => l.includes(serializeRecord(kept[0]!)))).toBe(true);
+    } finally {
+      fs.rmSync(d.dir, { recursive: true, force: true });
+    }
   });
 });
 

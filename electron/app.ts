@@ -5,7 +5,7 @@ import type { Cancel } from './core/clock.ts';
 import { Scheduler, type BreakKind, type SchedulerAction, type SchedulerEvent } from './core/scheduler.ts';
 import type { Settings } from './core/settings.ts';
 import { MENU, nextTooltipChange, trayView } from './core/tray-model.ts';
-import { parseRequest, type Reply, type WindowKind } from './ipc.ts';
+import { isTrustedSender, parseRequest, type Reply, type WindowKind } from './ipc.ts';
 import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
 import { exportHistory, statsFor } from './app/data-requests.ts';
@@ -67,6 +67,7 @@ export class LimberApp {
       settings: () => this.settings.current,
       phase: () => this.scheduler.status().phase,
       act: (a) => this.act(a),
+      tell: (m) => this.tell(m),
     });
     this.scheduler = new Scheduler({ clock: ports.clock, activity: ports.activity, settings: this.settings.current });
     this.scheduler.onEvent((e) => this.onSchedulerEvent(e));
@@ -93,6 +94,8 @@ export class LimberApp {
     this.trayTimer?.();
     this.settings.stop();
     this.breaks.stop();
+    const unwritten = this.ports.history.close?.();
+    if (unwritten) this.ports.log('error', unwritten);
   }
 
   currentSettings(): Settings {
@@ -152,7 +155,7 @@ export class LimberApp {
 
   /** Every renderer message comes through here: validated, sender-checked, then acted on. */
   async handleRequest(sender: Sender, raw: unknown): Promise<Reply> {
-    if (!sender.url.startsWith(this.opts.trustedUrlPrefix)) {
+    if (!isTrustedSender(sender.url, this.opts.trustedUrlPrefix)) {
       this.ports.log('warn', `refused a message from an untrusted frame: ${sender.url}`);
       return { ok: false, error: 'untrusted sender' };
     }
@@ -216,6 +219,13 @@ export class LimberApp {
       case 'history:export':
         return { ...base, exported: exportHistory(this.ports, this.opts.timeZone, req.format) };
     }
+  }
+
+  /** A notice that cannot wait for a window: shown once as a quiet desktop notification too. */
+  private tell(message: string): void {
+    if (this.noticeBoard.list.includes(message)) return;
+    this.noticeBoard.add(message);
+    this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: message, actions: [] }, () => {});
   }
 
   private onMenu(id: string): void {

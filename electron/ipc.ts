@@ -1,6 +1,7 @@
 // The contract between main and renderer: channel names, payload types and their runtime validation.
 // Imported by main (to validate), preload and the harness bridge (to expose), and the renderer (for types).
 import * as v from 'valibot';
+import { EXERCISES } from './core/catalog.ts';
 import type { Settings, SettingProblem } from './core/settings.ts';
 import type { BreakKind } from './core/scheduler.ts';
 import type { Stats } from './core/stats.ts';
@@ -34,7 +35,16 @@ export function windowBounds(kind: WindowKind, area: { x: number; y: number; wid
   };
 }
 
-const ExerciseId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,40}$/));
+/** An exercise the player did: only ids of the catalog, so the history never records one that does not exist. */
+const ExerciseId = v.picklist(EXERCISES.map((e) => e.id));
+/** A settings edit: an object of fields (not an array, a date or a map); the settings schema checks the values. */
+const SettingsPatch = v.pipe(
+  v.custom<Record<string, unknown>>(
+    (x) => typeof x === 'object' && x !== null && [Object.prototype, null].includes(Object.getPrototypeOf(x)),
+    'must be an object of settings',
+  ),
+  v.record(v.string(), v.unknown()),
+);
 
 export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('hello') }),
@@ -53,7 +63,7 @@ export const RequestSchema = v.variant('type', [
     seconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3 * 3600)),
   }),
   v.strictObject({ type: v.literal('settings:get') }),
-  v.strictObject({ type: v.literal('settings:set'), patch: v.record(v.string(), v.unknown()) }),
+  v.strictObject({ type: v.literal('settings:set'), patch: SettingsPatch }),
   v.strictObject({ type: v.literal('settings:reset') }),
   v.strictObject({ type: v.literal('shortcut:try'), accelerator: v.pipe(v.string(), v.maxLength(64)) }),
   v.strictObject({ type: v.literal('stats:get'), days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)) }),
@@ -124,7 +134,20 @@ export function createApi(
   });
 }
 
-/** Only our own pages may talk to main: file:// pages of the built renderer (or the harness origin in tests). */
+/**
+ * Only our own pages may talk to main: file:// pages of the built renderer (or the harness origin in tests). The URL
+ * must start with the prefix both as sent and as the URL parser resolves it, and no part of it may be a `..`
+ * segment, written plainly or percent-encoded (`%2e%2e`, `.%2e`, `%5c` for a backslash).
+ */
 export function isTrustedSender(url: string, trustedPrefix: string): boolean {
-  return url.startsWith(trustedPrefix) && !url.includes('..');
+  if (!url.startsWith(trustedPrefix)) return false;
+  let resolved: URL;
+  let decoded: string;
+  try {
+    resolved = new URL(url);
+    decoded = decodeURIComponent(url);
+  } catch {
+    return false;
+  }
+  return !decoded.split(/[\\/]/).includes('..') && resolved.href.startsWith(trustedPrefix);
 }

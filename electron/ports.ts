@@ -53,8 +53,11 @@ export interface SettingsStorePort {
 }
 
 export interface HistoryStorePort {
+  /** Throws when the record could not be written yet; a store that keeps it for later says so once per spell. */
   append(record: HistoryRecord): void;
   readAll(): HistoryRecord[];
+  /** On quit: a last try to write kept records; what is still not written, as words for the log, or null. */
+  close?(): string | null;
 }
 
 export interface ActivityPort extends ActivitySource {

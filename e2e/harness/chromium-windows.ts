@@ -125,6 +125,11 @@ export class ChromiumWindows implements WindowsPort {
     await context.exposeBinding('__limberInvoke', (source, req: unknown) => this.opts.handle(kind, source.frame.url(), req));
     await context.addInitScript({ path: this.opts.bridgeScript });
     const page = await context.newPage();
+    // One context per window: it goes with its page, or every break would leave one behind (found by the soak).
+    page.once('close', () => {
+      this.contexts = this.contexts.filter((c) => c !== context);
+      void context.close().catch(() => {});
+    });
     await page.goto(`${HARNESS_ORIGIN}${kind}.html`);
     return page;
   }

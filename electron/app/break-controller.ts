@@ -19,6 +19,8 @@ export interface BreakControllerDeps {
   phase: () => SchedulerPhase;
   /** Closing the window by hand is a scheduler action like any other. */
   act: (action: SchedulerAction) => void;
+  /** Tells the user something once (a break that could not be written yet). */
+  tell: (message: string) => void;
 }
 
 export class BreakController {
@@ -122,7 +124,7 @@ export class BreakController {
     try {
       this.deps.ports.history.append(r);
     } catch (err) {
-      this.deps.notices.add(noticeText.historyNotWritten((err as Error).message));
+      this.deps.tell(noticeText.historyNotWritten((err as Error).message));
     }
     if (r.exercises.length) this.recent = [...this.recent, r.exercises].slice(-RECENT_ROUTINES);
   }

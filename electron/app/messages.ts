@@ -21,7 +21,7 @@ export const noticeText = {
   editNotApplied: (problem: string) => `${problem} — the edit was not applied`,
   shortcutHeld: (accelerator: string) => `The shortcut ${accelerator} is held by another application.`,
   notificationsUnavailable: (reason: string) => `Desktop notifications are not available (${reason}); the tray shows when a break is due.`,
-  historyNotWritten: (reason: string) => `A break could not be written to the history: ${reason}`,
+  historyNotWritten: (reason: string) => `A break could not be written to the history (${reason}); Limber keeps it and writes it as soon as it can.`,
 } as const;
 
 /** Refusals the settings window shows in its own words. */

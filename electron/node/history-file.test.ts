@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import readline from 'node:readline';
+import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeRecord, type HistoryRecord } from '../core/history.ts';
-import { HistoryFile, appendRecord } from './history-file.ts';
+import { HistoryFile, HistoryNotWritten, RETRY_FIRST_MS, RETRY_MAX_MS, appendRecord, type HistoryFs } from './history-file.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -70,5 +72,186 @@ describe('history.jsonl', () => {
     const file = path.join(dir, 'nested', 'history.jsonl');
     appendRecord(file, rec(0));
     expect(fs.readFileSync(file, 'utf8')).toBe(serializeRecord(rec(0)) + '\n');
+  });
+});
+
+describe('history.jsonl: a last line without its newline', () => {
+  it('counts a valid last record that lacks the final newline, and the next append starts a new line', () => {
+    const h = new HistoryFile(dir);
+    fs.writeFileSync(h.path, `${serializeRecord(rec(0))}\n${serializeRecord(rec(1))}`);
+    expect(h.read()).toEqual({ records: [rec(0), rec(1)], bad: [] });
+    h.append(rec(2));
+    expect(h.read()).toEqual({ records: [rec(0), rec(1), rec(2)], bad: [] });
+  });
+});
+
+/** The real file system, except that the chosen call fails with `code` while `failing` is set. */
+function failingFs(call: 'openSync' | 'writeSync' | 'fsyncSync' | 'mkdirSync', code: string) {
+  const state = { failing: true, calls: 0 };
+  const fail = () => {
+    state.calls++;
+    throw Object.assign(new Error(`${code}: simulated`), { code });
+  };
+  const io: HistoryFs = {
+    ...fs,
+    mkdirSync: ((...a: Parameters<typeof fs.mkdirSync>) => (state.failing && call === 'mkdirSync' ? fail() : fs.mkdirSync(...a))) as typeof fs.mkdirSync,
+    openSync: ((...a: Parameters<typeof fs.openSync>) => (state.failing && call === 'openSync' ? fail() : fs.openSync(...a))) as typeof fs.openSync,
+    writeSync: ((fd: number, text: string) => {
+      // A full disk takes part of the line before it refuses the rest.
+      if (state.failing && call === 'writeSync') {
+        fs.writeSync(fd, text.slice(0, 10));
+        fail();
+      }
+      return fs.writeSync(fd, text);
+    }) as typeof fs.writeSync,
+    fsyncSync: ((fd: number) => (state.failing && call === 'fsyncSync' ? fail() : fs.fsyncSync(fd))) as typeof fs.fsyncSync,
+  };
+  return { io, state };
+}
+
+/** A retry timer the test fires by hand. */
+function manualTimers() {
+  const timers: { ms: number; fn: () => void; cancelled: boolean }[] = [];
+  const schedule = (ms: number, fn: () => void) => {
+    const t = { ms, fn, cancelled: false };
+    timers.push(t);
+    return () => (t.cancelled = true);
+  };
+  const fire = () => {
+    const t = timers.find((x) => !x.cancelled && x.fn);
+    if (!t) throw new Error('no retry is scheduled');
+    t.cancelled = true;
+    t.fn();
+  };
+  return { timers, schedule, fire, live: () => timers.filter((t) => !t.cancelled).length };
+}
+
+describe('history.jsonl when the disk says no', () => {
+  for (const [call, code] of [
+    ['writeSync', 'ENOSPC'],
+    ['openSync', 'EACCES'],
+    ['mkdirSync', 'EROFS'],
+  ] as const) {
+    it(`${code} in ${call}: the record is kept, the user told once, and it is written at the next append`, () => {
+      const { io, state } = failingFs(call, code);
+      const timers = manualTimers();
+      const h = new HistoryFile(path.join(dir, 'data'), { fs: io, schedule: timers.schedule });
+      expect(() => h.append(rec(0))).toThrow(HistoryNotWritten);
+      // Told once per spell: the next failing appends keep their records quietly.
+      expect(() => h.append(rec(1))).not.toThrow();
+      expect(() => h.append(rec(2))).not.toThrow();
+      expect(state.calls).toBe(3);
+      expect(h.waiting).toBe(3);
+      expect(h.readAll()).toEqual([rec(0), rec(1), rec(2)]);
+      state.failing = false;
+      h.append(rec(3));
+      expect(h.waiting).toBe(0);
+      expect(new HistoryFile(path.join(dir, 'data')).read().records).toEqual([rec(0), rec(1), rec(2), rec(3)]);
+      expect(timers.live()).toBe(0);
+    });
+  }
+
+  it('EIO in fsync after a whole line was written: reported, but the record is not written twice', () => {
+    const { io } = failingFs('fsyncSync', 'EIO');
+    const h = new HistoryFile(dir, { fs: io, schedule: manualTimers().schedule });
+    expect(() => h.append(rec(0))).toThrow(/EIO/);
+    expect(() => h.append(rec(1))).toThrow(/EIO/);
+    expect(h.waiting).toBe(0);
+    expect(new HistoryFile(dir).read()).toEqual({ records: [rec(0), rec(1)], bad: [] });
+  });
+
+  it('a half-written line stays apart as damage and the whole record follows on its own line', () => {
+    const { io, state } = failingFs('writeSync', 'ENOSPC');
+    const h = new HistoryFile(dir, { fs: io, schedule: manualTimers().schedule });
+    expect(() => h.append(rec(0))).toThrow(HistoryNotWritten);
+    state.failing = false;
+    expect(h.flush()).toBeNull();
+    const { records, bad } = new HistoryFile(dir).read();
+    expect(records).toEqual([rec(0)]);
+    expect(bad).toHaveLength(1);
+  });
+
+  it('retries on its own with a growing delay, and stops once all is written', () => {
+    const { io, state } = failingFs('openSync', 'ENOSPC');
+    const timers = manualTimers();
+    const h = new HistoryFile(dir, { fs: io, schedule: timers.schedule });
+    expect(() => h.append(rec(0))).toThrow(HistoryNotWritten);
+    for (let i = 0; i < 9; i++) timers.fire();
+    expect(timers.timers.map((t) => t.ms)).toEqual([5, 10, 20, 40, 80, 160, 300, 300, 300, 300].map((s) => s * 1000));
+    expect(RETRY_FIRST_MS).toBe(5000);
+    expect(RETRY_MAX_MS).toBe(300_000);
+    state.failing = false;
+    timers.fire();
+    expect(h.waiting).toBe(0);
+    expect(timers.live()).toBe(0);
+    expect(new HistoryFile(dir).readAll()).toEqual([rec(0)]);
+    // A new spell starts the backoff again and tells the user again.
+    state.failing = true;
+    expect(() => h.append(rec(1))).toThrow(HistoryNotWritten);
+    expect(timers.timers.at(-1)!.ms).toBe(RETRY_FIRST_MS);
+  });
+
+  it('on quit: kept records are written if the disk allows, otherwise handed back for the log, word for word', () => {
+    const { io, state } = failingFs('openSync', 'EACCES');
+    const timers = manualTimers();
+    const h = new HistoryFile(dir, { fs: io, schedule: timers.schedule });
+    expect(() => h.append(rec(0))).toThrow(HistoryNotWritten);
+    h.append(rec(1));
+    const left = h.close();
+    expect(left).toContain('2 break record(s) could not be written');
+    expect(left).toContain(serializeRecord(rec(0)));
+    expect(left).toContain(serializeRecord(rec(1)));
+    expect(timers.live()).toBe(0);
+    state.failing = false;
+    expect(h.close()).toBeNull();
+    expect(new HistoryFile(dir).readAll()).toEqual([rec(0), rec(1)]);
+  });
+});
+
+describe('history.jsonl in a real folder the app may not write', () => {
+  it('keeps the records, tells the user once, and writes them all once the folder lets it in', async (ctx) => {
+    const uid = process.getuid?.();
+    if (uid === undefined) return ctx.skip('no POSIX users here');
+    // root writes anywhere whatever the mode, so the writer runs as nobody. Its code and data sit in a
+    // world-readable temp folder, so this works even when the checkout is in a folder only root may enter.
+    const writer = uid === 0 ? 65534 : uid;
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'limber-readonly-'));
+    try {
+      fs.chmodSync(base, 0o755);
+      const child = path.join(base, 'child.mjs');
+      buildSync({ entryPoints: [path.join(import.meta.dirname, 'history-file.readonly.child.ts')], bundle: true, platform: 'node', format: 'esm', outfile: child, logLevel: 'silent' });
+      fs.chmodSync(child, 0o644);
+      const data = path.join(base, 'data');
+      fs.mkdirSync(data);
+      fs.chmodSync(data, 0o555);
+      const p = spawn(process.execPath, [child, data], { uid: writer, gid: writer, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      p.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      const started = await new Promise<boolean>((resolve) => {
+        p.once('spawn', () => resolve(true));
+        p.once('error', () => resolve(false));
+      });
+      if (!started) return ctx.skip(`no process could be started as user ${writer}`);
+      const lines = readline.createInterface({ input: p.stdout })[Symbol.asyncIterator]();
+      const next = async () => {
+        const r = await lines.next();
+        if (r.done) throw new Error(`the writer stopped: ${stderr}`);
+        return JSON.parse(r.value as string) as { step: string; told: number; problems: string[]; waiting: number; counted: number };
+      };
+      const refused = await next();
+      expect(refused).toMatchObject({ step: 'refused', told: 1, waiting: 2, counted: 2 });
+      expect(refused.problems[0]).toMatch(/EACCES/);
+      expect(fs.existsSync(path.join(data, 'history.jsonl'))).toBe(false);
+      if (uid === 0) fs.chownSync(data, writer, writer);
+      fs.chmodSync(data, 0o755);
+      p.stdin.end('go\n');
+      expect(await next()).toMatchObject({ step: 'written', told: 1, waiting: 0, counted: 3 });
+      expect(await new Promise((resolve) => p.once('exit', resolve))).toBe(0);
+      const { records, bad } = new HistoryFile(data).read();
+      expect(bad).toEqual([]);
+      expect(records.map((r) => r.at)).toEqual([0, 1, 2].map((i) => new Date(Date.UTC(2026, 0, 5, 9, i)).toISOString()));
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
+    }
   });
 });

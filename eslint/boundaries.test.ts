@@ -1,5 +1,5 @@
-// The house rules, tried: for every edge DESIGN §2 forbids, a probe import fails lint (code and tests alike), and
-// `process` or `document` in electron/core fails the type check. The table below is transcribed from DESIGN §2
+// The house rules, tried: for every edge the layer table forbids, a probe import fails lint (code and tests alike), and
+// `process` or `document` in electron/core fails the type check. The table below is transcribed from docs/architecture.md
 // independently of eslint/layers.js, so a drift between the two fails here.
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -31,7 +31,7 @@ type Target = keyof typeof TARGETS;
 const ALL = Object.keys(TARGETS) as Target[];
 const ELECTRON_SIDE: Target[] = ['core', 'ipc', 'node', 'cli', 'app', 'app.ts', 'ports.ts'];
 
-/** Who may import what (DESIGN §2). The importing file stands in its folder; `test` adds a test of that folder. */
+/** Who may import what (docs/architecture.md). The importing file stands in its folder; `test` adds a test of that folder. */
 const TABLE: { from: string; test?: string; may: Target[] }[] = [
   { from: 'electron/core/probe.ts', test: 'electron/core/probe.test.ts', may: ['core'] },
   { from: 'electron/ipc.ts', may: ['core', 'ipc'] },
@@ -70,7 +70,7 @@ async function refusals(file: string, code: string): Promise<string[]> {
 describe('the import allow-list', () => {
   for (const row of TABLE) {
     for (const from of [row.from, ...(row.test ? [row.test] : [])]) {
-      it(`${from}: refuses exactly what DESIGN §2 forbids`, async () => {
+      it(`${from}: refuses exactly what the table forbids`, async () => {
         for (const target of ALL) {
           const found = await refusals(from, `import '${specifier(from, target)}';\n`);
           expect({ target, refused: found.length > 0 }).toEqual({ target, refused: !row.may.includes(target) });

@@ -1,4 +1,4 @@
-// Who may import what: DESIGN's table as an allow-list, one layer per folder (docs/architecture.md explains it).
+// Who may import what, as an allow-list: one layer per folder (docs/architecture.md explains it).
 // A file belongs to the first layer whose `files` cover it; tests (`tests.files`) may also import the test
 // libraries and their layer's `testPaths`/`testPackages`. Anything not listed is refused, and a file no layer
 // covers is an error.

@@ -1,16 +1,27 @@
 // The tray as plain data: icon state, tooltip and menu, derived from the scheduler's status.
 // The platform layer only renders this, so every menu rule is testable without Electron.
+import { commandId, commandLabel, COMMAND_LABELS, type Command } from './commands.ts';
 import type { SchedulerStatus } from './scheduler.ts';
 
 export type TrayIcon = 'working' | 'soon' | 'break' | 'paused';
 
-export interface MenuItem {
+interface MenuFields {
   id: string;
   label: string;
   enabled?: boolean;
   separator?: boolean;
   submenu?: MenuItem[];
+  command?: Command;
+  /** Information only ("Breaks today: 3"), never clickable. */
+  info?: true;
 }
+
+/** An item names its command, or is a submenu, a separator or information: anything else is a type error. */
+export type MenuItem =
+  | (MenuFields & { command: Command; submenu?: never; separator?: never })
+  | (MenuFields & { submenu: MenuItem[]; command?: never; separator?: never })
+  | (MenuFields & { separator: true; command?: never; submenu?: never })
+  | (MenuFields & { info: true; enabled: false; command?: never; submenu?: never; separator?: never });
 
 export interface TrayView {
   icon: TrayIcon;
@@ -20,24 +31,42 @@ export interface TrayView {
   menu: MenuItem[];
 }
 
-/** Menu item ids: the platform reports clicks by these. */
+/** The tray's commands; each item's id is its `commandId`, which the platform reports clicks by. */
+export const MENU_COMMANDS = {
+  startMicro: { name: 'break', kind: 'micro' },
+  startLong: { name: 'break', kind: 'long' },
+  snooze: { name: 'snooze' },
+  skip: { name: 'skip' },
+  pause30: { name: 'pause', minutes: 30, until: null },
+  pause60: { name: 'pause', minutes: 60, until: null },
+  pause120: { name: 'pause', minutes: 120, until: null },
+  pauseTomorrow: { name: 'pause', minutes: null, until: 'tomorrow' },
+  pauseIndefinitely: { name: 'pause', minutes: null, until: null },
+  resume: { name: 'resume' },
+  stats: { name: 'stats' },
+  settings: { name: 'settings' },
+  about: { name: 'about' },
+  quit: { name: 'quit' },
+} as const satisfies Record<string, Command>;
+
+/** Menu item ids by role: the commands' ids, and the one information line. */
 export const MENU = {
-  startMicro: 'break:micro',
-  startLong: 'break:long',
-  snooze: 'snooze',
-  skip: 'skip',
-  pause30: 'pause:30',
-  pause60: 'pause:60',
-  pause120: 'pause:120',
-  pauseTomorrow: 'pause:tomorrow',
-  pauseIndefinitely: 'pause:forever',
-  resume: 'resume',
+  ...(Object.fromEntries(Object.entries(MENU_COMMANDS).map(([role, c]) => [role, commandId(c)])) as Record<keyof typeof MENU_COMMANDS, string>),
   today: 'today',
-  stats: 'stats',
-  settings: 'settings',
-  about: 'about',
-  quit: 'quit',
-} as const;
+};
+
+function item(command: Command, enabled?: boolean): MenuItem {
+  return { id: commandId(command), label: commandLabel(command), command, ...(enabled === undefined ? {} : { enabled }) };
+}
+
+/** The menu item that carries `id`, at any depth. */
+export function findMenuItem(items: readonly MenuItem[], id: string): MenuItem | undefined {
+  for (const i of items) {
+    const found = i.id === id ? i : i.submenu ? findMenuItem(i.submenu, id) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
 
 const SOON_MS = 5 * 60_000;
 
@@ -108,31 +137,26 @@ export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: str
 export function trayMenu(status: SchedulerStatus): MenuItem[] {
   const paused = status.phase === 'paused';
   const breakPending = status.phase === 'prompt' || status.phase === 'heads-up';
+  const M = MENU_COMMANDS;
   return [
-    { id: MENU.startMicro, label: 'Start break now', enabled: status.phase !== 'on-break' },
-    { id: MENU.startLong, label: 'Start stretch session', enabled: status.phase !== 'on-break' },
-    { id: MENU.snooze, label: 'Snooze', enabled: breakPending },
-    { id: MENU.skip, label: 'Skip this break', enabled: breakPending },
+    item(M.startMicro, status.phase !== 'on-break'),
+    item(M.startLong, status.phase !== 'on-break'),
+    item(M.snooze, breakPending),
+    item(M.skip, breakPending),
     {
       id: 'pause',
-      label: 'Pause',
+      label: COMMAND_LABELS.pause,
       enabled: !paused,
-      submenu: [
-        { id: MENU.pause30, label: 'For 30 minutes' },
-        { id: MENU.pause60, label: 'For 1 hour' },
-        { id: MENU.pause120, label: 'For 2 hours' },
-        { id: MENU.pauseTomorrow, label: 'Until tomorrow' },
-        { id: MENU.pauseIndefinitely, label: 'Until I resume' },
-      ],
+      submenu: [item(M.pause30), item(M.pause60), item(M.pause120), item(M.pauseTomorrow), item(M.pauseIndefinitely)],
     },
-    { id: MENU.resume, label: 'Resume', enabled: paused },
+    item(M.resume, paused),
     { id: 'sep1', label: '', separator: true },
-    { id: MENU.today, label: `Breaks today: ${status.breaksToday}`, enabled: false },
-    { id: MENU.stats, label: 'Statistics…' },
-    { id: MENU.settings, label: 'Settings…' },
-    { id: MENU.about, label: 'About Limber' },
+    { id: MENU.today, label: `Breaks today: ${status.breaksToday}`, info: true, enabled: false },
+    item(M.stats),
+    item(M.settings),
+    item(M.about),
     { id: 'sep2', label: '', separator: true },
-    { id: MENU.quit, label: 'Quit Limber' },
+    item(M.quit),
   ];
 }
 

@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseHistory, serializeRecord, validateRecord, type BadLine, type HistoryRecord } from '../core/history.ts';
-import type { HistoryStorePort } from '../ports.ts';
 import { errorText } from './files.ts';
 
 export const HISTORY_FILE = 'history.jsonl';
@@ -77,7 +76,8 @@ const unrefTimer = (ms: number, fn: () => void) => {
   return () => clearTimeout(t);
 };
 
-export class HistoryFile implements HistoryStorePort {
+// Fits ports.ts's HistoryStorePort: node/ may not import the app layer, so main.ts and the harness, which plug it in, check that.
+export class HistoryFile {
   readonly path: string;
   private readonly io: HistoryFs;
   private readonly schedule: (ms: number, fn: () => void) => () => void;

@@ -95,15 +95,15 @@ describe('when the disk says no', () => {
     return { dir, disk, history, file: () => new HistoryFile(dir).readAll(), store: () => store! };
   }
 
-  it('breaks that cannot be written are kept, the user is told once, and they are written when the disk allows', () => {
+  it('breaks that cannot be written are kept, the user is told once, and they are written when the disk allows', async () => {
     const d = fullDisk();
     const notifier = new RecordingNotifier();
     try {
       const { app, clock } = setup({ notifier, history: d.history });
       for (let i = 0; i < 3; i++) {
-        app.startBreak('micro');
+        app.run({ name: 'break', kind: 'micro' });
         clock.advanceBy(60_000);
-        app.act({ do: 'finish' });
+        await app.handleRequest({ window: 'break', url: `${ORIGIN}break.html` }, { type: 'break:finish', exercises: ['shoulder-roll'] });
       }
       const told = notifier.sent.filter((n) => /could not be written to the history/.test(n.req.body));
       expect(told).toHaveLength(1);
@@ -120,13 +120,13 @@ describe('when the disk says no', () => {
     }
   });
 
-  it('on quit, records still kept are tried once more, and what the disk refuses goes to the log word for word', () => {
+  it('on quit, records still kept are tried once more, and what the disk refuses goes to the log word for word', async () => {
     const d = fullDisk();
     try {
       const { app, clock, logs } = setup({ history: d.history });
-      app.startBreak('micro');
+      app.run({ name: 'break', kind: 'micro' });
       clock.advanceBy(60_000);
-      app.act({ do: 'finish' });
+      await app.handleRequest({ window: 'break', url: `${ORIGIN}break.html` }, { type: 'break:finish', exercises: ['shoulder-roll'] });
       const kept = d.store().readAll();
       expect(kept).toHaveLength(1);
       app.stop();

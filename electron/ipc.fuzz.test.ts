@@ -221,7 +221,7 @@ describe('IPC contract, judged by its description', () => {
   it('the app refuses, logs and ignores what the description refuses, and takes what it accepts', async () => {
     const invalid = perturbations().filter((m) => !judge(m));
     const { app, history, settings, windows, logs } = setup();
-    app.startBreak('micro');
+    app.run({ name: 'break', kind: 'micro' });
     const status = JSON.stringify(app.status());
     const current = JSON.stringify(app.currentSettings());
     for (const msg of invalid) {

@@ -30,9 +30,18 @@ export const layers = {
     { name: 'electron/ipc.ts', files: IPC, paths: [...CORE, ...IPC], packages: PURE },
     // The one Content-Security-Policy: plain data, like the IPC contract. Its test reads every page from disk.
     { name: 'electron/csp.ts', files: ['electron/csp.ts', 'electron/csp.test.ts'], paths: CSP, packages: [], testPackages: [BUILTINS] },
-    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS] },
+    // Tests may bundle a child script (esbuild) to run a second writer process.
+    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS], testPackages: ['esbuild'] },
     { name: 'electron/cli', files: CLI, paths: [...CORE, ...NODE, ...IPC, ...CLI], packages: [BUILTINS, ...PURE] },
-    { name: 'electron/app', files: [...APP, 'electron/app.test.ts'], paths: [...CORE, ...NODE, ...IPC, ...APP], packages: PURE, testPaths: TEST_PORTS },
+    // The app reaches files only through node/; its tests may make a temporary data folder to hand it.
+    {
+      name: 'electron/app',
+      files: [...APP, 'electron/app.test.ts', 'electron/ipc.fuzz.test.ts'],
+      paths: [...CORE, ...NODE, ...IPC, ...APP],
+      packages: PURE,
+      testPaths: TEST_PORTS,
+      testPackages: [BUILTINS],
+    },
     {
       name: 'electron/platform',
       files: PLATFORM,

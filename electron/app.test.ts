@@ -103,7 +103,7 @@ describe('when the disk says no', () => {
       for (let i = 0; i < 3; i++) {
         app.run({ name: 'break', kind: 'micro' });
         clock.advanceBy(60_000);
-        await app.handleRequest({ window: 'break', url: `${ORIGIN}break.html` }, { type: 'break:finish', exercises: ['shoulder-roll'] });
+        await app.handleRequest({ window: 'break', url: `${ORIGIN}break.html` }, { type: 'break:finish', exercises: ['shoulder-roll'], seconds: 60 });
       }
       const told = notifier.sent.filter((n) => /could not be written to the history/.test(n.req.body));
       expect(told).toHaveLength(1);
@@ -126,7 +126,7 @@ describe('when the disk says no', () => {
       const { app, clock, logs } = setup({ history: d.history });
       app.run({ name: 'break', kind: 'micro' });
       clock.advanceBy(60_000);
-      await app.handleRequest({ window: 'break', url: `${ORIGIN}break.html` }, { type: 'break:finish', exercises: ['shoulder-roll'] });
+      await app.handleRequest({ window: 'break', url: `${ORIGIN}break.html` }, { type: 'break:finish', exercises: ['shoulder-roll'], seconds: 60 });
       const kept = d.store().readAll();
       expect(kept).toHaveLength(1);
       app.stop();

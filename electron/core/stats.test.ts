@@ -113,13 +113,11 @@ describe('computeStats', () => {
     expect(s.streak.best).toBe(0);
   });
 
-  it('handles a year of round-the-clock breaks in well under a second', () => {
+  // How fast is the bench's statsYearMs; here only that a year of round-the-clock breaks is all counted.
+  it('handles a year of round-the-clock breaks', () => {
     const records = yearOfHistory(now);
     expect(records.length).toBeGreaterThan(17_000);
-    const t0 = performance.now();
     const s = computeStats(records, { now, days: 365, timeZone: tz });
-    const ms = performance.now() - t0;
     expect(s.total.due).toBeGreaterThan(17_000);
-    expect(ms).toBeLessThan(1000);
   });
 });

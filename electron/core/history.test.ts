@@ -77,9 +77,10 @@ describe('history lines: the edges of a valid record', () => {
 
   it('knows every kind and outcome, and says which ones it knows', () => {
     for (const kind of ['micro', 'long']) expect(ok({ ...rec, kind })).toBe(true);
-    for (const outcome of ['completed', 'skipped', 'natural', 'missed']) expect(ok({ ...rec, outcome })).toBe(true);
+    // DESIGN §4's outcomes, every one of them.
+    for (const outcome of ['completed', 'partial', 'skipped', 'natural', 'missed']) expect(ok({ ...rec, outcome })).toBe(true);
     expect(validateRecord({ ...rec, kind: 7 })).toEqual({ ok: false, reason: '"kind" must be one of micro, long' });
-    expect(validateRecord({ ...rec, outcome: null })).toMatchObject({ ok: false, reason: expect.stringMatching(/^"outcome" must be one of completed, skipped, natural, missed/) });
+    expect(validateRecord({ ...rec, outcome: null })).toMatchObject({ ok: false, reason: expect.stringMatching(/^"outcome" must be one of (completed|partial|skipped|natural|missed)(, (completed|partial|skipped|natural|missed)){4}$/) });
     expect(validateRecord({ ...rec, seconds: 86_401 })).toEqual({ ok: false, reason: '"seconds" must be a whole number from 0 to 86400' });
     expect(validateRecord({ ...rec, at: 'x' })).toEqual({ ok: false, reason: '"at" must be an ISO-8601 date and time with a zone' });
     expect(validateRecord('x')).toEqual({ ok: false, reason: 'not a JSON object' });

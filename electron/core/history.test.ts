@@ -60,3 +60,62 @@ describe('history lines', () => {
     expect(r).toEqual({ ok: true, record: rec });
   });
 });
+
+describe('history lines: the edges of a valid record', () => {
+  const ok = (x: unknown) => validateRecord(x).ok;
+
+  it('accepts each limit and refuses one past it', () => {
+    expect(ok({ ...rec, seconds: 0 })).toBe(true);
+    expect(ok({ ...rec, seconds: 86_400 })).toBe(true);
+    expect(ok({ ...rec, seconds: 86_401 })).toBe(false);
+    expect(ok({ ...rec, exercises: Array.from({ length: 64 }, () => 'neck-roll') })).toBe(true);
+    expect(ok({ ...rec, exercises: Array.from({ length: 65 }, () => 'neck-roll') })).toBe(false);
+    expect(ok({ ...rec, exercises: ['x'.repeat(64)] })).toBe(true);
+    expect(ok({ ...rec, exercises: ['x'.repeat(65)] })).toBe(false);
+    expect(ok({ ...rec, exercises: [''] })).toBe(false);
+    expect(ok({ ...rec, exercises: [] })).toBe(true);
+  });
+
+  it('takes the times the app and other tools write, with a zone, and nothing else', () => {
+    for (const at of ['2026-03-02T10:30Z', '2026-03-02T10:30:00+01:00', '2026-03-02T10:30:00.123456789-05:30', '2026-03-02T10:30:00.5Z']) {
+      expect([at, ok({ ...rec, at })]).toEqual([at, true]);
+    }
+    for (const at of ['2026-03-02T10:30:00.1234567890Z', ' 2026-03-02T10:30:00Z', '2026-03-02T10:30:00Z ', '2026-13-40T10:30:00Z', '2026-03-02 10:30:00Z', 12]) {
+      expect([at, ok({ ...rec, at })]).toEqual([at, false]);
+    }
+  });
+
+  it('knows every kind and outcome, and says which ones it knows', () => {
+    for (const kind of ['micro', 'long']) expect(ok({ ...rec, kind })).toBe(true);
+    // DESIGN §4's outcomes, every one of them.
+    for (const outcome of ['completed', 'partial', 'skipped', 'natural', 'missed']) expect(ok({ ...rec, outcome })).toBe(true);
+    expect(validateRecord({ ...rec, kind: 7 })).toEqual({ ok: false, reason: '"kind" must be one of micro, long' });
+    expect(validateRecord({ ...rec, outcome: null })).toMatchObject({ ok: false, reason: expect.stringMatching(/^"outcome" must be one of (completed|partial|skipped|natural|missed)(, (completed|partial|skipped|natural|missed)){4}$/) });
+    expect(validateRecord({ ...rec, seconds: 86_401 })).toEqual({ ok: false, reason: '"seconds" must be a whole number from 0 to 86400' });
+    expect(validateRecord({ ...rec, at: 'x' })).toEqual({ ok: false, reason: '"at" must be an ISO-8601 date and time with a zone' });
+    expect(validateRecord('x')).toEqual({ ok: false, reason: 'not a JSON object' });
+    expect(validateRecord({ ...rec, exercises: [1] })).toEqual({ ok: false, reason: '"exercises" must be a list of exercise ids' });
+  });
+
+  it('hands back its own copy of the exercises', () => {
+    const exercises = ['neck-roll'];
+    const r = validateRecord({ ...rec, exercises });
+    if (!r.ok) throw new Error(r.reason);
+    exercises.push('shoulder-roll');
+    expect(r.record.exercises).toEqual(['neck-roll']);
+  });
+
+  it('writes fields in one fixed order', () => {
+    const shuffled = { exercises: rec.exercises, seconds: rec.seconds, outcome: rec.outcome, kind: rec.kind, at: rec.at };
+    expect(serializeRecord(shuffled)).toBe('{"at":"2026-03-02T10:30:00.000Z","kind":"micro","outcome":"completed","seconds":60,"exercises":["shoulder-roll"]}');
+  });
+
+  it('a valid last record without its newline counts; an unreadable one is torn only when it is the last', () => {
+    const line = serializeRecord(rec);
+    expect(parseHistory(`${line}\n${line}`)).toEqual({ records: [rec, rec], bad: [] });
+    expect(parseHistory('{"a\n').bad).toEqual([{ line: 1, text: '{"a', reason: 'not valid JSON' }]);
+    expect(parseHistory('{"a').bad).toEqual([{ line: 1, text: '{"a', reason: 'torn line (the write was cut short)' }]);
+    expect(parseHistory(`${line}\r\n{"kind":1}\r\n`).bad).toEqual([{ line: 2, text: '{"kind":1}', reason: expect.stringMatching(/^"at"/) }]);
+    expect(parseHistory('  \n\t\n')).toEqual({ records: [], bad: [] });
+  });
+});

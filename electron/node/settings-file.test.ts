@@ -24,6 +24,13 @@ const open = (extra: Partial<ConstructorParameters<typeof SettingsFile>[0]> = {}
 const onDisk = () => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
 const asideFiles = () => fs.readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'));
 
+/** Bytes that are no JSON at all, the same every run. */
+function garbage(size: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24;
+  return bytes;
+}
+
 function expectMovedAside(r: SettingsLoad, original: Buffer) {
   expect(r.movedAside).not.toBeNull();
   expect(path.basename(r.movedAside!)).toBe('settings.json.corrupt-2026-11-23T08-55-00-000Z');
@@ -82,13 +89,11 @@ describe('loading settings.json', () => {
     expect(open().load().message).toBeNull();
   });
 
-  it('moves a 10 MB garbage file aside quickly', () => {
-    const bytes = Buffer.alloc(10 * 1024 * 1024);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24;
+  // How long it takes is a bench figure (settingsGarbage10MbMs), not a limit here.
+  it('moves a 10 MB garbage file aside, every byte kept', () => {
+    const bytes = garbage(10 * 1024 * 1024);
     fs.writeFileSync(file, bytes);
-    const t0 = performance.now();
     const r = open().load();
-    expect(performance.now() - t0).toBeLessThan(5000);
     expectMovedAside(r, bytes);
     expect(r.settings).toEqual(defaultSettings());
   });

@@ -1,0 +1,224 @@
+// The settings in force, driven directly: what loading says, edits from the window and by hand, the shortcut that
+// can or cannot be had, start at login, and saving that fails.
+import { describe, expect, it } from 'vitest';
+import { FakeShortcuts } from '../../e2e/harness/test-ports.ts';
+import { defaultSettings, type SettingProblem, type Settings } from '../core/settings.ts';
+import type { MainToRenderer } from '../ipc.ts';
+import type { SettingsStorePort } from '../ports.ts';
+import { noticeText, shortcutErrors } from './messages.ts';
+import { Notices } from './notices.ts';
+import { SettingsController } from './settings-controller.ts';
+
+type Load = ReturnType<SettingsStorePort['load']>;
+type Edit = (r: { settings: Settings; problems: SettingProblem[] }) => void;
+
+function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[] } = {}) {
+  const shortcuts = new FakeShortcuts();
+  for (const k of opts.held ?? []) shortcuts.heldElsewhere.add(k);
+  const autostart: boolean[] = [];
+  const saved: Settings[] = [];
+  const changed: Settings[] = [];
+  const sent: MainToRenderer[] = [];
+  const windowsOpened: string[] = [];
+  let edit: Edit | null = null;
+  let watching = false;
+  let onClosed: () => void = () => {};
+  let pressed = 0;
+  const store: SettingsStorePort = {
+    load: () => ({ settings: defaultSettings(), problems: [], movedAside: null, ...opts.load }),
+    save: (s) => {
+      if (opts.saveFails) return { ok: false, message: opts.saveFails };
+      saved.push(s);
+      return { ok: true };
+    },
+    onExternalChange: (cb) => {
+      edit = cb;
+      watching = true;
+      return () => (watching = false);
+    },
+  };
+  const notices = new Notices(() => {});
+  const c = new SettingsController({
+    ports: {
+      settings: store,
+      shortcuts,
+      autostart: { set: (on) => autostart.push(on) },
+      windows: {
+        open: (kind, o) => {
+          windowsOpened.push(kind);
+          onClosed = o.onClosed;
+          return { send: (m) => sent.push(m), close: () => {}, isOpen: () => true };
+        },
+      },
+    },
+    notices,
+    onShortcut: () => pressed++,
+    onChanged: (s) => changed.push(s),
+  });
+  return {
+    c,
+    shortcuts,
+    autostart,
+    saved,
+    changed,
+    sent,
+    notices,
+    windowsOpened,
+    edit: (settings: Settings, problems: SettingProblem[] = []) => edit!({ settings, problems }),
+    watching: () => watching,
+    close: () => onClosed(),
+    pressed: () => pressed,
+  };
+}
+
+const DEFAULT_KEYS = 'CommandOrControl+Alt+B';
+
+describe('loading', () => {
+  it('a store message is the one notice; otherwise each problem and the moved-aside file are', () => {
+    expect(setup({ load: { message: 'the file was repaired', problems: [{ path: 'x', message: 'x is wrong' }], movedAside: '/d/s.json.corrupt-1' } }).notices.list).toEqual([
+      'the file was repaired',
+    ]);
+    expect(setup({ load: { problems: [{ path: 'x', message: 'x is wrong' }], movedAside: '/d/s.json.corrupt-1' } }).notices.list).toEqual([
+      'x is wrong',
+      noticeText.settingsMovedAside('/d/s.json.corrupt-1'),
+    ]);
+    expect(setup().notices.list).toEqual([]);
+  });
+
+  it('start registers the shortcut, sets start at login and watches the file; stop undoes the first and the last', () => {
+    const t = setup();
+    t.c.start();
+    expect([...t.shortcuts.registered.keys()]).toEqual([DEFAULT_KEYS]);
+    t.shortcuts.press(DEFAULT_KEYS);
+    expect(t.pressed()).toBe(1);
+    expect(t.autostart).toEqual([true]);
+    expect(t.watching()).toBe(true);
+    t.c.stop();
+    expect(t.shortcuts.registered.size).toBe(0);
+    expect(t.watching()).toBe(false);
+  });
+});
+
+describe('edits from the settings window', () => {
+  it('a valid edit is saved, applied and announced; start at login follows only when it changes', () => {
+    const t = setup();
+    t.c.start();
+    const r = t.c.update({ microBreak: { everyMinutes: 45 } });
+    expect(r).toMatchObject({ ok: true, window: 'settings', settings: { microBreak: { everyMinutes: 45 } } });
+    expect(r).not.toHaveProperty('notice');
+    expect(t.saved.map((s) => s.microBreak.everyMinutes)).toEqual([45]);
+    expect(t.changed.map((s) => s.microBreak.everyMinutes)).toEqual([45]);
+    expect(t.c.current.microBreak.everyMinutes).toBe(45);
+    expect(t.autostart).toEqual([true]);
+    t.c.update({ startAtLogin: false });
+    expect(t.autostart).toEqual([true, false]);
+  });
+
+  it('an invalid edit is refused with every problem, and nothing changes', () => {
+    const t = setup();
+    const r = t.c.update({ microBreak: { everyMinutes: 2 }, snoozeMinutes: 0 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems!.map((p) => p.path)).toEqual(['microBreak.everyMinutes', 'snoozeMinutes']);
+    expect(r.error).toBe(r.problems!.map((p) => p.message).join('; '));
+    expect(t.saved).toEqual([]);
+    expect(t.changed).toEqual([]);
+  });
+
+  it('settings that cannot be saved are still in force, with a notice', () => {
+    const t = setup({ saveFails: 'EACCES: permission denied' });
+    const r = t.c.update({ sound: false });
+    expect(r).toMatchObject({ ok: true, settings: { sound: false }, notice: noticeText.settingsNotSaved('EACCES: permission denied') });
+    expect(t.notices.list).toEqual([noticeText.settingsNotSaved('EACCES: permission denied')]);
+    expect(t.c.current.sound).toBe(false);
+  });
+
+  it('a shortcut held elsewhere is refused and the previous one stays registered', () => {
+    const t = setup({ held: ['CommandOrControl+Shift+K'] });
+    t.c.start();
+    const r = t.c.update({ shortcut: 'CommandOrControl+Shift+K' });
+    expect(r).toEqual({ ok: false, error: shortcutErrors.taken('CommandOrControl+Shift+K', DEFAULT_KEYS) });
+    expect([...t.shortcuts.registered.keys()]).toEqual([DEFAULT_KEYS]);
+    expect(t.notices.list).toEqual([noticeText.shortcutHeld('CommandOrControl+Shift+K')]);
+    t.shortcuts.press(DEFAULT_KEYS);
+    expect(t.pressed()).toBe(1);
+    expect(t.saved).toEqual([]);
+  });
+
+  it('a new shortcut replaces the old one', () => {
+    const t = setup();
+    t.c.start();
+    expect(t.c.update({ shortcut: 'Alt+F9' }).ok).toBe(true);
+    expect([...t.shortcuts.registered.keys()]).toEqual(['Alt+F9']);
+    t.shortcuts.press('Alt+F9');
+    expect(t.pressed()).toBe(1);
+  });
+});
+
+describe('reset', () => {
+  it('goes back to the defaults', () => {
+    const t = setup({ load: { settings: { ...defaultSettings(), sound: false, shortcut: 'Alt+F9' } } });
+    t.c.start();
+    expect(t.c.reset()).toMatchObject({ ok: true, settings: defaultSettings() });
+    expect([...t.shortcuts.registered.keys()]).toEqual([DEFAULT_KEYS]);
+  });
+
+  it('keeps the working shortcut when the default one is held elsewhere', () => {
+    const t = setup({ load: { settings: { ...defaultSettings(), sound: false, shortcut: 'Alt+F9' } }, held: [DEFAULT_KEYS] });
+    t.c.start();
+    const r = t.c.reset();
+    expect(r).toMatchObject({ ok: true, settings: { ...defaultSettings(), shortcut: 'Alt+F9' } });
+    expect([...t.shortcuts.registered.keys()]).toEqual(['Alt+F9']);
+  });
+});
+
+describe('trying a shortcut from the recorder', () => {
+  it('a malformed one is refused with the problem', () => {
+    const t = setup();
+    const r = t.c.tryShortcut('not a shortcut');
+    expect(r).toMatchObject({ ok: false, problems: [{ path: 'shortcut' }] });
+  });
+
+  it('one held elsewhere is refused in the window\'s own words, and its notice counts as seen', () => {
+    const t = setup({ held: ['Alt+F9'] });
+    t.c.start();
+    expect(t.c.tryShortcut('Alt+F9')).toEqual({ ok: false, error: shortcutErrors.inUse('Alt+F9', DEFAULT_KEYS) });
+    expect(t.notices.unseen()).toBeUndefined();
+    expect([...t.shortcuts.registered.keys()]).toEqual([DEFAULT_KEYS]);
+  });
+
+  it('a free one is registered and saved', () => {
+    const t = setup();
+    t.c.start();
+    expect(t.c.tryShortcut('Alt+F9')).toMatchObject({ ok: true, settings: { shortcut: 'Alt+F9' } });
+    expect(t.saved.map((s) => s.shortcut)).toEqual(['Alt+F9']);
+  });
+});
+
+describe('the file edited by hand', () => {
+  it('valid values take effect and the open window follows; rejected ones become notices', () => {
+    const t = setup();
+    t.c.start();
+    t.c.openWindow();
+    expect(t.windowsOpened).toEqual(['settings']);
+    const edited = { ...defaultSettings(), snoozeMinutes: 10 };
+    t.edit(edited, [{ path: 'headsUpSeconds', message: 'headsUpSeconds must be from 0 to 300' }]);
+    expect(t.c.current.snoozeMinutes).toBe(10);
+    expect(t.changed.at(-1)!.snoozeMinutes).toBe(10);
+    expect(t.notices.list).toEqual([noticeText.editNotApplied('headsUpSeconds must be from 0 to 300')]);
+    expect(t.sent).toEqual([{ type: 'settings', settings: edited, notice: 'headsUpSeconds must be from 0 to 300' }]);
+    t.edit({ ...edited, sound: false });
+    expect(t.sent.at(-1)).toEqual({ type: 'settings', settings: { ...edited, sound: false } });
+  });
+
+  it('a shortcut held elsewhere keeps the working one; a closed window is not written to', () => {
+    const t = setup({ held: ['Alt+F9'] });
+    t.c.start();
+    t.c.openWindow();
+    t.close();
+    t.edit({ ...defaultSettings(), shortcut: 'Alt+F9', sound: false });
+    expect(t.c.current).toMatchObject({ shortcut: DEFAULT_KEYS, sound: false });
+    expect([...t.shortcuts.registered.keys()]).toEqual([DEFAULT_KEYS]);
+    expect(t.sent).toEqual([]);
+  });
+});

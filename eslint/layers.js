@@ -49,7 +49,8 @@ export const layers = {
       name: 'e2e',
       files: E2E,
       paths: [...CORE, ...IPC, ...CSP, ...NODE, ...CLI, ...APP, ...PLATFORM, ...E2E, 'package.json'],
-      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'vitest'],
+      // `electron` only to find its binary for the Electron project.
+      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'vitest', 'electron'],
     },
     // Tools (simulator, catalog, screenshots, preview, icons, packaging) use the app the way e2e does.
     {

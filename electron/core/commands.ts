@@ -42,38 +42,65 @@ export function commandId(c: Command): string {
 }
 
 /**
- * The label of each action, by label key (its id, or its name for a family such as `pause`). English here until
- * the string catalog takes these keys over; nothing else spells a command's label.
+ * Each action's label key, by command id; an id not listed (`pause:45`) takes its family's (`pause`). The keys are
+ * the string catalog's, so a translated label is one `t(labelKey(c))` away.
  */
-export const COMMAND_LABELS = {
-  break: 'Start break now',
-  'break:micro': 'Start break now',
-  'break:long': 'Start stretch session',
-  snooze: 'Snooze',
-  skip: 'Skip this break',
-  pause: 'Pause',
-  'pause:30': 'For 30 minutes',
-  'pause:60': 'For 1 hour',
-  'pause:120': 'For 2 hours',
-  'pause:tomorrow': 'Until tomorrow',
-  'pause:forever': 'Until I resume',
-  resume: 'Resume',
-  status: 'Status',
-  settings: 'Settings…',
-  stats: 'Statistics…',
-  'data-folder': 'Open data folder',
-  about: 'About Limber',
-  quit: 'Quit Limber',
-  'test-notification': 'Send a test notification',
+export const LABEL_KEYS = {
+  break: 'tray.menu.startMicro',
+  'break:micro': 'tray.menu.startMicro',
+  'break:long': 'tray.menu.startLong',
+  snooze: 'tray.menu.snooze',
+  skip: 'tray.menu.skip',
+  pause: 'tray.menu.pause',
+  'pause:30': 'tray.menu.pause30',
+  'pause:60': 'tray.menu.pause60',
+  'pause:120': 'tray.menu.pause120',
+  'pause:tomorrow': 'tray.menu.pauseTomorrow',
+  'pause:forever': 'tray.menu.pauseIndefinitely',
+  resume: 'tray.menu.resume',
+  status: 'command.status',
+  settings: 'tray.menu.settings',
+  stats: 'tray.menu.stats',
+  'data-folder': 'settings.footer.openFolder',
+  about: 'tray.menu.about',
+  quit: 'tray.menu.quit',
+  'test-notification': 'welcome.tryNotification',
 } as const satisfies Record<CommandName, string> & Record<string, string>;
 
-export type LabelKey = keyof typeof COMMAND_LABELS;
+export type LabelKey = (typeof LABEL_KEYS)[keyof typeof LABEL_KEYS];
+
+/** The English words of the label keys: the one place they are spelled until the string catalog holds them. */
+const ENGLISH_LABELS: Readonly<Record<LabelKey, string>> = {
+  'tray.menu.startMicro': 'Start break now',
+  'tray.menu.startLong': 'Start stretch session',
+  'tray.menu.snooze': 'Snooze',
+  'tray.menu.skip': 'Skip this break',
+  'tray.menu.pause': 'Pause',
+  'tray.menu.pause30': 'For 30 minutes',
+  'tray.menu.pause60': 'For 1 hour',
+  'tray.menu.pause120': 'For 2 hours',
+  'tray.menu.pauseTomorrow': 'Until tomorrow',
+  'tray.menu.pauseIndefinitely': 'Until I resume',
+  'tray.menu.resume': 'Resume',
+  'command.status': 'Status',
+  'tray.menu.settings': 'Settings…',
+  'tray.menu.stats': 'Statistics…',
+  'settings.footer.openFolder': 'Open data folder',
+  'tray.menu.about': 'About Limber',
+  'tray.menu.quit': 'Quit Limber',
+  'welcome.tryNotification': 'Send a test notification',
+};
 
 export function labelKey(c: Command): LabelKey {
   const id = commandId(c);
-  return Object.hasOwn(COMMAND_LABELS, id) ? (id as LabelKey) : c.name;
+  return Object.hasOwn(LABEL_KEYS, id) ? LABEL_KEYS[id as keyof typeof LABEL_KEYS] : LABEL_KEYS[c.name];
 }
 
-export function commandLabel(c: Command): string {
-  return COMMAND_LABELS[labelKey(c)];
+/** A label's words: English until the catalog's `t` is passed. */
+export function label(key: LabelKey, t: (key: LabelKey) => string = (k) => ENGLISH_LABELS[k]): string {
+  return t(key);
+}
+
+export function commandLabel(c: Command, t?: (key: LabelKey) => string): string {
+  return label(labelKey(c), t);
 }

@@ -1,6 +1,6 @@
 // The tray as plain data: icon state, tooltip and menu, derived from the scheduler's status.
 // The platform layer only renders this, so every menu rule is testable without Electron.
-import { commandId, commandLabel, COMMAND_LABELS, type Command } from './commands.ts';
+import { LABEL_KEYS, commandId, commandLabel, label, type Command } from './commands.ts';
 import type { SchedulerStatus } from './scheduler.ts';
 
 export type TrayIcon = 'working' | 'soon' | 'break' | 'paused';
@@ -145,7 +145,7 @@ export function trayMenu(status: SchedulerStatus): MenuItem[] {
     item(M.skip, breakPending),
     {
       id: 'pause',
-      label: COMMAND_LABELS.pause,
+      label: label(LABEL_KEYS.pause),
       enabled: !paused,
       submenu: [item(M.pause30), item(M.pause60), item(M.pause120), item(M.pauseTomorrow), item(M.pauseIndefinitely)],
     },

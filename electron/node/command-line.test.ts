@@ -56,6 +56,9 @@ describe('parseArgs', () => {
     [['status', '--verbose'], /unknown option '--verbose'/],
     [['doctor', '--user-data-dir'], /'--user-data-dir' needs a value/],
     [['doctor', '--user-data-dir='], /needs a value/],
+    [['stats', '--days', '--json'], /'--days' needs a value/],
+    [['status', '-xv'], /unknown option '-xv' for 'status'/],
+    [['--days', '7', 'stats'], /^unknown option '--days'$/],
   ])('rejects %j', (argv, message) => {
     expect(error(argv)).toMatch(message);
   });

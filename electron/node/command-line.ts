@@ -117,6 +117,13 @@ export function parseArgs(argv: readonly string[], opts: ParseOptions = {}): Par
   const flags = new Set<string>();
   const fail = (message: string): ParseResult => ({ kind: 'error', message, usage: name ? commandHelp(name) : generalHelp() });
   const where = () => (name ? ` for '${name}'` : '');
+  /** The command's name first, then its arguments; an error result when the name is unknown. */
+  const positionalArg = (arg: string): ParseResult | null => {
+    if (name !== null) positional.push(arg);
+    else if (isName(arg)) name = arg;
+    else return fail(`unknown command '${arg}'`);
+    return null;
+  };
   const { tokens } = tokenize({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
 
   for (let t = 0; t < tokens.length; t++) {
@@ -132,8 +139,13 @@ export function parseArgs(argv: readonly string[], opts: ParseOptions = {}): Par
       const takesValue = key === '--user-data-dir' || (name !== null && SPECS[name].values.includes(key));
       const isFlag = name !== null && SPECS[name].flags.includes(key);
       if (!takesValue && !isFlag) {
-        if (opts.lenient) continue;
-        return fail(`unknown option '${key}'${where()}`);
+        if (!opts.lenient) return fail(`unknown option '${key}'${where()}`);
+        // util.parseArgs gave another command's option the next argument; here that argument stands on its own.
+        if (token.value !== undefined && !token.inlineValue) {
+          const refused = positionalArg(token.value);
+          if (refused) return refused;
+        }
+        continue;
       }
       if (isFlag) {
         if (token.inlineValue) return fail(`option '${key}' takes no value`);
@@ -147,23 +159,18 @@ export function parseArgs(argv: readonly string[], opts: ParseOptions = {}): Par
       else values.set(key, value);
       continue;
     }
-    const arg = token.value;
-    if (name === null) {
-      if (arg === 'help') {
-        help = true;
-        const next = tokens[t + 1];
-        const topic = next?.kind === 'positional' ? next.value : undefined;
-        if (topic !== undefined && isName(topic)) {
-          name = topic;
-          t++;
-        } else if (topic !== undefined) return fail(`unknown command '${topic}'`);
-        continue;
-      }
-      if (!isName(arg)) return fail(`unknown command '${arg}'`);
-      name = arg;
+    if (token.value === 'help' && name === null) {
+      help = true;
+      const next = tokens[t + 1];
+      const topic = next?.kind === 'positional' ? next.value : undefined;
+      if (topic !== undefined && isName(topic)) {
+        name = topic;
+        t++;
+      } else if (topic !== undefined) return fail(`unknown command '${topic}'`);
       continue;
     }
-    positional.push(arg);
+    const refused = positionalArg(token.value);
+    if (refused) return refused;
   }
 
   if (help) return { kind: 'help', text: name ? commandHelp(name) : generalHelp() };

@@ -17,5 +17,7 @@ export default defineConfig<{ backend: Backend }>({
     { name: 'harness', use: { backend: 'harness' } },
     // The same specs against a real Electron binary, where one exists.
     { name: 'electron', use: { backend: 'electron' }, testMatch: ['**/walking-skeleton.spec.ts', '**/break-player.spec.ts'] },
+    // The production build of main under Node against a typed Electron stand-in, in a production-only install.
+    { name: 'boot', testMatch: '**/*.boot.ts', timeout: 300_000 },
   ],
 });

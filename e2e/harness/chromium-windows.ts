@@ -121,7 +121,8 @@ export class ChromiumWindows implements WindowsPort {
       headless: false,
       viewport: null,
       ...look,
-      args: [...CHROMIUM_ARGS, '--app=data:text/html,', `--window-size=${b.width},${b.height}`, `--window-position=${b.x},${b.y}`],
+      // --test-type hides the "unsupported command-line flag" bar that --no-sandbox brings.
+      args: [...CHROMIUM_ARGS, '--test-type', '--app=data:text/html,', `--window-size=${b.width},${b.height}`, `--window-position=${b.x},${b.y}`],
     });
     context.on('close', () => rmSync(profile, { recursive: true, force: true }));
     return { context, page: context.pages()[0] };

@@ -84,11 +84,11 @@ test('a whole break by keyboard alone: Space pauses, arrows move, Esc asks befor
   await expect.poll(() => app.history().then((h) => h.map((x) => x.outcome))).toEqual(['skipped']);
 });
 
-test('prompt, player and finished screens have no axe violations, light and dark', async ({ launch }) => {
+test('prompt, player and finished screens have no axe violations, light and dark', async ({ limber }) => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    const h = await launch({ fakePageClock: true, realNotifications: false, colorScheme });
-    h.clock.advanceBy(30 * 60_000);
-    const page = await h.windows.page('break');
+    const h = await limber({ fakePageClock: true, realNotifications: false, colorScheme });
+    await h.advance(30 * 60_000);
+    const page = await h.breakPage();
     await expect(page.getByRole('heading', { name: 'Time to move' })).toBeVisible();
     expect(await axe(page), `prompt, ${colorScheme}`).toEqual([]);
     await page.getByRole('button', { name: 'Start' }).click();
@@ -97,14 +97,13 @@ test('prompt, player and finished screens have no axe violations, light and dark
     await runPageClock(page, 55);
     await expect(page.getByRole('heading', { name: 'Well done' })).toBeVisible();
     expect(await axe(page), `finished, ${colorScheme}`).toEqual([]);
-    await h.close();
   }
 });
 
-test('with reduced motion the figure holds still key poses and the cues stay', async ({ launch }) => {
-  const h = await launch({ fakePageClock: true, realNotifications: false, reducedMotion: 'reduce' });
-  h.tray.clickMenu('break:micro');
-  const page = await h.windows.page('break');
+test('with reduced motion the figure holds still key poses and the cues stay', async ({ limber }) => {
+  const h = await limber({ fakePageClock: true, realNotifications: false, reducedMotion: 'reduce' });
+  await h.clickMenu('break:micro');
+  const page = await h.breakPage();
   await runPageClock(page, 8);
   await expect(page.getByTestId('cue')).not.toHaveText('Get ready');
   const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
@@ -112,34 +111,34 @@ test('with reduced motion the figure holds still key poses and the cues stay', a
   await expect(page.getByRole('img')).toHaveCount(1);
 });
 
-test('without reduced motion the figure animates', async ({ launch }) => {
-  const h = await launch({ fakePageClock: true, realNotifications: false });
-  h.tray.clickMenu('break:micro');
-  const page = await h.windows.page('break');
+test('without reduced motion the figure animates', async ({ limber }) => {
+  const h = await limber({ fakePageClock: true, realNotifications: false });
+  await h.clickMenu('break:micro');
+  const page = await h.breakPage();
   await runPageClock(page, 8);
   const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
   expect(running).toBeGreaterThan(0);
 });
 
-test('closing the window mid-break records the break as finished, with the exercises done so far', async ({ launch }) => {
-  const h = await launch({ fakePageClock: true, realNotifications: false });
-  h.tray.clickMenu('break:long');
-  const page = await h.windows.page('break');
+test('closing the window mid-break records the break as finished, with the exercises done so far', async ({ limber }) => {
+  const h = await limber({ fakePageClock: true, realNotifications: false });
+  await h.clickMenu('break:long');
+  const page = await h.breakPage();
   await expect(page.getByRole('heading', { name: 'Warm-up' })).toBeVisible();
   await runPageClock(page, 5 + 75);
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Warm-up');
   await page.close();
-  await expect.poll(() => h.history.readAll().length).toBe(1);
-  expect(h.history.readAll()[0]).toMatchObject({ kind: 'long', outcome: 'completed', exercises: ['warm-up'] });
+  await expect.poll(() => h.history().then((r) => r.length)).toBe(1);
+  expect((await h.history())[0]).toMatchObject({ kind: 'long', outcome: 'completed', exercises: ['warm-up'] });
 });
 
-test('closing the prompt without starting counts as skipping the break', async ({ launch }) => {
-  const h = await launch({ realNotifications: false });
-  h.clock.advanceBy(30 * 60_000);
-  const page = await h.windows.page('break');
+test('closing the prompt without starting counts as skipping the break', async ({ limber }) => {
+  const h = await limber({ realNotifications: false });
+  await h.advance(30 * 60_000);
+  const page = await h.breakPage();
   await expect(page.getByRole('heading', { name: 'Time to move' })).toBeVisible();
   await page.close();
-  await expect.poll(() => h.history.readAll().map((r) => r.outcome)).toEqual(['skipped']);
+  await expect.poll(() => h.history().then((r) => r.map((x) => x.outcome))).toEqual(['skipped']);
 });
 
 test('the page policy blocks injected inline scripts and remote content', async ({ launch }) => {
@@ -186,10 +185,10 @@ test('the page policy blocks injected inline scripts and remote content', async 
 });
 
 for (const sound of [true, false]) {
-  test(`soft sound cues follow the sound setting (${sound ? 'on' : 'off'})`, async ({ launch }) => {
-    const h = await launch({ fakePageClock: true, realNotifications: false, settings: { sound } });
-    h.tray.clickMenu('break:micro');
-    const page = await h.windows.page('break');
+  test(`soft sound cues follow the sound setting (${sound ? 'on' : 'off'})`, async ({ limber }) => {
+    const h = await limber({ fakePageClock: true, realNotifications: false, settings: { sound } });
+    await h.clickMenu('break:micro');
+    const page = await h.breakPage();
     await expect(page.getByTestId('cue')).toHaveText('Get ready');
     // Count the tones the page makes from here on.
     await page.evaluate(() => {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { HistoryRecord } from '../electron/core/history.ts';
 import type { SchedulerStatus } from '../electron/core/scheduler.ts';
-import type { Settings } from '../electron/core/settings.ts';
+import { defaultSettings, type Settings } from '../electron/core/settings.ts';
+import { SettingsFile } from '../electron/node/settings-file.ts';
 import type { TrayView } from '../electron/core/tray-model.ts';
 import type { E2EHooks } from '../electron/platform/e2e-hooks.ts';
 import { startHarness, type Harness, type HarnessOptions } from './harness/harness.ts';
@@ -34,6 +35,10 @@ export interface DriverOptions {
   start?: string;
   fakePageClock?: boolean;
   realNotifications?: boolean;
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Settings the app starts with (written to settings.json before an Electron launch). */
+  settings?: Partial<Settings>;
 }
 
 export class HarnessDriver implements Driver {
@@ -92,9 +97,12 @@ export class ElectronDriver implements Driver {
 
   static async start(executablePath: string, opts: DriverOptions = {}): Promise<ElectronDriver> {
     const dataDir = mkdtempSync(join(tmpdir(), 'limber-e2e-'));
+    if (opts.settings) new SettingsFile({ dataDir }).save({ ...defaultSettings(), ...opts.settings });
     const app = await _electron.launch({
       executablePath,
-      args: [resolve(import.meta.dirname, '..'), '--user-data-dir', dataDir],
+      // _electron.launch has no reducedMotion option: Chromium's own switch sets the media query from the start.
+      args: [resolve(import.meta.dirname, '..'), '--user-data-dir', dataDir, ...(opts.reducedMotion === 'reduce' ? ['--force-prefers-reduced-motion'] : [])],
+      ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
       env: { ...process.env, LIMBER_E2E: '1', LIMBER_E2E_START: String(new Date(opts.start ?? '2026-11-23T09:00:00+01:00').getTime()) },
     });
     // Installed on the context before any window opens, so the renderer's timers are the fake ones from the start.

@@ -2,31 +2,21 @@
 // a binary exists. Without one, the electron project is skipped and says why — the only skip in the suite.
 // Harness-only specs (deeper inspection of test ports) take `launch`.
 import { test as base } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { findElectron } from '../scripts/electron-binary.ts';
 import { ElectronDriver, HarnessDriver, type Driver, type DriverOptions } from './driver.ts';
 import { startHarness, type Harness, type HarnessOptions } from './harness/harness.ts';
 
 export type Backend = 'harness' | 'electron';
 
-/** Where the Electron binary would be, and whether it is there. */
+/** Where the Electron binary is, found without `require('electron')` (which would start a download from Electron 42 on). */
 export function electronBinary(): { path: string | null; reason: string } {
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) {
-    const p = `${override}/electron`;
-    return existsSync(p) ? { path: p, reason: '' } : { path: null, reason: `ELECTRON_OVERRIDE_DIST_PATH has no electron binary (${p})` };
-  }
-  try {
-    const require = createRequire(import.meta.url);
-    const p = require('electron') as unknown as string;
-    if (typeof p === 'string' && existsSync(p)) return { path: p, reason: '' };
-  } catch {
-    // electron/index.js throws when its binary was never downloaded.
-  }
+  const found = findElectron();
+  if (found.path !== null) return { path: found.path, reason: '' };
   return {
     path: null,
-    reason:
-      'no Electron binary on this machine (its download is not reachable); set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron folder to run these specs against real Electron',
+    reason: found.downloadable
+      ? `no Electron ${found.version} binary here (\`npm start\` downloads it where the internet is reachable); set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron folder to run these specs against real Electron`
+      : found.reason,
   };
 }
 

@@ -146,6 +146,11 @@ export class LimberApp {
     statusText: (json) => (json ? JSON.stringify(this.scheduler.status()) : this.tooltip()),
   };
 
+  /** The process is ending (quit, log-off): a break still running is recorded as its window's closing would record it. */
+  endRunningBreak(): void {
+    if (this.scheduler.status().phase === 'on-break') this.act({ do: 'finish' });
+  }
+
   /** Scheduler actions: the commands' handlers and the break window's own closing (finish, skip). */
   private act(action: SchedulerAction): void {
     this.scheduler.dispatch(action);

@@ -1,5 +1,5 @@
 // The Electron entry: Electron's ports, composed into the same LimberApp the harness runs.
-import { app, ipcMain, powerMonitor, session, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, powerMonitor, session, shell, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LimberApp } from './app.ts';
@@ -11,7 +11,9 @@ import type { Ports } from './ports.ts';
 import { runCli } from './cli/run.ts';
 import { parseArgs } from './node/command-line.ts';
 import { serveControl, socketForwarder } from './node/control-socket.ts';
+import { resolveDataDir, userDataDirArg } from './node/data-dir.ts';
 import { firstRun } from './node/first-run.ts';
+import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
 import { createElectronActivity } from './platform/activity.ts';
 import { e2eEnabled, instrument } from './platform/e2e-hooks.ts';
@@ -30,27 +32,46 @@ const rendererUrl = pathToFileURL(join(here, '../renderer')).href + '/';
 const isMac = process.platform === 'darwin';
 const isWayland = process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY));
 
-// `--user-data-dir DIR` moves the whole data folder (settings.json, history.jsonl).
-const dirFlag = process.argv.indexOf('--user-data-dir');
-if (dirFlag > 0 && process.argv[dirFlag + 1]) app.setPath('userData', process.argv[dirFlag + 1]!);
-
-if (isWayland) app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
-if (process.platform === 'win32') app.setAppUserModelId('app.limber.Limber');
+/** A start-up that fails says so in a dialog and ends: never a process holding the single-instance lock with no tray. */
+function failed(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  console.error(`[limber] could not start: ${e instanceof Error && e.stack ? e.stack : message}`);
+  try {
+    dialog.showErrorBox('Limber could not start', message);
+  } finally {
+    app.exit(1);
+  }
+}
 
 // `limber COMMAND`: a command line, not a launch. Data commands run here; instance commands go to the running
 // instance over its control socket, which prints the answer.
 const cliArgs = process.argv.slice(app.isPackaged ? 1 : 2).filter((a) => a !== '.');
-const cli = parseArgs(cliArgs, { lenient: true });
-if (cli.kind !== 'error') {
-  void runCli(cliArgs, {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    forwarder: socketForwarder,
-  }).then((code) => app.exit(code));
-} else if (!app.requestSingleInstanceLock({ argv: cliArgs })) {
-  app.quit();
-} else {
-  void app.whenReady().then(start);
+try {
+  // `--user-data-dir DIR` or `=DIR` moves the whole data folder, resolved against the working folder as the command
+  // line does (setPath throws on a relative path).
+  const dirArg = userDataDirArg(process.argv);
+  if (dirArg) app.setPath('userData', resolveDataDir(dirArg));
+  if (isWayland) app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
+  if (process.platform === 'win32') app.setAppUserModelId('app.limber.Limber');
+  if (parseArgs(cliArgs, { lenient: true }).kind !== 'error') {
+    // Exit only once the output is written: app.exit() does not wait for a pipe.
+    const io = flushedOutput(process.stdout, process.stderr);
+    void runCli(cliArgs, { out: io.out, err: io.err, forwarder: socketForwarder })
+      .catch((e: unknown) => {
+        io.err(`limber: ${e instanceof Error ? e.message : String(e)}\n`);
+        return 1;
+      })
+      .then(async (code) => {
+        await io.flushed();
+        app.exit(code);
+      });
+  } else if (!app.requestSingleInstanceLock({ argv: cliArgs })) {
+    app.quit();
+  } else {
+    app.whenReady().then(start).catch(failed);
+  }
+} catch (e) {
+  failed(e);
 }
 
 function windowOf(url: string): WindowKind | null {
@@ -60,6 +81,8 @@ function windowOf(url: string): WindowKind | null {
 
 function start(): void {
   if (isMac) app.dock?.hide();
+  // No default menu with Reload and Developer Tools; macOS keeps an Edit menu so copy and paste work in its windows.
+  Menu.setApplicationMenu(isMac ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
   lockDownContents(rendererUrl, app);
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -75,7 +98,7 @@ function start(): void {
     clock: systemClock,
     activity: createElectronActivity(powerMonitor),
     tray: createElectronTray(iconPath, isMac),
-    notifier: process.platform === 'linux' ? createNodeNotifier({ appName: 'Limber', icon: appIcon }) : createElectronNotifier(appIcon),
+    notifier: process.platform === 'linux' ? createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10 }) : createElectronNotifier(appIcon),
     shortcuts: createElectronShortcuts(),
     windows: createElectronWindows({ preload: join(here, '../preload/preload.cjs'), rendererUrl, isWayland }),
     settings: createElectronSettingsStore(dataDir),
@@ -109,9 +132,22 @@ function start(): void {
     // The second launch has already exited by now: what it would print goes to the log.
     log('info', `launched again (${argv.join(' ')}): ${limber.secondLaunch(argv)}`);
   });
+  // macOS: launching the running app again from Finder, the Dock or Spotlight emits `activate`, not `second-instance`.
+  // Registered once started, so only a later launch counts.
+  app.on('activate', () => log('info', `launched again: ${limber.secondLaunch([])}`));
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => {});
-  app.on('will-quit', () => limber.stop());
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    // A break still running is recorded now, as its window's closing would: after this the process may just end.
+    limber.endRunningBreak();
+    limber.stop();
+  };
+  app.on('will-quit', stop);
+  // Windows: shutdown and log-off emit no will-quit, only each window's session-end.
+  app.on('browser-window-created', (_e, win: BrowserWindow) => win.on('session-end', stop));
   limber.start();
   serveControl(dataDir, (argv) => limber.handleCommandLine(argv), (m) => log('warn', m)).then(
     (control) => app.on('will-quit', () => control.close()),

@@ -22,6 +22,8 @@ const DESKTOP = ['electron', 'electron-store', 'node-notifier'];
 const PLAYWRIGHT = ['@playwright/test', 'playwright-core', '@axe-core/playwright'];
 /** Our own test doubles of the ports: a test library of this project. */
 const TEST_PORTS = ['e2e/harness/test-ports.ts'];
+/** Runs a script as another user wherever the checkout sits (tests that drop privileges). */
+const OTHER_USER = ['e2e/harness/for-other-user.ts'];
 
 export const layers = {
   tests: { files: ['**/*.test.ts', '**/*.spec.ts'], packages: ['vitest', 'fast-check'] },
@@ -31,8 +33,8 @@ export const layers = {
     // The one Content-Security-Policy: plain data, like the IPC contract. Its test reads every page from disk.
     { name: 'electron/csp.ts', files: ['electron/csp.ts', 'electron/csp.test.ts'], paths: CSP, packages: [], testPackages: [BUILTINS] },
     // Tests may bundle a child script (esbuild) to run a second writer process.
-    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS], testPackages: ['esbuild'] },
-    { name: 'electron/cli', files: CLI, paths: [...CORE, ...NODE, ...IPC, ...CLI], packages: [BUILTINS, ...PURE] },
+    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS], testPaths: OTHER_USER, testPackages: ['esbuild'] },
+    { name: 'electron/cli', files: CLI, paths: [...CORE, ...NODE, ...IPC, ...CLI], packages: [BUILTINS, ...PURE], testPaths: OTHER_USER },
     // Tests at the top of electron/ not claimed above drive the composed app (LimberApp). The app reaches files only
     // through node/; its tests may make a temporary data folder to hand it.
     {
@@ -58,9 +60,9 @@ export const layers = {
     {
       name: 'e2e',
       files: E2E,
-      paths: [...CORE, ...IPC, ...CSP, ...NODE, ...CLI, ...APP, ...PLATFORM, ...E2E, 'package.json'],
-      // `electron` only to find its binary for the Electron project.
-      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'vitest', 'electron', 'typescript'],
+      paths: [...CORE, ...IPC, ...CSP, ...NODE, ...CLI, ...APP, ...PLATFORM, ...E2E, 'scripts/electron-binary.ts', 'package.json'],
+      // `electron` only to find its binary for the Electron project; `vite` to bundle a script for another user.
+      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'vitest', 'electron', 'typescript', 'vite'],
     },
     // Tools (simulator, catalog, screenshots, preview, icons, packaging) use the app the way e2e does.
     {

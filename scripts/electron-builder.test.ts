@@ -19,7 +19,8 @@ type Config = Record<string, unknown> & {
   files: string[];
   asarUnpack: string[];
   extraResources: { from: string; to: string; filter: string[] }[];
-  linux: { target: string[]; category: string; icon: string; maintainer: string; desktop: { entry: Record<string, string> } };
+  linux: { target: string[]; category: string; icon: string; maintainer: string; syncDesktopName?: boolean; desktop: { entry: Record<string, string> } };
+  deb: { depends: string[] };
   mac: { target: string[]; icon: string; extendInfo: Record<string, unknown> };
   win: { target: string[]; icon: string };
   nsis: { installerIcon: string; uninstallerIcon: string };
@@ -114,7 +115,25 @@ describe('electron-builder.yml', () => {
     expect(config.linux.desktop.entry.Name).toBe('Limber');
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.mac.extendInfo.LSUIElement).toBe(true);
+    // macOS shows notification buttons only in alert style.
+    expect(config.mac.extendInfo.NSUserNotificationAlertStyle).toBe('alert');
     expect(config.win.target).toEqual(['nsis']);
+  });
+
+  it('the .deb keeps electron-builder’s default dependencies (deb.depends replaces them)', () => {
+    // electron-builder's own default list, read from its source so a new default is noticed.
+    const FpmTarget = (require('app-builder-lib/out/targets/FpmTarget.js') as { default: { prototype: { getDefaultDepends(t: string): string[] } } }).default;
+    const defaults = FpmTarget.prototype.getDefaultDepends.call({}, 'deb');
+    expect(defaults.length).toBeGreaterThan(5);
+    for (const d of defaults) expect(config.deb.depends, d).toContain(d);
+    expect(config.deb.depends).toContain('libnotify-bin');
+  });
+
+  it('a reverse-DNS desktopName names the .desktop file in development and packaged (Wayland portals use it)', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { desktopName?: string };
+    expect(pkg.desktopName).toBe(`${config.appId}.desktop`);
+    expect(config.linux.syncDesktopName).toBe(true);
+    expect(config.extraMetadata, 'packaged desktopName must not differ from development').toBeUndefined();
   });
 
   it('the build output it packs is what the build writes', () => {

@@ -1,14 +1,13 @@
 // `npm run preview`: Limber's real main-process logic on the real clock, with Chromium windows, for a person to try
 // where Electron cannot run. The tray appears as a small page showing the icon state, tooltip and menu.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { systemClock } from '../electron/core/clock.ts';
-import { resolveDataDir } from '../electron/node/data-dir.ts';
+import { resolveDataDir, userDataDirArg } from '../electron/node/data-dir.ts';
 import { firstRun } from '../electron/node/first-run.ts';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { startHarness } from '../e2e/harness/harness.ts';
 import { openTrayPage } from '../e2e/harness/tray-page.ts';
-import { ScriptedActivity } from '../e2e/harness/test-ports.ts';
+import { DesktopActivity, workArea } from './preview-desktop.ts';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 if (!headed) {
@@ -16,23 +15,21 @@ if (!headed) {
   console.log('preview: running headless for a smoke check instead; on a desktop, `npm run preview` opens real windows.');
 }
 
-/** Idle time from xprintidle where it exists (X11), so the preview is idle-aware like the app. */
-class DesktopActivity extends ScriptedActivity {
-  override idleSeconds(): number {
-    try {
-      return Number(execFileSync('xprintidle', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) / 1000;
-    } catch {
-      return 0;
-    }
-  }
-}
-
 const browser = await launchChromium(!headed);
-const flag = process.argv.indexOf('--user-data-dir');
-const dataDir = resolveDataDir(flag > 0 ? process.argv[flag + 1] : undefined);
+const dataDir = resolveDataDir(userDataDirArg(process.argv.slice(2)));
 mkdirSync(dataDir, { recursive: true });
 console.log(`preview: data folder ${dataDir}; \`npm run -s cli -- status\` talks to this preview`);
-const h = await startHarness({ clock: systemClock, activity: new DesktopActivity(), browser, headless: !headed, dataDir, ...(headed ? { welcome: firstRun(dataDir) } : {}) });
+const activity = new DesktopActivity();
+if (headed && activity.missing.length) console.log(`preview: no ${activity.missing.join(', no ')}: you count as always at the desk`);
+const h = await startHarness({
+  clock: systemClock,
+  activity,
+  browser,
+  headless: !headed,
+  dataDir,
+  // On a desktop, each window is a Chromium app window at its real size and place.
+  ...(headed ? { welcome: firstRun(dataDir), appWindows: { area: workArea() } } : {}),
+});
 
 const trayPage = await openTrayPage(browser, h.tray);
 console.log(`preview: tray — ${h.tray.current.tooltip}`);

@@ -17,6 +17,8 @@ declare -A NEED=(
   [dunst]=dunst
   [notify-send]=libnotify-bin
   [xdotool]=xdotool
+  # Idle time on X11 for the preview, from the same kind of source the app asks.
+  [xprintidle]=xprintidle
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
@@ -46,7 +48,7 @@ fi
 # npm dependencies: installed when absent or older than the lock file.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dependencies"
-  # Electron's binary download is not reachable everywhere; the tests never need it (see README).
-  ELECTRON_SKIP_BINARY_DOWNLOAD=${ELECTRON_SKIP_BINARY_DOWNLOAD:-1} npm ci --no-audit --no-fund
+  # Electron's package no longer downloads its binary on install: `npm start` does that on the first start.
+  npm ci --no-audit --no-fund
 fi
 say "ready"

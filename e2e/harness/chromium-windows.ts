@@ -1,9 +1,12 @@
 // Limber's windows as real Chromium pages loading the built renderer. The bridge script gives each page the same
 // `window.limber` that preload.ts exposes, and every request goes through the real LimberApp.handleRequest.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { WINDOW_SIZES, type Reply, type WindowKind } from '../../electron/ipc.ts';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { WINDOW_SIZES, windowBounds, type Reply, type WindowKind } from '../../electron/ipc.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import type { WindowHandle, WindowsPort } from '../../electron/ports.ts';
 
 /** The origin the harness serves the built renderer from (routed, never on the network). */
@@ -31,6 +34,11 @@ export interface ChromiumWindowsOptions {
   fakePageClock?: boolean;
   /** An origin the harness lets requests reach (a test's own local server), so the page's policy alone must stop them. */
   allowOrigin?: string;
+  /**
+   * For a person to look at (the preview): each window its own Chromium app window — no tab strip, no address bar —
+   * at its real size, placed in this work area the way the Electron build places it (windowBounds).
+   */
+  appWindows?: { area: { x: number; y: number; width: number; height: number } };
 }
 
 interface OpenWindow {
@@ -104,12 +112,26 @@ export class ChromiumWindows implements WindowsPort {
     this.live.clear();
   }
 
-  private async newPage(kind: WindowKind): Promise<Page> {
-    const context = await this.opts.browser.newContext({
-      viewport: WINDOW_SIZES[kind],
-      colorScheme: this.opts.colorScheme ?? 'light',
-      reducedMotion: this.opts.reducedMotion ?? 'no-preference',
+  /** An app window is a Chromium of its own (app mode is per process); a test page is a context in the shared one. */
+  private async newContext(kind: WindowKind): Promise<{ context: BrowserContext; page?: Page }> {
+    const look = { colorScheme: this.opts.colorScheme ?? 'light', reducedMotion: this.opts.reducedMotion ?? 'no-preference' } as const;
+    if (!this.opts.appWindows) return { context: await this.opts.browser.newContext({ viewport: WINDOW_SIZES[kind], ...look }) };
+    const b = windowBounds(kind, this.opts.appWindows.area);
+    const profile = mkdtempSync(join(tmpdir(), 'limber-preview-window-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: false,
+      viewport: null,
+      ...look,
+      // --test-type hides the "unsupported command-line flag" bar that --no-sandbox brings.
+      args: [...CHROMIUM_ARGS, '--test-type', '--app=data:text/html,', `--window-size=${b.width},${b.height}`, `--window-position=${b.x},${b.y}`],
     });
+    context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+    return { context, page: context.pages()[0] };
+  }
+
+  private async newPage(kind: WindowKind): Promise<Page> {
+    const { context, page: first } = await this.newContext(kind);
     this.contexts.push(context);
     if (this.opts.fakePageClock) await context.clock.install();
     await context.route(`${HARNESS_ORIGIN}**`, async (route) => {
@@ -127,7 +149,7 @@ export class ChromiumWindows implements WindowsPort {
     await context.route((url) => !url.href.startsWith(HARNESS_ORIGIN) && !(allowed && url.href.startsWith(allowed)), (route) => route.abort());
     await context.exposeBinding('__limberInvoke', (source, req: unknown) => this.opts.handle(kind, source.frame.url(), req));
     await context.addInitScript({ path: this.opts.bridgeScript });
-    const page = await context.newPage();
+    const page = first ?? (await context.newPage());
     // One context per window: it goes with its page, or every break would leave one behind (found by the soak).
     page.once('close', () => {
       this.contexts = this.contexts.filter((c) => c !== context);

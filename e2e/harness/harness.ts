@@ -13,7 +13,7 @@ import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
 import type { HistoryStorePort, SettingsStorePort } from '../../electron/ports.ts';
 import { launchChromium } from './chromium.ts';
-import { ChromiumWindows, HARNESS_ORIGIN } from './chromium-windows.ts';
+import { ChromiumWindows, HARNESS_ORIGIN, type ChromiumWindowsOptions } from './chromium-windows.ts';
 import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from './test-ports.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -43,6 +43,8 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   welcome?: { due: boolean; markShown: () => void };
   /** A real data folder: settings.json and history.jsonl through the app's own stores, and the control socket. */
   dataDir?: string;
+  /** Windows as Chromium app windows at their real sizes and places (the preview); see ChromiumWindowsOptions. */
+  appWindows?: ChromiumWindowsOptions['appWindows'];
 }
 
 export interface Harness<C extends Clock = VirtualClock> {
@@ -85,6 +87,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     reducedMotion: opts.reducedMotion,
     fakePageClock: opts.fakePageClock,
     allowOrigin: opts.allowOrigin,
+    appWindows: opts.appWindows,
     // Pages only exist once the app has opened one, so `app` is always set by the time this runs.
     handle: (kind, url, raw): Promise<Reply> => app.handleRequest({ window: kind, url }, raw),
   });

@@ -28,6 +28,7 @@ function setup() {
       history: { readAll: () => [], append: (r) => records.push(r) },
     },
     notices: new Notices(() => {}),
+    tell: () => {},
     settings: () => defaultSettings(),
     phase: () => phase,
     act: (a) => acts.push(a.do),

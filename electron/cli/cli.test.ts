@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeRecord, type HistoryRecord } from '../core/history.ts';
 import { parseCsv, parseJsonExport } from '../core/stats.ts';
 import type { InstanceForwarder } from './forward.ts';
+import { bundleForOtherUser } from '../../e2e/harness/for-other-user.ts';
 import { runCli } from './run.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -35,20 +36,15 @@ function seed() {
   fs.writeFileSync(path.join(dir, 'history.jsonl'), HISTORY);
 }
 
-function cli(args: string[], opts: { uid?: number } = {}) {
-  const asOther = opts.uid !== undefined;
-  const r = spawnSync(asOther ? process.execPath : 'npx', asOther ? ['--import', 'tsx', 'electron/cli/main.ts', ...args] : ['tsx', 'electron/cli/main.ts', ...args], {
-    cwd: ROOT,
+/** The command line as a process; as another user it runs from a bundle in a temp folder (see bundleForOtherUser). */
+function cli(args: string[], opts: { uid?: number; bundle?: string } = {}) {
+  const asOther = opts.uid !== undefined && opts.bundle !== undefined;
+  const r = spawnSync(asOther ? process.execPath : 'npx', asOther ? [opts.bundle!, ...args] : ['tsx', 'electron/cli/main.ts', ...args], {
+    cwd: asOther ? os.tmpdir() : ROOT,
     encoding: 'utf8',
     ...(asOther ? { uid: opts.uid, gid: opts.uid, env: { ...process.env, HOME: os.tmpdir() } } : {}),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
-}
-
-/** Whether a process of this user can read the file (not when the checkout sits in a folder only root may enter). */
-function readableBy(uid: number, file: string): boolean {
-  const r = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(file)}, require('fs').constants.R_OK)`], { uid, gid: uid });
-  return r.status === 0;
 }
 
 async function inProcess(args: string[], forwarder?: InstanceForwarder) {
@@ -95,16 +91,19 @@ describe('limber command line (spawned)', () => {
     expect(u.stderr).toMatch(/unknown command 'frobnicate'/);
   });
 
-  it('doctor reports a read-only folder and changes nothing', (ctx) => {
+  it('doctor reports a read-only folder and changes nothing', async (ctx) => {
     seed();
     fs.chmodSync(path.join(dir, 'settings.json'), 0o644);
     fs.chmodSync(path.join(dir, 'history.jsonl'), 0o644);
     fs.chmodSync(dir, 0o555);
     const root = process.getuid?.() === 0;
     // root writes anywhere whatever the mode, so run doctor as an unprivileged user.
-    const r = root ? cli(['doctor', '--user-data-dir', dir], { uid: 65534 }) : cli(['doctor', '--user-data-dir', dir]);
-    if (root && (r.error || r.code === null || /EPERM/.test(r.stderr) || !readableBy(65534, path.join(ROOT, 'package.json')))) {
-      ctx.skip('running as root (chmod does not stop root) and no unprivileged child could be started or read the checkout');
+    // Bundled into a temp folder: the checkout may sit where that user cannot enter (/root/limber).
+    const bundle = root ? await bundleForOtherUser(path.join(ROOT, 'electron/cli/main.ts')) : undefined;
+    const r = root ? cli(['doctor', '--user-data-dir', dir], { uid: 65534, bundle }) : cli(['doctor', '--user-data-dir', dir]);
+    if (bundle) fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
+    if (root && (r.error || r.code === null || /EPERM/.test(r.stderr))) {
+      ctx.skip('running as root (chmod does not stop root) and no unprivileged child could be started');
       return;
     }
     expect(r.code).toBe(1);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RANGES, defaultSettings, type Settings } from '../core/settings.ts';
 import { SETTINGS_VERSION } from '../core/settings-migrations.ts';
 import { SettingsFile, settingsStoreOptions, type SettingsLoad, type SettingsStoreOptions } from './settings-file.ts';
+import { bundleForOtherUser } from '../../e2e/harness/for-other-user.ts';
 
 let dir: string;
 let file: string;
@@ -223,19 +224,23 @@ describe('saving', () => {
     expect(fresh.settings).toEqual(defaultSettings());
   });
 
-  it('reports a read-only folder and keeps running with the settings in memory', (ctx) => {
+  it('reports a read-only folder and keeps running with the settings in memory', async (ctx) => {
     fs.writeFileSync(file, JSON.stringify({ ...defaultSettings(), snoozeMinutes: 7, __internal__: { migrations: { version: '0.0.1' } } }));
     fs.chmodSync(dir, 0o555);
     let out: { load: SettingsLoad; save: { ok: boolean; message?: string } };
     if (process.getuid?.() === 0) {
       // root writes anywhere, whatever the mode: run the store as an unprivileged user instead.
       fs.chmodSync(file, 0o644);
-      const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'settings-file.child.ts'), dir], {
+      // Bundled into a temp folder: the checkout may sit where that user cannot enter (/root/limber).
+      const script = await bundleForOtherUser(path.join(import.meta.dirname, 'settings-file.child.ts'));
+      const child = spawnSync(process.execPath, [script, dir], {
         uid: 65534,
         gid: 65534,
+        cwd: os.tmpdir(),
         encoding: 'utf8',
         env: { ...process.env, HOME: os.tmpdir() },
       });
+      fs.rmSync(path.dirname(script), { recursive: true, force: true });
       if (child.error || child.status !== 0) {
         ctx.skip(`running as root, where chmod does not stop writes, and an unprivileged child could not run: ${child.error?.message ?? child.stderr}`);
         return;

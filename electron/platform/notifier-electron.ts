@@ -35,7 +35,8 @@ export function createElectronNotifier(icon: NativeImage | string, N: Notificati
         onAnswer(a);
       };
       n.on('click', () => answer({ kind: 'clicked' }));
-      n.on('action', (_e, index) => answer({ kind: 'action', index }));
+      // Electron 45 deprecates the positional index: the event's details carry it.
+      n.on('action', (details) => answer({ kind: 'action', index: details.actionIndex }));
       n.on('failed', (_e, error) => answer({ kind: 'failed', reason: error }));
       // Windows also closes a toast when it moves to the Action Center, where it can still be clicked: no gate here.
       n.on('close', () => {

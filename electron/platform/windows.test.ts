@@ -12,13 +12,13 @@ class FakeWindow implements WindowLike {
   destroyed = false;
   shown: 'focused' | 'inactive' | null = null;
   url = '';
-  allWorkspaces = false;
+  allWorkspaces: { flag: boolean; options: unknown } | null = null;
   sent: [string, unknown][] = [];
   private handlers = new Map<string, Handler[]>();
   constructor(readonly options: BrowserWindowConstructorOptions) {}
   webContents = { send: (channel: string, ...args: unknown[]) => void this.sent.push([channel, args[0]]) } as WindowLike['webContents'];
   isDestroyed = () => this.destroyed;
-  setVisibleOnAllWorkspaces = ((flag: boolean) => void (this.allWorkspaces = flag)) as WindowLike['setVisibleOnAllWorkspaces'];
+  setVisibleOnAllWorkspaces: WindowLike['setVisibleOnAllWorkspaces'] = (flag, options) => void (this.allWorkspaces = { flag, options });
   once = ((event: string, h: Handler) => this.add(event, h)) as unknown as WindowLike['once'];
   on = ((event: string, h: Handler) => this.add(event, h)) as unknown as WindowLike['on'];
   show = () => void (this.shown = 'focused');
@@ -73,7 +73,8 @@ describe('createElectronWindows', () => {
     const [w] = windows;
     expect(w!.options).toMatchObject({ ...windowBounds('break', RIGHT.workArea), alwaysOnTop: true, skipTaskbar: true, show: false });
     expect(w!.options.x).toBeGreaterThanOrEqual(1920);
-    expect(w!.allWorkspaces).toBe(true);
+    // macOS: without skipTransformProcessType the Dock icon comes back; visibleOnFullScreen shows it over fullscreen apps.
+    expect(w!.allWorkspaces).toEqual({ flag: true, options: { visibleOnFullScreen: true, skipTransformProcessType: true } });
     expect(w!.url).toBe('file:///app/renderer/break.html');
     w!.emit('ready-to-show');
     expect(w!.shown).toBe('inactive');

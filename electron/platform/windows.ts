@@ -60,7 +60,8 @@ export function createElectronWindows(opts: WindowsOptions, deps?: WindowDeps): 
             disableBlinkFeatures: 'Auxclick',
           },
         });
-        if (kind === 'break') win.setVisibleOnAllWorkspaces(true);
+        // macOS: keep the Dock icon hidden (skipTransformProcessType) and appear over fullscreen apps too.
+        if (kind === 'break') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
         const w = win;
         w.once('ready-to-show', () => (focus ? w.show() : w.showInactive()));
         w.on('closed', () => {

@@ -1,4 +1,3 @@
-// Linting and type-checking probes is slow on a busy machine: generous timeouts, no timing asserted.
 // The house rules, tried: for every edge the layer table forbids, a probe import fails lint (code and tests alike), and
 // `process` or `document` in electron/core fails the type check. The table below is transcribed from docs/architecture.md
 // independently of eslint/layers.js, so a drift between the two fails here.
@@ -69,6 +68,7 @@ async function refusals(file: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
 }
 
+// Linting and type-checking whole programs is slow on a busy machine: generous time, no timing asserted.
 describe('the import allow-list', { timeout: 120_000 }, () => {
   for (const row of TABLE) {
     for (const from of [row.from, ...(row.test ? [row.test] : [])]) {

@@ -36,12 +36,7 @@ export function macFocus(exec: Exec = execTool, home = os.homedir(), majorVersio
     id: 'macos-focus',
     reasons: ['do-not-disturb'],
     async check() {
-      let text: string | null = null;
-      try {
-        text = await fs.promises.readFile(assertions, 'utf8');
-      } catch {
-        text = null;
-      }
+      const text = await fs.promises.readFile(assertions, 'utf8').catch(() => null);
       const on = text === null ? null : focusFromAssertions(text);
       if (on !== null) return on ? { state: 'held', reason: 'do-not-disturb', detail: 'a Focus is on' } : { state: 'free' };
       return focusFromDefaults(await exec('defaults', ['read', 'com.apple.controlcenter', key]));

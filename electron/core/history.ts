@@ -11,7 +11,7 @@ export interface HistoryRecord {
 }
 
 export const BREAK_KINDS: readonly BreakKind[] = ['micro', 'long'];
-export const BREAK_OUTCOMES: readonly BreakOutcome[] = ['completed', 'skipped', 'natural', 'missed'];
+export const BREAK_OUTCOMES: readonly BreakOutcome[] = ['completed', 'partial', 'skipped', 'natural', 'missed'];
 
 /** A break longer than a day is not a break: such a value means the line is damaged. */
 const MAX_SECONDS = 24 * 60 * 60;

@@ -10,11 +10,14 @@
 // - Every wake-up re-derives what is due from the state at `now`; a late or backwards clock is noticed and
 //   reconciled first, so nothing stale fires and nothing bursts.
 import type { Cancel, Clock } from './clock.ts';
+import { CHECK_ANSWER_MS, HOLD_CHECK_LEAD_MS, HoldState } from './hold-state.ts';
+import type { HoldReason } from './holds.ts';
 import type { Settings } from './settings.ts';
 import { currentTimeZone, inWorkHours, isValidTimeZone, localDayKey, nextWorkDayStart, nextWorkHoursChange } from './work-hours.ts';
 
 export type BreakKind = 'micro' | 'long';
-export type BreakOutcome = 'completed' | 'skipped' | 'natural' | 'missed';
+/** `partial`: a break ended before its end (finished early, the window closed, sleep or lock). */
+export type BreakOutcome = 'completed' | 'partial' | 'skipped' | 'natural' | 'missed';
 export type PowerEvent = 'lock' | 'unlock' | 'suspend' | 'resume';
 
 /** What the platform can tell about the user's presence, sampled on demand. */
@@ -33,7 +36,13 @@ export type SchedulerEvent =
   | { type: 'snoozed'; at: number; kind: BreakKind; until: number }
   | { type: 'natural-break'; at: number; kind: BreakKind; from: number; seconds: number }
   | { type: 'paused'; at: number; until: number | null }
-  | { type: 'resumed'; at: number };
+  | { type: 'resumed'; at: number }
+  /** The due break is held: no heads-up and no prompt until 2 minutes after the last hold reason ends. */
+  | { type: 'break-held'; at: number; kind: BreakKind; reason: HoldReason }
+  /** A heads-up or prompt on screen is taken back because a hold began: the app withdraws it. */
+  | { type: 'withdrawn'; at: number; kind: BreakKind; what: 'heads-up' | 'prompt' }
+  /** One quiet word that a break has been waiting `holdLimitMinutes`. */
+  | { type: 'hold-notice'; at: number; kind: BreakKind; since: number };
 
 export type SchedulerAction =
   | { do: 'start-break'; kind?: BreakKind }
@@ -51,6 +60,8 @@ export interface SchedulerStatus {
   pausedUntil: number | null;
   currentBreak: { kind: BreakKind; startedAt: number } | null;
   breaksToday: number;
+  /** The due break is held (the tray shows it waiting); `reason` is the highest one active now. */
+  held: { reason: HoldReason; since: number } | null;
 }
 
 export interface SchedulerDeps {
@@ -59,6 +70,11 @@ export interface SchedulerDeps {
   settings: Settings;
   /** IANA zone for work hours and "tomorrow"; default: the process's zone, re-read at each wake-up. */
   timeZone?: string;
+  /**
+   * Ask the hold sources now; their answer comes back through `setHolds`. Called shortly before each heads-up,
+   * prompt and re-prompt, when idle reaches awayAfter, and on a slow backoff while a break is held.
+   */
+  requestHoldCheck?: () => void;
 }
 
 /** No two idle samples closer than this (the main process never ticks every second). */
@@ -76,7 +92,7 @@ const MIN = 60_000;
 
 type Presence =
   | { state: 'present' }
-  | { state: 'away'; from: number; cause: 'idle' | 'lock' | 'sleep'; natural: boolean }
+  | { state: 'away'; from: number; went: number; cause: 'idle' | 'lock' | 'sleep'; natural: boolean }
   | { state: 'unknown' };
 
 interface OnBreak {
@@ -89,6 +105,7 @@ export class Scheduler {
   private readonly listeners = new Set<(e: SchedulerEvent) => void>();
   private readonly clock: Clock;
   private readonly activity: ActivitySource;
+  private readonly requestHoldCheck: (() => void) | undefined;
   private settings: Settings;
   private zoneOverride: string | undefined;
   private zone: string;
@@ -110,12 +127,23 @@ export class Scheduler {
   // The current work cycle.
   private workMs = 0;
   private countFrom = 0;
+  /** Where the current stretch of desk time began (countFrom moves on with every bank; this does not). */
+  private presentSince = 0;
   private cycleAt = 0;
   private sinceLong = 0;
   private snoozedUntil: number | null = null;
   private headsUpGiven = false;
   private prompts = 0;
   private lastPromptAt = 0;
+  /** The cycle began with a break (taken, skipped or missed): an absence now is a natural break. */
+  private afterBreak = false;
+
+  // Holds: active reasons and the held break; once it came, its record stays here so a re-hold is the same hold.
+  private readonly holds = new HoldState<BreakKind>();
+  private releasedHold: { kind: BreakKind; reason: HoldReason; since: number; noticeDone: boolean } | null = null;
+  /** The decision instant a hold check was last asked for, and whether one waits to be sent after this run. */
+  private checkedFor = Number.NaN;
+  private checkWanted = false;
 
   // Idle sampling.
   private nextSampleAt = 0;
@@ -127,6 +155,7 @@ export class Scheduler {
   constructor(deps: SchedulerDeps) {
     this.clock = deps.clock;
     this.activity = deps.activity;
+    this.requestHoldCheck = deps.requestHoldCheck;
     this.settings = deps.settings;
     this.zoneOverride = deps.timeZone && isValidTimeZone(deps.timeZone) ? deps.timeZone : undefined;
     this.zone = this.zoneOverride ?? currentTimeZone();
@@ -183,6 +212,8 @@ export class Scheduler {
     switch (e) {
       case 'lock':
         this.lockedByEvent = true;
+        // A break running when the screen locks ends where it got to; the absence that follows counts as away.
+        if (this.onBreak) this.endBreak(now, 'partial');
         if (this.tracking() && this.presence.state === 'present') this.goAway(now, 'lock');
         break;
       case 'unlock':
@@ -191,10 +222,7 @@ export class Scheduler {
         break;
       case 'suspend':
         this.asleep = true;
-        if (this.onBreak) {
-          const b = this.onBreak;
-          this.endBreak(now, now - b.startedAt >= this.breakMs(b.kind) ? 'completed' : 'skipped');
-        }
+        if (this.onBreak) this.endBreak(now, now - this.onBreak.startedAt >= this.breakMs(this.onBreak.kind) ? 'completed' : 'partial');
         if (this.tracking()) {
           if (this.presence.state === 'present') this.goAway(now, 'sleep');
           else if (this.presence.state === 'away') this.presence.cause = 'sleep';
@@ -221,7 +249,37 @@ export class Scheduler {
       pausedUntil: this.paused?.until ?? null,
       currentBreak: this.onBreak ? { kind: this.onBreak.kind, startedAt: this.onBreak.startedAt } : null,
       breaksToday: this.today.key === localDayKey(now, this.zone) ? this.today.count : 0,
+      held: this.holds.held
+        ? { reason: this.holds.holding(this.settings.holdDuring) ?? this.holds.held.reason, since: this.holds.held.since }
+        : null,
     };
+  }
+
+  /**
+   * Every hold reason active now, whatever `holdDuring` says: presence (call, share, presentation) counts for all,
+   * holding only for those the user chose.
+   */
+  setHolds(active: readonly HoldReason[]): void {
+    const now = this.enter();
+    this.bank(now);
+    const { presenceBegan } = this.holds.set(active, now);
+    const p = this.presence;
+    if (presenceBegan && p.state === 'away' && p.cause === 'idle' && this.tracking() && now - p.went <= CHECK_ANSWER_MS) {
+      // The answer to the check made as idle reached awayAfter: in a call all along, so that idle was desk time.
+      this.workMs += Math.max(0, now - p.from);
+      this.presence = { state: 'present' };
+      this.countFrom = this.presentSince = now;
+    }
+    const h = this.holds.held;
+    const wasFree = h?.freeAt != null;
+    this.holds.follow(this.holds.holding(this.settings.holdDuring) !== null, now);
+    if (h && wasFree && h.freeAt === null && this.headsUpGiven) {
+      // A reason back within the grace: the same hold, and the heads-up it brought is taken back.
+      this.headsUpGiven = false;
+      this.emit({ type: 'withdrawn', at: now, kind: h.kind, what: 'heads-up' });
+    }
+    if (this.tracking()) this.sample(now, true);
+    this.run(now);
   }
 
   dispatch(a: SchedulerAction): void {
@@ -231,20 +289,24 @@ export class Scheduler {
         if (this.onBreak) break;
         this.bank(now);
         const kind = a.kind ?? this.dueKind();
-        // Started from a heads-up or prompt it is the due break; otherwise by hand (it still counts as the due one).
+        // Started from a heads-up or prompt it is the due break; otherwise by hand (it still counts as the due one,
+        // and while a break is held it is the held one).
         const manual = !(this.counting() && (this.prompts > 0 || this.headsUpGiven));
+        this.dropHold();
         this.onBreak = { kind, startedAt: now, manual };
         this.emit({ type: 'break-start', at: now, kind, manual });
         break;
       }
       case 'finish':
-        if (this.onBreak) this.endBreak(now, 'completed');
+        // Ended before its length: partial (the break window, which knows the routine, has the last word).
+        if (this.onBreak) this.endBreak(now, now - this.onBreak.startedAt >= this.breakMs(this.onBreak.kind) ? 'completed' : 'partial');
         break;
       case 'skip':
         if (this.onBreak) this.endBreak(now, 'skipped');
         else if (this.counting()) this.closeDueBreak(now, 'skipped');
         break;
       case 'snooze': {
+        if (!this.onBreak && this.holds.held) break; // a held break is already put off
         if (this.onBreak) {
           // Snooze from the break window: the break is put off, not recorded.
           this.onBreak = null;
@@ -267,6 +329,7 @@ export class Scheduler {
           until = now + Math.round(a.minutes * MIN);
         }
         this.bank(now);
+        this.dropHold(); // pause wins
         this.paused = { until, byDuration: a.until !== 'tomorrow' && until !== null };
         this.presence = { state: 'unknown' };
         this.emit({ type: 'paused', at: now, until });
@@ -311,6 +374,8 @@ export class Scheduler {
   }
 
   private dueKind(): BreakKind {
+    const held = this.holds.held ?? this.releasedHold;
+    if (held) return held.kind;
     const { microBreak, longBreak } = this.settings;
     if (!microBreak.enabled) return 'long';
     return longBreak.enabled && this.sinceLong >= longBreak.everyNth - 1 ? 'long' : 'micro';
@@ -338,27 +403,36 @@ export class Scheduler {
   }
 
   /** A fresh work period (start, entering work hours, resume, end of a break): nothing done before counts. */
-  private newPeriod(now: number): void {
+  private newPeriod(now: number, afterBreak = false): void {
     this.resetCycle(now);
+    this.afterBreak = afterBreak;
     this.presence = { state: 'unknown' };
     if (this.tracking()) {
-      this.presence = this.asleep ? { state: 'away', from: now, cause: 'sleep', natural: false } : { state: 'present' };
-      this.countFrom = now;
+      this.presence = this.asleep ? { state: 'away', from: now, went: now, cause: 'sleep', natural: afterBreak } : { state: 'present' };
+      this.countFrom = this.presentSince = now;
       this.sample(now, true);
     }
   }
 
   private resetCycle(now: number): void {
     this.workMs = 0;
-    this.countFrom = now;
+    this.countFrom = this.presentSince = now;
     this.cycleAt = now;
     this.snoozedUntil = null;
     this.headsUpGiven = false;
     this.prompts = 0;
+    this.afterBreak = false;
+    this.dropHold();
+  }
+
+  /** The hold ends without its break coming (taken, skipped, replaced by a natural break, paused, off hours). */
+  private dropHold(): void {
+    this.holds.held = null;
+    this.releasedHold = null;
   }
 
   private newCycleKeepingWork(now: number): void {
-    this.countFrom = now;
+    this.countFrom = this.presentSince = now;
     if (this.tracking()) this.presence = { state: 'present' };
   }
 
@@ -380,7 +454,7 @@ export class Scheduler {
     this.countBreak(b.kind);
     if (outcome === 'completed') this.tally(now);
     this.emit({ type: 'break-end', at: now, kind: b.kind, outcome, seconds });
-    this.newPeriod(now);
+    this.newPeriod(now, true);
   }
 
   /** The due break ends without being taken (skipped from the tray or heads-up, or missed after re-prompts). */
@@ -389,7 +463,8 @@ export class Scheduler {
     this.countBreak(kind);
     this.emit({ type: 'break-end', at: now, kind, outcome, seconds: 0 });
     this.resetCycle(now);
-    this.countFrom = now;
+    this.afterBreak = true;
+    this.countFrom = this.presentSince = now;
   }
 
   private resume(now: number): void {
@@ -400,10 +475,13 @@ export class Scheduler {
 
   /** Present → away, from the start of the idle stretch (never before the cycle's own counting began). */
   private goAway(now: number, cause: 'idle' | 'lock' | 'sleep', idleMs = this.idleMs()): void {
-    const from = Math.min(now, Math.max(now - idleMs, this.countFrom));
-    this.workMs += Math.max(0, from - this.countFrom);
-    // Leaving counts as a break only if work was done in this cycle first (not at the start of a day or after a break).
-    this.presence = { state: 'away', from, cause, natural: this.workMs > 0 };
+    const from = Math.min(now, Math.max(now - idleMs, this.presentSince));
+    // Idle already banked as work (settings or hold reasons changed meanwhile) is taken back.
+    this.workMs = Math.max(0, this.workMs + from - this.countFrom);
+    // Leaving counts as a break after some work in this cycle, or during or right after a break; not at the start of
+    // a day, of work hours or after a pause, when nothing was done yet.
+    this.presence = { state: 'away', from, went: now, cause, natural: this.workMs > 0 || this.afterBreak };
+    if (cause === 'idle') this.askHolds(); // a call or a presentation would make this idle desk time
   }
 
   private comeBack(now: number, at: number): void {
@@ -412,7 +490,7 @@ export class Scheduler {
     const back = Math.min(now, Math.max(at, from));
     const absent = back - from;
     this.presence = { state: 'present' };
-    this.countFrom = back;
+    this.countFrom = this.presentSince = back;
     if (!natural) return;
     const { microBreak, longBreak, awayAfterMinutes } = this.settings;
     let kind: BreakKind | null = null;
@@ -425,9 +503,11 @@ export class Scheduler {
     this.resetCycle(back);
   }
 
+  /** Input idle that counts towards away (none in a call, a share or a presentation). */
   private idleMs(): number {
     const s = this.activity.idleSeconds();
-    return Number.isFinite(s) && s > 0 ? Math.round(s * 1000) : 0;
+    const raw = Number.isFinite(s) && s > 0 ? Math.round(s * 1000) : 0;
+    return this.holds.effectiveIdleMs(raw, this.clock.now());
   }
 
   private locked(): boolean {
@@ -474,6 +554,7 @@ export class Scheduler {
   /** The wall clock went backwards by -delta: move our anchors with it, so no time is gained or lost. */
   private rebase(delta: number): void {
     this.countFrom += delta;
+    this.presentSince += delta;
     this.cycleAt += delta;
     this.lastPromptAt += delta;
     this.nextSampleAt += delta;
@@ -481,6 +562,10 @@ export class Scheduler {
     if (this.presence.state === 'away') this.presence.from += delta;
     if (this.onBreak) this.onBreak.startedAt += delta;
     if (this.paused?.byDuration && this.paused.until !== null) this.paused.until += delta;
+    if (this.presence.state === 'away') this.presence.went += delta;
+    this.holds.rebase(delta);
+    if (this.releasedHold) this.releasedHold.since += delta;
+    this.checkedFor += delta;
   }
 
   private refreshHours(now: number, force: boolean): void {
@@ -506,11 +591,20 @@ export class Scheduler {
     }
   }
 
-  /** Decide what is due at `now`, emit it, flush events and arm the one timer. */
+  /** Decide what is due at `now`, emit it, flush events and arm the one timer; then ask the hold sources if due. */
   private run(now: number): void {
     if (this.started) this.advance(now);
     this.flush();
     this.arm();
+    // After the state settled: a source that answers at once re-enters through setHolds.
+    if (this.checkWanted && !this.flushing) {
+      this.checkWanted = false;
+      this.requestHoldCheck?.();
+    }
+  }
+
+  private askHolds(): void {
+    if (this.requestHoldCheck) this.checkWanted = true;
   }
 
   private advance(now: number): void {
@@ -523,24 +617,93 @@ export class Scheduler {
     // Before anything is shown, look at the user: no prompt to an empty chair.
     const dueSoon = this.dueAt(now) - this.settings.headsUpSeconds * 1000 <= now;
     this.sample(now, dueSoon);
+    const held = this.holds.held;
+    if (held?.recheckAt != null && now >= held.recheckAt) {
+      this.askHolds();
+      this.holds.recheckDone(now);
+    }
     if (!this.counting()) return;
+
+    const decision = this.nextDecision(now);
+    if (decision !== null && decision - HOLD_CHECK_LEAD_MS <= now && this.checkedFor !== decision) {
+      this.checkedFor = decision;
+      this.askHolds();
+    }
+    if (held) return this.advanceHeld(now);
 
     const due = this.dueAt(now);
     const kind = this.dueKind();
     const headsUpMs = this.settings.headsUpSeconds * 1000;
+    const holdBy = this.holds.holding(this.settings.holdDuring);
     if (now < due) {
       if (headsUpMs > 0 && !this.headsUpGiven && now >= due - headsUpMs && due - headsUpMs > this.cycleAt) {
+        if (holdBy) return this.holdDue(now, kind, holdBy);
         this.headsUpGiven = true;
         this.emit({ type: 'heads-up', at: now, kind, breakAt: due });
       }
       return;
     }
     if (this.prompts === 0) {
-      this.prompt(now, kind);
+      if (holdBy) this.holdDue(now, kind, holdBy);
+      else this.prompt(now, kind);
     } else if (now >= this.lastPromptAt + this.settings.snoozeMinutes * MIN) {
       if (this.prompts >= MAX_PROMPTS) this.closeDueBreak(now, 'missed');
+      else if (holdBy) this.holdDue(now, kind, holdBy);
       else this.prompt(now, kind);
     }
+  }
+
+  /** A due break meets a hold reason at the moment it would show something: hold it, withdrawing what is shown. */
+  private holdDue(now: number, kind: BreakKind, reason: HoldReason): void {
+    if (this.prompts > 0 || this.headsUpGiven) {
+      this.emit({ type: 'withdrawn', at: now, kind, what: this.prompts > 0 ? 'prompt' : 'heads-up' });
+    }
+    // Prompts shown before the hold do not count toward the limit.
+    this.prompts = 0;
+    this.headsUpGiven = false;
+    const again = this.releasedHold;
+    if (again) {
+      // Held once already and back before it was answered: the same hold, no second `break-held`.
+      const h = this.holds.hold(again.kind, again.reason, now);
+      h.since = again.since;
+      h.noticeDone = again.noticeDone;
+      this.releasedHold = null;
+      return;
+    }
+    this.holds.hold(kind, reason, now);
+    this.emit({ type: 'break-held', at: now, kind, reason });
+  }
+
+  /** While held: the one notice; after the last reason, the heads-up and then the break, once. */
+  private advanceHeld(now: number): void {
+    const h = this.holds.held!;
+    const limitAt = h.since + this.settings.holdLimitMinutes * MIN;
+    if (!h.noticeDone && h.freeAt === null && now >= limitAt) {
+      h.noticeDone = true;
+      this.emit({ type: 'hold-notice', at: now, kind: h.kind, since: h.since });
+    }
+    const comes = this.holds.comesAt(this.dueAt(now));
+    if (comes === null) return;
+    const kind = this.heldKindAt(comes);
+    const headsUpMs = this.settings.headsUpSeconds * 1000;
+    if (now < comes) {
+      if (headsUpMs > 0 && !this.headsUpGiven && now >= Math.max(h.freeAt!, comes - headsUpMs)) {
+        this.headsUpGiven = true;
+        this.emit({ type: 'heads-up', at: now, kind, breakAt: comes });
+      }
+      return;
+    }
+    this.releasedHold = { kind, reason: h.reason, since: h.since, noticeDone: h.noticeDone };
+    this.holds.held = null;
+    this.prompt(now, kind);
+  }
+
+  /** Held longer than the stretch interval (from `break-held` to when it comes): the held break is the long one. */
+  private heldKindAt(comes: number): BreakKind {
+    const h = this.holds.held!;
+    const { microBreak, longBreak } = this.settings;
+    const stretchMs = longBreak.everyNth * microBreak.everyMinutes * MIN;
+    return longBreak.enabled && comes - h.since > stretchMs ? 'long' : h.kind;
   }
 
   private prompt(now: number, kind: BreakKind): void {
@@ -548,6 +711,22 @@ export class Scheduler {
     this.lastPromptAt = now;
     this.headsUpGiven = true;
     this.emit({ type: 'break-prompt', at: now, kind });
+  }
+
+  /** The next instant a heads-up, prompt or re-prompt could show (hold sources are asked shortly before). */
+  private nextDecision(now: number): number | null {
+    if (!this.counting()) return null;
+    const headsUpMs = this.settings.headsUpSeconds * 1000;
+    const h = this.holds.held;
+    if (h) {
+      const comes = this.holds.comesAt(this.dueAt(now));
+      if (comes === null) return null;
+      return headsUpMs > 0 && !this.headsUpGiven ? Math.max(h.freeAt!, comes - headsUpMs) : comes;
+    }
+    const due = this.dueAt(now);
+    if (headsUpMs > 0 && !this.headsUpGiven && due - headsUpMs > this.cycleAt && now < due) return due - headsUpMs;
+    if (this.prompts === 0) return due;
+    return this.prompts < MAX_PROMPTS ? this.lastPromptAt + this.settings.snoozeMinutes * MIN : null;
   }
 
   /** The earliest instant anything can change. */
@@ -562,12 +741,17 @@ export class Scheduler {
       if (this.tracking()) {
         if (this.asleep) cands.push(now + ASLEEP_FALLBACK_MS);
         else cands.push(this.nextSampleAt);
+        const held = this.holds.held;
+        if (held?.recheckAt != null && this.requestHoldCheck) cands.push(held.recheckAt);
         if (this.counting()) {
-          const due = this.dueAt(now);
-          const headsUpAt = due - this.settings.headsUpSeconds * 1000;
-          if (!this.headsUpGiven && headsUpAt > now) cands.push(headsUpAt);
-          if (this.prompts === 0) cands.push(due);
-          else cands.push(this.lastPromptAt + this.settings.snoozeMinutes * MIN);
+          const decision = this.nextDecision(now);
+          if (decision !== null) {
+            cands.push(decision);
+            if (this.requestHoldCheck && this.checkedFor !== decision) cands.push(decision - HOLD_CHECK_LEAD_MS);
+          }
+          if (held && !held.noticeDone && held.freeAt === null) cands.push(held.since + this.settings.holdLimitMinutes * MIN);
+          // A re-prompt slot past the limit is where the break counts as missed.
+          if (!held && this.prompts >= MAX_PROMPTS) cands.push(this.lastPromptAt + this.settings.snoozeMinutes * MIN);
         }
       }
     }

@@ -1,6 +1,7 @@
 // The settings schema: the single source of truth for defaults, ranges and messages.
 // The store (JSON Schema derived from it), the settings window, IPC and the simulator all validate through here.
 import * as v from 'valibot';
+import { HOLD_REASONS } from './holds.ts';
 
 export const POSITIONS = ['seated', 'standing', 'wall', 'floor'] as const;
 export type Position = (typeof POSITIONS)[number];
@@ -17,6 +18,12 @@ export const RANGES = {
   snoozeMinutes: { min: 1, max: 60, fallback: 5, unit: 'minutes' },
   awayAfterMinutes: { min: 2, max: 30, fallback: 5, unit: 'minutes' },
 } as const;
+
+/**
+ * The hold limit's range. Kept apart from RANGES until the settings window gets a field for it (RANGES drives the
+ * window's number fields, each of which must sit in a group).
+ */
+export const HOLD_LIMIT_RANGE = { min: 15, max: 240, fallback: 90, unit: 'minutes' } as const;
 
 function intRange({ min, max, fallback, unit }: { min: number; max: number; fallback: number; unit: string }) {
   const range = `a whole number from ${min} to ${max}${unit ? ' ' + unit : ''}`;
@@ -90,6 +97,14 @@ export const SettingsSchema = v.object({
     'CommandOrControl+Alt+B',
   ),
   startAtLogin: bool(true),
+  holdDuring: v.optional(
+    v.pipe(
+      v.array(v.picklist(HOLD_REASONS), `must list hold reasons from: ${HOLD_REASONS.join(', ')}`),
+      v.check((r) => new Set(r).size === r.length, 'must not list a reason twice'),
+    ),
+    () => [...HOLD_REASONS],
+  ),
+  holdLimitMinutes: intRange(HOLD_LIMIT_RANGE),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

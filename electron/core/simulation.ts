@@ -3,6 +3,8 @@
 import { VirtualClock } from './clock.ts';
 import { ACTIVITY_STATES, ScriptedActivity } from './activity-script.ts';
 import type { ActivitySegment, ActivityState } from './activity-script.ts';
+import { HOLD_REASONS } from './holds.ts';
+import type { HoldReason } from './holds.ts';
 import { Scheduler } from './scheduler.ts';
 import type { BreakKind, SchedulerAction, SchedulerEvent } from './scheduler.ts';
 import { defaultSettings, validateSettings } from './settings.ts';
@@ -15,8 +17,15 @@ export type PromptAnswer = 'start' | 'snooze' | 'skip' | 'ignore';
 export interface SimulatedUser {
   onHeadsUp: HeadsUpAnswer;
   onPrompt: PromptAnswer;
-  /** Started breaks run to their end (`finish`); otherwise the user closes them halfway (`skip`). */
+  /** Started breaks run to their end; otherwise the user finishes them halfway (recorded as `partial`). */
   completes: boolean;
+}
+
+/** A stretch of time a hold reason is active (a call, a shared screen, do-not-disturb…). */
+export interface BusyInterval {
+  from: number;
+  to: number;
+  reason: HoldReason;
 }
 
 export interface Scenario {
@@ -25,6 +34,8 @@ export interface Scenario {
   settings: Settings;
   activity: ActivitySegment[];
   actions: Array<{ at: number; action: SchedulerAction }>;
+  /** Optional: absent means nothing ever holds a break. */
+  busy?: BusyInterval[];
   user: SimulatedUser;
   timeZone: string;
 }
@@ -144,7 +155,7 @@ function parseAction(x: unknown, path: string, zone: string, problems: ScenarioP
 export function parseScenario(input: unknown, defaultTimeZone: string = currentTimeZone()): ParseResult {
   const problems: ScenarioProblem[] = [];
   if (!isRecord(input)) return { ok: false, problems: [{ path: '(scenario)', message: 'the scenario must be a JSON object' }] };
-  unknownKeys(input, ['start', 'end', 'settings', 'activity', 'actions', 'user', 'timeZone'], '', problems);
+  unknownKeys(input, ['start', 'end', 'settings', 'activity', 'actions', 'busy', 'user', 'timeZone'], '', problems);
 
   let timeZone = defaultTimeZone;
   if (input.timeZone !== undefined) {
@@ -206,6 +217,8 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
     });
   }
 
+  const busy = parseBusy(input.busy, timeZone, problems);
+
   const user: SimulatedUser = { onHeadsUp: 'wait', onPrompt: 'start', completes: true };
   if (input.user !== undefined) {
     const u = input.user;
@@ -229,13 +242,49 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
 
   if (problems.length || start === null || end === null) return { ok: false, problems };
   actions.sort((a, b) => a.at - b.at); // stable: same-instant actions keep their order
-  return { ok: true, scenario: { start, end, settings, activity, actions, user, timeZone } };
+  return { ok: true, scenario: { start, end, settings, activity, actions, busy, user, timeZone } };
+}
+
+/** `busy` entries: hold reasons over time. Intervals may overlap (a call while in do-not-disturb). */
+function parseBusy(input: unknown, timeZone: string, problems: ScenarioProblem[]): BusyInterval[] {
+  const busy: BusyInterval[] = [];
+  if (input === undefined) return busy;
+  if (!Array.isArray(input)) {
+    problems.push({ path: 'busy', message: 'busy must be a list of {"from", "to", "reason"}' });
+    return busy;
+  }
+  input.forEach((x: unknown, i: number) => {
+    const path = `busy[${i}]`;
+    if (!isRecord(x)) return problems.push({ path, message: `${path} must be an object {"from", "to", "reason"}` });
+    unknownKeys(x, ['from', 'to', 'reason'], `${path}.`, problems);
+    const from = parseTime(x.from, timeZone);
+    const to = parseTime(x.to, timeZone);
+    if (from === null) problems.push({ path: `${path}.from`, message: `${path}.from must be an ISO-8601 date-time` });
+    if (to === null) problems.push({ path: `${path}.to`, message: `${path}.to must be an ISO-8601 date-time` });
+    if (typeof x.reason !== 'string' || !(HOLD_REASONS as readonly string[]).includes(x.reason)) {
+      problems.push({ path: `${path}.reason`, message: `${path}.reason must be one of: ${HOLD_REASONS.join(', ')}` });
+      return;
+    }
+    if (from === null || to === null) return;
+    if (to <= from) return problems.push({ path: `${path}.to`, message: `${path}.to must be later than ${path}.from` });
+    busy.push({ from, to, reason: x.reason as HoldReason });
+  });
+  return busy;
+}
+
+/** The hold reasons active at `t` (each interval covers [from, to)). */
+export function busyAt(busy: readonly BusyInterval[], t: number): HoldReason[] {
+  const on = new Set<HoldReason>();
+  for (const b of busy) if (b.from <= t && t < b.to) on.add(b.reason);
+  return HOLD_REASONS.filter((r) => on.has(r));
 }
 
 export interface SimulationResult {
   events: SchedulerEvent[];
   /** Timer wake-ups of the scheduler (the simulated user's own reactions are not timers). */
   wakeups: number;
+  /** Times the scheduler asked the hold sources. */
+  holdChecks: number;
 }
 
 interface Pending {
@@ -248,7 +297,16 @@ interface Pending {
 export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, clock: VirtualClock) => void } = {}): SimulationResult {
   const clock = new VirtualClock(sc.start);
   const activity = new ScriptedActivity(sc.activity, clock);
-  const scheduler = new Scheduler({ clock, activity, settings: sc.settings, timeZone: sc.timeZone });
+  const busy = sc.busy ?? [];
+  // Every source answers at once from the intervals; checks are counted like the real app's would be.
+  let holdChecks = 0;
+  const requestHoldCheck = busy.length
+    ? () => {
+        holdChecks++;
+        scheduler.setHolds(busyAt(busy, clock.now()));
+      }
+    : undefined;
+  const scheduler = new Scheduler({ clock, activity, settings: sc.settings, timeZone: sc.timeZone, requestHoldCheck });
   const events: SchedulerEvent[] = [];
   const queue: Pending[] = [];
   let seq = 0;
@@ -271,11 +329,14 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
       const startedAt = e.at;
       const stillThisBreak = () => scheduler.status().currentBreak?.startedAt === startedAt;
       if (sc.user.completes) later(now + breakMs(e.kind), () => stillThisBreak() && scheduler.dispatch({ do: 'finish' }));
-      else later(now + Math.round(breakMs(e.kind) / 2), () => stillThisBreak() && scheduler.dispatch({ do: 'skip' }));
+      else later(now + Math.round(breakMs(e.kind) / 2), () => stillThisBreak() && scheduler.dispatch({ do: 'finish' }));
     }
   });
 
   const changes = activity.changes(sc.start, sc.end);
+  // Hold sources report each change as it happens (the real sources' events).
+  const busyTimes = [...new Set(busy.flatMap((b) => [b.from, b.to]))].filter((t) => t > sc.start && t <= sc.end).sort((a, b) => a - b);
+  let bi = 0;
   let ci = 0;
   let ai = 0;
   let lockSent = false;
@@ -307,19 +368,22 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
     return true;
   };
 
+  if (busy.length) scheduler.setHolds(busyAt(busy, sc.start));
   scheduler.start();
   const initial = activity.stateAt(sc.start);
-  if (initial === 'asleep' && !sleepUntil(sc.start)) return { events, wakeups: clock.wakeups };
+  const result = () => ({ events, wakeups: clock.wakeups, holdChecks });
+  if (initial === 'asleep' && !sleepUntil(sc.start)) return result();
   if (initial === 'locked') syncLock('locked');
 
   for (;;) {
     const timer = clock.pending()[0];
-    const cands = [changes[ci]?.at, sc.actions[ai]?.at, queue[0]?.at, timer].filter((x): x is number => x !== undefined);
+    const cands = [changes[ci]?.at, busyTimes[bi], sc.actions[ai]?.at, queue[0]?.at, timer].filter((x): x is number => x !== undefined);
     if (!cands.length) break;
     const t = Math.max(clock.now(), Math.min(...cands));
     if (t > sc.end) break;
-    // A change of activity at t happens before the timers due at t: no prompt to a machine going to sleep.
-    const changing = ci < changes.length && changes[ci]!.at <= t;
+    // A change of activity or of hold reasons at t happens before the timers due at t: no prompt to a machine going
+    // to sleep, nor into a meeting that begins that instant.
+    const changing = (ci < changes.length && changes[ci]!.at <= t) || (bi < busyTimes.length && busyTimes[bi]! <= t);
     if (changing && t > clock.now()) {
       clock.advanceTo(t - 1);
       clock.jumpTo(t);
@@ -334,15 +398,19 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
       syncLock(c.to);
     }
     if (asleepToEnd) break;
+    if (bi < busyTimes.length && busyTimes[bi]! <= t) {
+      while (bi < busyTimes.length && busyTimes[bi]! <= t) bi++;
+      scheduler.setHolds(busyAt(busy, clock.now()));
+    }
     const now = clock.now();
     while (ai < sc.actions.length && sc.actions[ai]!.at <= now) scheduler.dispatch(sc.actions[ai++]!.action);
     while (queue.length && queue[0]!.at <= now) queue.shift()!.fn();
   }
-  return { events, wakeups: clock.wakeups };
+  return result();
 }
 
 /** One output line's object: `at` (and `until`, `from`) as ISO-8601 with the zone's offset. */
-export function timelineEntry(e: SchedulerEvent, timeZone: string): Record<string, unknown> {
+export function timelineEntry(e: SchedulerEvent, timeZone: string): Record<string, unknown> | null {
   const iso = (t: number) => formatLocalIso(t, timeZone);
   switch (e.type) {
     case 'heads-up':
@@ -361,12 +429,19 @@ export function timelineEntry(e: SchedulerEvent, timeZone: string): Record<strin
       return { at: iso(e.at), type: e.type, until: e.until === null ? null : iso(e.until) };
     case 'resumed':
       return { at: iso(e.at), type: e.type };
+    case 'break-held':
+      return { at: iso(e.at), type: e.type, kind: e.kind, reason: e.reason };
+    case 'hold-notice':
+      return { at: iso(e.at), type: e.type, kind: e.kind };
+    case 'withdrawn':
+      return null; // for the app (take the notification or window back); not a timeline type
   }
 }
 
 /** The simulator's output: one JSON object a line, in time order. */
 export function formatTimeline(events: readonly SchedulerEvent[], timeZone: string): string {
-  return events.map((e) => JSON.stringify(timelineEntry(e, timeZone))).join('\n') + (events.length ? '\n' : '');
+  const lines = events.map((e) => timelineEntry(e, timeZone)).filter((x) => x !== null);
+  return lines.map((x) => JSON.stringify(x)).join('\n') + (lines.length ? '\n' : '');
 }
 
 /** Parse JSON text and run it; the CLI's whole job. Exit code 2 on any invalid input. */

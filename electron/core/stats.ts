@@ -9,6 +9,8 @@ export const DEFAULT_DAILY_GOAL = 4;
 
 export interface OutcomeCounts {
   completed: number;
+  /** Started and ended early: moved, but not to the routine's end. */
+  partial: number;
   skipped: number;
   natural: number;
   missed: number;
@@ -17,11 +19,11 @@ export interface OutcomeCounts {
 export interface PeriodStats extends OutcomeCounts {
   /** Breaks that came due: every outcome. */
   due: number;
-  /** Completed plus natural (time away counts as a break taken). */
+  /** Completed, partial and natural (time away counts as a break taken). */
   taken: number;
   /** taken / due, 0–1; null when nothing was due. */
   takenShare: number | null;
-  /** Seconds of completed breaks. */
+  /** Seconds moved in completed and partial breaks. */
   secondsMoved: number;
   minutesMoved: number;
 }
@@ -123,14 +125,14 @@ export function weekStartOf(key: string): string {
 }
 
 function emptyPeriod(): PeriodStats {
-  return { completed: 0, skipped: 0, natural: 0, missed: 0, due: 0, taken: 0, takenShare: null, secondsMoved: 0, minutesMoved: 0 };
+  return { completed: 0, partial: 0, skipped: 0, natural: 0, missed: 0, due: 0, taken: 0, takenShare: null, secondsMoved: 0, minutesMoved: 0 };
 }
 
 function addRecord(p: PeriodStats, outcome: BreakOutcome, seconds: number): void {
   p[outcome]++;
   p.due++;
-  if (outcome === 'completed' || outcome === 'natural') p.taken++;
-  if (outcome === 'completed') p.secondsMoved += seconds;
+  if (outcome === 'completed' || outcome === 'partial' || outcome === 'natural') p.taken++;
+  if (outcome === 'completed' || outcome === 'partial') p.secondsMoved += seconds;
 }
 
 function finish<T extends PeriodStats>(p: T): T {
@@ -141,6 +143,7 @@ function finish<T extends PeriodStats>(p: T): T {
 
 function mergeInto(into: PeriodStats, from: PeriodStats): void {
   into.completed += from.completed;
+  into.partial += from.partial;
   into.skipped += from.skipped;
   into.natural += from.natural;
   into.missed += from.missed;

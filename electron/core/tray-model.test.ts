@@ -14,6 +14,7 @@ function status(phase: SchedulerPhase, over: Partial<SchedulerStatus> = {}): Sch
     pausedUntil: null,
     currentBreak: phase === 'on-break' ? { kind: 'micro', startedAt: NOW } : null,
     breaksToday: 3,
+    held: null,
     ...over,
   };
 }

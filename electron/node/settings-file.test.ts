@@ -168,6 +168,8 @@ describe('loading settings.json', () => {
       sound: false,
       shortcut: 'Ctrl+Shift+B',
       startAtLogin: false,
+      holdDuring: ['call', 'screen-sharing', 'presentation', 'fullscreen', 'do-not-disturb'],
+      holdLimitMinutes: 90,
     } satisfies Settings);
     const disk = onDisk();
     expect(disk['__internal__']).toEqual({ migrations: { version: SETTINGS_VERSION } });

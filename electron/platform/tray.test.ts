@@ -67,8 +67,9 @@ const working = (minutes: number, breaksToday = 0): SchedulerStatus => ({
   pausedUntil: null,
   currentBreak: null,
   breaksToday,
+  held: null,
 });
-const paused: SchedulerStatus = { phase: 'paused', nextBreak: null, pausedUntil: null, currentBreak: null, breaksToday: 0 };
+const paused: SchedulerStatus = { phase: 'paused', nextBreak: null, pausedUntil: null, currentBreak: null, breaksToday: 0, held: null };
 
 describe('toTemplate', () => {
   it('maps ids, labels, enabled, separators and submenus; clicks report the item id', () => {

@@ -31,6 +31,7 @@ export const chart = {
 
 export const OUTCOME_NAMES: Record<BreakOutcome, string> = {
   completed: 'Done',
+  partial: 'Ended early',
   natural: 'Away (natural)',
   skipped: 'Skipped',
   missed: 'Missed',

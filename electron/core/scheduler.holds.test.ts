@@ -1,0 +1,395 @@
+// The hold rules of DESIGN §1 ("Knowing when not to interrupt") on the virtual clock.
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from './clock.ts';
+import type { Clock } from './clock.ts';
+import { HOLD_CHECK_LEAD_MS, HOLD_GRACE_MS } from './hold-state.ts';
+import type { HoldReason } from './holds.ts';
+import { Scheduler } from './scheduler.ts';
+import type { ActivitySource, SchedulerEvent } from './scheduler.ts';
+import { defaultSettings } from './settings.ts';
+import type { Settings } from './settings.ts';
+
+const MIN = 60_000;
+
+class FakeUser implements ActivitySource {
+  idleFrom: number | null = null;
+  locked = false;
+  constructor(private readonly clock: Clock) {}
+  idleSeconds(): number {
+    return this.idleFrom === null ? 0 : (this.clock.now() - this.idleFrom) / 1000;
+  }
+  isLocked(): boolean {
+    return this.locked;
+  }
+  stop(): void {
+    this.idleFrom = this.clock.now();
+  }
+  type(): void {
+    this.idleFrom = null;
+  }
+}
+
+function setup(patch: Partial<Settings> = {}, opts: { answer?: boolean } = {}) {
+  const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+  const user = new FakeUser(clock);
+  const settings = { ...defaultSettings(), ...patch };
+  let reasons: HoldReason[] = [];
+  const checks: number[] = [];
+  const sched = new Scheduler({
+    clock,
+    activity: user,
+    settings,
+    timeZone: 'Europe/Berlin',
+    requestHoldCheck: () => {
+      checks.push(clock.now());
+      if (opts.answer !== false) sched.setHolds(reasons);
+    },
+  });
+  const events: SchedulerEvent[] = [];
+  sched.onEvent((e) => events.push(e));
+  const t0 = clock.now();
+  const m = (e: { at: number }) => (e.at - t0) / MIN;
+  const of = (type: SchedulerEvent['type']) => events.filter((e) => e.type === type);
+  const run = (minutes: number) => clock.advanceBy(minutes * MIN);
+  /** The sources report a change (as their events would). */
+  const busy = (...r: HoldReason[]) => {
+    reasons = r;
+    sched.setHolds(r);
+  };
+  sched.start();
+  return { clock, user, sched, events, m, of, run, busy, checks, t0 };
+}
+
+const kinds = (es: SchedulerEvent[]) => es.map((e) => ('kind' in e ? e.kind : null));
+
+describe('holding a due break', () => {
+  it('holds the heads-up and prompt during a call and brings the break 2 minutes after it ends, once', () => {
+    const { busy, run, of, m, sched, t0 } = setup();
+    run(20);
+    busy('call');
+    run(40); // the call lasts until minute 60
+    expect(of('heads-up')).toEqual([]);
+    expect(of('break-prompt')).toEqual([]);
+    expect(of('break-held')).toMatchObject([{ reason: 'call', kind: 'micro' }]);
+    expect(of('break-held').map(m)).toEqual([29]); // when the heads-up would have come
+    expect(sched.status().held).toEqual({ reason: 'call', since: t0 + 29 * MIN });
+    busy();
+    run(4);
+    expect(of('heads-up').map(m)).toEqual([61]);
+    expect(of('break-prompt').map(m)).toEqual([62]);
+    expect(of('break-held')).toHaveLength(1);
+    expect(sched.status().held).toBeNull();
+  });
+
+  it('never brings the heads-up before the reason ended, even with a heads-up longer than the grace', () => {
+    const { busy, run, of, m } = setup({ headsUpSeconds: 300 });
+    run(20);
+    busy('screen-sharing');
+    run(30);
+    busy();
+    run(5);
+    expect(of('heads-up').map(m)).toEqual([50]);
+    expect(of('break-prompt').map(m)).toEqual([52]);
+  });
+
+  it('holds at the prompt when the reason began after the heads-up, and withdraws the heads-up', () => {
+    const { busy, run, of, m, events } = setup();
+    run(29.5);
+    expect(of('heads-up').map(m)).toEqual([29]);
+    busy('presentation');
+    run(10);
+    expect(of('break-prompt')).toEqual([]);
+    expect(events.filter((e) => e.type === 'withdrawn' || e.type === 'break-held').map((e) => [e.type, m(e)])).toEqual([
+      ['withdrawn', 30],
+      ['break-held', 30],
+    ]);
+    expect(of('withdrawn')).toMatchObject([{ what: 'heads-up' }]);
+  });
+
+  it('holds a re-prompt, withdraws the prompt on screen, and after the hold prompts afresh (earlier prompts do not count)', () => {
+    const { busy, run, of, m } = setup({ headsUpSeconds: 0 });
+    run(31);
+    busy('fullscreen');
+    run(30);
+    expect(of('withdrawn')).toMatchObject([{ what: 'prompt', at: expect.any(Number) }]);
+    expect(of('break-held').map(m)).toEqual([35]);
+    busy();
+    run(20);
+    // 3 prompts after the hold (63, 68, 73) before it is missed: the one before does not count.
+    expect(of('break-prompt').map(m)).toEqual([30, 63, 68, 73]);
+    expect(of('break-end')).toMatchObject([{ outcome: 'missed' }]);
+  });
+
+  it('treats two meetings less than 2 minutes apart as one hold', () => {
+    const { busy, run, of, m } = setup();
+    run(20);
+    busy('call');
+    run(20);
+    busy();
+    run(1.5);
+    busy('call');
+    run(20);
+    busy();
+    run(4);
+    expect(of('break-held')).toHaveLength(1);
+    // The heads-up of the first grace (at 41) was withdrawn when the second meeting began at 41.5.
+    expect(of('heads-up').map(m)).toEqual([41, 62.5]);
+    expect(of('withdrawn').map(m)).toEqual([41.5]);
+    expect(of('break-prompt').map(m)).toEqual([63.5]);
+  });
+
+  it('a reason back after a heads-up in the grace withdraws that heads-up again', () => {
+    const { busy, run, of, m } = setup({ headsUpSeconds: 120 });
+    run(20);
+    busy('call');
+    run(20);
+    busy();
+    run(1);
+    expect(of('heads-up').map(m)).toEqual([40]);
+    busy('call');
+    run(10);
+    expect(of('break-prompt')).toEqual([]);
+    expect(of('heads-up')).toHaveLength(1);
+    expect(of('withdrawn')).toMatchObject([{ what: 'heads-up' }]);
+    expect(of('break-held')).toHaveLength(1);
+  });
+
+  it('a hold longer than the stretch interval brings a stretch session', () => {
+    const { busy, run, of, m } = setup();
+    run(20);
+    busy('call');
+    run(128); // held at 29, comes at 150: 121 min is longer than 4 × 30 min
+    busy();
+    run(4);
+    expect(kinds(of('break-held'))).toEqual(['micro']);
+    expect(of('break-prompt').map((e) => [m(e), 'kind' in e && e.kind])).toEqual([[150, 'long']]);
+    expect(of('heads-up')).toMatchObject([{ kind: 'long' }]);
+  });
+
+  it('a hold just within the stretch interval keeps the micro break', () => {
+    const { busy, run, of, m } = setup();
+    run(20);
+    busy('call');
+    run(127); // held at 29, reason ends at 147, break at 149: exactly 120 min held
+    busy();
+    run(4);
+    expect(of('break-prompt').map((e) => [m(e), 'kind' in e && e.kind])).toEqual([[149, 'micro']]);
+  });
+
+  it('never resets worked time: worked time during the hold does not bring a second break', () => {
+    const { busy, run, of } = setup({ headsUpSeconds: 0 });
+    run(20);
+    busy('do-not-disturb');
+    run(200);
+    expect(of('break-held')).toHaveLength(1);
+    expect(of('break-prompt')).toEqual([]);
+    busy();
+    run(3);
+    expect(of('break-prompt')).toHaveLength(1);
+  });
+
+  it('sends one quiet hold notice holdLimitMinutes after break-held', () => {
+    const { busy, run, of, m } = setup({ holdLimitMinutes: 45 });
+    run(20);
+    busy('call');
+    run(300);
+    expect(of('hold-notice').map(m)).toEqual([29 + 45]);
+  });
+
+  it('holds only for the reasons in holdDuring', () => {
+    const { busy, run, of, m } = setup({ holdDuring: ['call'] });
+    run(20);
+    busy('fullscreen', 'do-not-disturb');
+    run(11);
+    expect(of('break-held')).toEqual([]);
+    expect(of('break-prompt').map(m)).toEqual([30]);
+  });
+
+  it('names the highest reason, and status names the highest one active now', () => {
+    const { busy, run, of, sched } = setup();
+    run(20);
+    busy('do-not-disturb', 'screen-sharing');
+    run(10);
+    expect(of('break-held')).toMatchObject([{ reason: 'screen-sharing' }]);
+    busy('do-not-disturb', 'call');
+    expect(sched.status().held?.reason).toBe('call');
+  });
+});
+
+describe('what ends a hold, and actions while held', () => {
+  it('a pause ends the hold; after it a fresh cycle', () => {
+    const { busy, run, of, m, sched } = setup();
+    run(20);
+    busy('call');
+    run(15);
+    sched.dispatch({ do: 'pause', minutes: 30 });
+    expect(sched.status().held).toBeNull();
+    busy();
+    run(40);
+    expect(of('break-prompt')).toEqual([]);
+    run(24);
+    expect(of('break-prompt').map(m)).toEqual([95]); // resumed at 65, then a full interval
+  });
+
+  it('the end of work hours ends a hold', () => {
+    const { busy, clock, sched, of } = setup({ workHours: { enabled: true, days: [1, 2, 3, 4, 5], start: '07:00', end: '09:10' } });
+    clock.advanceBy(20 * MIN);
+    busy('call');
+    clock.advanceBy(25 * MIN);
+    expect(sched.status().held).not.toBeNull();
+    clock.advanceBy(30 * MIN);
+    expect(sched.status().phase).toBe('off-hours');
+    expect(sched.status().held).toBeNull();
+    busy();
+    clock.advanceBy(60 * MIN);
+    expect(of('break-prompt')).toEqual([]);
+  });
+
+  it('never cuts a running break, and holds nothing while one runs', () => {
+    const { busy, run, of, sched } = setup();
+    sched.dispatch({ do: 'start-break' });
+    busy('call');
+    run(0.5);
+    expect(sched.status().phase).toBe('on-break');
+    expect(of('break-held')).toEqual([]);
+    sched.dispatch({ do: 'finish' });
+    expect(of('break-end')).toHaveLength(1);
+  });
+
+  it('a break started by hand while held is the held break, with its kind', () => {
+    const { busy, run, of, sched } = setup();
+    run(20);
+    busy('call');
+    run(125); // the held break became due as micro; time passes
+    sched.dispatch({ do: 'start-break' });
+    expect(of('break-start')).toMatchObject([{ kind: 'micro' }]);
+    expect(sched.status().held).toBeNull();
+    run(1);
+    sched.dispatch({ do: 'finish' });
+    busy();
+    run(10);
+    expect(of('break-prompt')).toEqual([]); // the cycle restarted with the break
+  });
+
+  it('snooze does nothing while held; skip records the held break as skipped', () => {
+    const { busy, run, of, sched } = setup();
+    run(20);
+    busy('call');
+    run(15);
+    sched.dispatch({ do: 'snooze' });
+    expect(of('snoozed')).toEqual([]);
+    expect(sched.status().held).not.toBeNull();
+    sched.dispatch({ do: 'skip' });
+    expect(of('break-end')).toMatchObject([{ outcome: 'skipped', kind: 'micro', seconds: 0 }]);
+    expect(sched.status().held).toBeNull();
+  });
+
+  it('a natural break replaces a held break', () => {
+    const { busy, run, of, user, sched } = setup();
+    run(20);
+    busy('do-not-disturb');
+    run(15);
+    user.stop();
+    run(20);
+    user.type();
+    run(1);
+    expect(of('natural-break')).toHaveLength(1);
+    expect(sched.status().held).toBeNull();
+    busy();
+    run(10);
+    expect(of('break-prompt')).toEqual([]);
+  });
+});
+
+describe('presence', () => {
+  it('idle in a call is not away; idle that outlasts it counts from its end', () => {
+    const { busy, run, of, user, sched, m } = setup({ holdDuring: [] });
+    run(5);
+    user.stop();
+    busy('call');
+    run(20);
+    expect(sched.status().phase).not.toBe('away');
+    busy(); // the call ends at 25; idle since 5
+    run(4);
+    expect(sched.status().phase).not.toBe('away');
+    run(1.5); // 5 min after the call ended
+    expect(sched.status().phase).toBe('away');
+    user.type();
+    run(1);
+    expect(of('natural-break')).toHaveLength(1);
+    expect(m({ at: (of('natural-break')[0] as { from: number }).from })).toBe(25);
+  });
+
+  it('in do-not-disturb or fullscreen the usual away rule holds', () => {
+    const { busy, run, user, sched } = setup();
+    run(5);
+    busy('fullscreen', 'do-not-disturb');
+    user.stop();
+    run(6);
+    expect(sched.status().phase).toBe('away');
+  });
+
+  it('a locked screen is away even in a call', () => {
+    const { busy, run, user, sched } = setup();
+    run(5);
+    busy('call');
+    user.locked = true;
+    sched.power('lock');
+    expect(sched.status().phase).toBe('away');
+    run(1);
+    expect(sched.status().phase).toBe('away');
+  });
+
+  it('asks the sources when idle reaches awayAfter; a call found then keeps the idle stretch as desk time', () => {
+    const { run, user, sched, checks, of, m, busy } = setup({ holdDuring: [] });
+    run(2);
+    user.stop();
+    busy(); // nothing yet
+    // The call begins without an event reaching the scheduler (a source without events): found only by asking.
+    const reasonsLater: HoldReason[] = ['call'];
+    (sched as unknown as { requestHoldCheck: () => void }).requestHoldCheck = () => {
+      checks.push(sched['clock'].now());
+      sched.setHolds(reasonsLater);
+    };
+    run(10);
+    expect(checks.length).toBeGreaterThan(0);
+    expect(sched.status().phase).not.toBe('away');
+    expect(of('natural-break')).toEqual([]);
+    user.type();
+    run(20);
+    // Work was never interrupted: the prompt comes after 30 minutes of desk time.
+    expect(of('break-prompt').map(m)).toEqual([30]);
+  });
+});
+
+describe('asking the sources', () => {
+  it('asks shortly before the heads-up and the prompt, never every second', () => {
+    const { run, checks, t0 } = setup();
+    run(31);
+    const at = checks.map((t) => (t - t0) / 1000);
+    expect(at).toEqual([29 * 60 - HOLD_CHECK_LEAD_MS / 1000, 30 * 60 - HOLD_CHECK_LEAD_MS / 1000]);
+  });
+
+  it('while held, asks again on a backoff of 60, 120, then every 300 seconds', () => {
+    const { run, checks, busy, t0 } = setup({}, { answer: false });
+    run(20);
+    busy('call');
+    run(29);
+    const after = checks.filter((t) => t > t0 + 29 * MIN).map((t) => (t - (t0 + 29 * MIN)) / 1000);
+    expect(after).toEqual([60, 180, 480, 780, 1080]);
+  });
+
+  it('without a source to ask, no extra wake-ups', () => {
+    const a = new VirtualClock('2026-11-23T08:00:00+01:00');
+    const s = new Scheduler({ clock: a, activity: new FakeUser(a), settings: defaultSettings(), timeZone: 'Europe/Berlin' });
+    s.start();
+    a.advanceBy(8 * 60 * MIN);
+    const withCheck = setup();
+    withCheck.clock.advanceBy(8 * 60 * MIN);
+    expect(withCheck.clock.wakeups - a.wakeups).toBeLessThanOrEqual(8 * 2 * 3); // two checks per prompt, ≤ 3 prompts an hour
+  });
+
+  it('the grace is 2 minutes', () => {
+    expect(HOLD_GRACE_MS).toBe(2 * MIN);
+  });
+});

@@ -21,9 +21,14 @@ export interface DbusPort {
   close(): void;
 }
 
-/** Variants arrive as `{signature, value}`; the adapters only want the value. */
+/** Variants arrive as `{signature, value}` (also inside dictionaries such as PropertiesChanged's); adapters want values. */
 export function unwrap(v: unknown): unknown {
-  return v instanceof dbus.Variant ? unwrap(v.value) : v;
+  if (v instanceof dbus.Variant) return unwrap(v.value);
+  if (Array.isArray(v)) return v.map(unwrap);
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x)]));
+  }
+  return v;
 }
 
 function matchRule(r: SignalRule): string {

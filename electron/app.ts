@@ -9,7 +9,7 @@ import { parseRequest, type Reply, type WindowKind } from './ipc.ts';
 import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
 import { exportHistory, statsFor } from './app/data-requests.ts';
-import { NOTIFICATION_TITLE, TEST_NOTIFICATION_BODY, headsUpActions, headsUpBody, notAnInstanceCommand, noticeText } from './app/messages.ts';
+import { NOTIFICATION_TITLE, TEST_NOTIFICATION_BODY, headsUpActions, headsUpBody, holdNoticeBody, notAnInstanceCommand, noticeText } from './app/messages.ts';
 import { Notices } from './app/notices.ts';
 import { SettingsController } from './app/settings-controller.ts';
 
@@ -17,6 +17,13 @@ export interface Sender {
   window: WindowKind;
   /** URL of the frame that sent the message. */
   url: string;
+}
+
+/** Which presence sources work on this desktop, and what to tell the user when idle time cannot be read. */
+export interface PresenceReport {
+  idle: string;
+  lock: string[];
+  problem: string | null;
 }
 
 export interface AppOptions {
@@ -43,6 +50,8 @@ export class LimberApp {
   private readonly breaks: BreakController;
   private trayTimer: Cancel | undefined;
   private stopped = false;
+  /** What the desktop lets Limber see of the user's presence (null until reported). */
+  private presence: PresenceReport | null = null;
   /** Messages for the user that are shown once (settings problems, a missing notification daemon). */
   readonly notices: string[];
 
@@ -68,7 +77,13 @@ export class LimberApp {
       phase: () => this.scheduler.status().phase,
       act: (a) => this.act(a),
     });
-    this.scheduler = new Scheduler({ clock: ports.clock, activity: ports.activity, settings: this.settings.current });
+    const holds = ports.holds;
+    this.scheduler = new Scheduler({
+      clock: ports.clock,
+      activity: ports.activity,
+      settings: this.settings.current,
+      ...(holds ? { requestHoldCheck: () => holds.check() } : {}),
+    });
     this.scheduler.onEvent((e) => this.onSchedulerEvent(e));
   }
 
@@ -76,6 +91,11 @@ export class LimberApp {
     this.ports.tray.onMenu((id) => this.onMenu(id));
     this.ports.tray.onClick(() => this.startBreak());
     this.ports.activity.onPower((e) => this.scheduler.power(e));
+    this.ports.holds?.start((active) => {
+      if (this.stopped) return;
+      this.scheduler.setHolds(active);
+      this.refreshTray();
+    });
     this.settings.start();
     this.scheduler.start();
     this.refreshTray();
@@ -90,9 +110,16 @@ export class LimberApp {
   stop(): void {
     this.stopped = true;
     this.scheduler.stop();
+    this.ports.holds?.stop();
     this.trayTimer?.();
     this.settings.stop();
     this.breaks.stop();
+  }
+
+  /** The desktop's presence sources answered (or not): a problem is told once and shown by status. */
+  reportPresence(report: PresenceReport): void {
+    this.presence = report;
+    if (report.problem) this.noticeBoard.add(report.problem);
   }
 
   currentSettings(): Settings {
@@ -137,7 +164,9 @@ export class LimberApp {
     if (!isInstanceCommand(cmd)) return { exitCode: 2, output: notAnInstanceCommand(cmd.name) };
     if (cmd.name === 'status') {
       const status = this.scheduler.status();
-      return { exitCode: 0, output: cmd.json ? JSON.stringify(status) : trayView(status, this.ports.clock.now(), this.opts.timeZone).tooltip };
+      if (cmd.json) return { exitCode: 0, output: JSON.stringify(this.presence ? { ...status, presence: this.presence } : status) };
+      const text = trayView(status, this.ports.clock.now(), this.opts.timeZone).tooltip;
+      return { exitCode: 0, output: this.presence?.problem ? `${text}\n${this.presence.problem}` : text };
     }
     if (cmd.name === 'break') this.startBreak(cmd.kind ?? undefined);
     else {
@@ -259,7 +288,12 @@ export class LimberApp {
 
   private onSchedulerEvent(e: SchedulerEvent): void {
     if (e.type === 'heads-up') this.headsUp(e.kind, e.breakAt);
-    else this.breaks.onSchedulerEvent(e);
+    else if (e.type === 'withdrawn') {
+      // A hold began: the prompt on screen goes (a notification already shown cannot be taken back everywhere).
+      if (e.what === 'prompt') this.breaks.close();
+    } else if (e.type === 'hold-notice') {
+      this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: holdNoticeBody(e.kind, this.scheduler.status().held?.reason ?? null), actions: [] }, () => {});
+    } else this.breaks.onSchedulerEvent(e);
     this.refreshTray();
   }
 

@@ -11,7 +11,7 @@ import { HistoryFile } from '../../electron/node/history-file.ts';
 import { SettingsFile } from '../../electron/node/settings-file.ts';
 import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
-import type { HistoryStorePort, SettingsStorePort } from '../../electron/ports.ts';
+import type { ActivityPort, HistoryStorePort, HoldsPort, SettingsStorePort } from '../../electron/ports.ts';
 import { launchChromium } from './chromium.ts';
 import { ChromiumWindows, HARNESS_ORIGIN } from './chromium-windows.ts';
 import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from './test-ports.ts';
@@ -41,6 +41,10 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   welcome?: { due: boolean; markShown: () => void };
   /** A real data folder: settings.json and history.jsonl through the app's own stores, and the control socket. */
   dataDir?: string;
+  /** Hold sources (a HoldMonitor over a private desktop); without them no break is ever held. */
+  holds?: HoldsPort;
+  /** Presence from a private desktop's services, in place of the scripted activity. */
+  presence?: ActivityPort;
 }
 
 export interface Harness<C extends Clock = VirtualClock> {
@@ -88,7 +92,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
   const app: LimberApp = new LimberApp(
     {
       clock,
-      activity,
+      activity: opts.presence ?? activity,
       tray,
       notifier,
       shortcuts,
@@ -96,6 +100,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
       settings,
       history,
       autostart: { set: () => {} },
+      ...(opts.holds ? { holds: opts.holds } : {}),
       log: (level, message) => logs.push({ level, message }),
     },
     { trustedUrlPrefix: HARNESS_ORIGIN, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}), ...(opts.welcome ? { welcome: opts.welcome } : {}) },

@@ -2,12 +2,13 @@
 // break is held, and tells the scheduler which reasons are active. Nothing here runs on a fixed timer.
 import type { Cancel } from '../../core/clock.ts';
 import { HOLD_REASONS, type HoldReason, type HoldSource, type HoldVerdict } from '../../core/holds.ts';
+import type { HoldsPort } from '../../ports.ts';
 import { askWithin, watchSafely, type GuardOptions } from './guard.ts';
 
 export interface HoldMonitorOptions extends GuardOptions {
   sources: readonly HoldSource[];
-  /** All active reasons, highest first (the scheduler decides which of them hold a break). */
-  setHolds: (active: readonly HoldReason[]) => void;
+  /** All active reasons, highest first (the scheduler decides which of them hold a break); or given to start(). */
+  setHolds?: (active: readonly HoldReason[]) => void;
   log?: (message: string) => void;
   /** Events come in bursts (a call opens several streams): wait this long for quiet before asking again. */
   settleMs?: number;
@@ -15,7 +16,7 @@ export interface HoldMonitorOptions extends GuardOptions {
 
 export const EVENT_SETTLE_MS = 1000;
 
-export class HoldMonitor {
+export class HoldMonitor implements HoldsPort {
   private readonly last = new Map<string, HoldVerdict>();
   private running: Promise<readonly HoldReason[]> | null = null;
   private again = false;
@@ -25,7 +26,16 @@ export class HoldMonitor {
   /** How many times the sources were asked (each a wake-up of the app). */
   checks = 0;
 
-  constructor(private readonly opts: HoldMonitorOptions) {}
+  private setHolds: (active: readonly HoldReason[]) => void;
+
+  constructor(private readonly opts: HoldMonitorOptions) {
+    this.setHolds = opts.setHolds ?? (() => {});
+  }
+
+  start(setHolds: (active: readonly HoldReason[]) => void): void {
+    this.setHolds = setHolds;
+    this.stopped = false;
+  }
 
   /** Ask every source now; overlapping requests share one round and one more follows if asked meanwhile. */
   check(): Promise<readonly HoldReason[]> {
@@ -69,7 +79,7 @@ export class HoldMonitor {
     if (this.stopped) return ordered;
     if (ordered.length) this.follow();
     else this.unfollow();
-    this.opts.setHolds(ordered);
+    this.setHolds(ordered);
     return ordered;
   }
 

@@ -5,6 +5,9 @@ import { resolveDataDir } from '../node/data-dir.ts';
 import { runDoctor } from '../node/doctor.ts';
 import { errorText } from '../node/files.ts';
 import { HistoryFile } from '../node/history-file.ts';
+import { systemClock } from '../core/clock.ts';
+import { createDbus } from '../node/presence/dbus.ts';
+import { desktopReport } from '../node/presence/desktop-report.ts';
 import { forwardToInstance, type CliIO, type InstanceForwarder } from './forward.ts';
 import { formatDoctor, formatStats } from './format.ts';
 import { isInstanceCommand, parseArgs } from './parse.ts';
@@ -14,6 +17,17 @@ export interface CliContext extends CliIO {
   /** Where `--user-data-dir` is relative to. */
   cwd?: string;
   forwarder?: InstanceForwarder;
+  /** What `doctor` says about this desktop's presence and hold sources (asked live by default). */
+  desktop?: () => Promise<string>;
+}
+
+async function liveDesktopReport(): Promise<string> {
+  const bus = createDbus();
+  try {
+    return await desktopReport({ platform: process.platform, env: process.env, bus, clock: systemClock });
+  } finally {
+    bus.close();
+  }
 }
 
 function warnBad(bad: readonly BadLine[], io: CliIO): void {
@@ -58,6 +72,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       case 'doctor': {
         const report = runDoctor(dataDir, now());
         ctx.out(formatDoctor(report));
+        ctx.out(await (ctx.desktop ?? liveDesktopReport)());
         return report.ok ? 0 : 1;
       }
     }

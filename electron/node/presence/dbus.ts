@@ -38,8 +38,10 @@ function matchRule(r: SignalRule): string {
 }
 
 /** `addresses` overrides DBUS_SESSION_BUS_ADDRESS / DBUS_SYSTEM_BUS_ADDRESS (tests run private buses). */
-export function createDbus(log: (m: string) => void = () => {}, addresses: { session?: string; system?: string } = {}): DbusPort {
+export function createDbus(log: (m: string) => void = () => {}, addresses: { session?: string; system?: string } = {}, callTimeoutMs = 500): DbusPort {
   const buses = new Map<BusName, dbus.MessageBus>();
+  /** A bus that failed to connect: calls on it are refused at once instead of waiting forever. */
+  const failed = new Map<BusName, string>();
   const bus = (name: BusName): dbus.MessageBus => {
     let b = buses.get(name);
     if (!b) {
@@ -48,19 +50,39 @@ export function createDbus(log: (m: string) => void = () => {}, addresses: { ses
       b = name === 'system' ? (busAddress ? dbus.sessionBus({ busAddress }) : dbus.systemBus()) : dbus.sessionBus(busAddress ? { busAddress } : {});
       // A bus that goes away must not bring the app down: later calls fail and their sources answer unknown.
       b.on('error', (e: unknown) => {
-        log(`D-Bus ${name} bus: ${e instanceof Error ? e.message : String(e)}`);
+        const why = e instanceof Error ? e.message : String(e);
+        log(`D-Bus ${name} bus: ${why}`);
+        failed.set(name, why);
         buses.delete(name);
       });
       buses.set(name, b);
     }
     return b;
   };
-  const call: DbusPort['call'] = async (busName, dest, path, iface, member, signature, body) => {
-    const reply = await bus(busName).call(
-      new dbus.Message({ destination: dest, path, interface: iface, member, ...(signature ? { signature, body: body ?? [] } : {}) }),
-    );
-    return (reply?.body ?? []).map(unwrap);
-  };
+  const call: DbusPort['call'] = (busName, dest, path, iface, member, signature, body) =>
+    new Promise((resolve, reject) => {
+      const down = failed.get(busName);
+      if (down) return reject(new Error(`no ${busName} bus: ${down}`));
+      let b: dbus.MessageBus;
+      try {
+        b = bus(busName);
+      } catch (e) {
+        return reject(e as Error);
+      }
+      // A bus that cannot connect never answers: fail with it, or after the limit.
+      const onError = (e: unknown) => finish(() => reject(e instanceof Error ? e : new Error(String(e))));
+      const timer = setTimeout(() => finish(() => reject(new Error(`${dest} did not answer ${member} in time`))), callTimeoutMs);
+      const finish = (f: () => void) => {
+        clearTimeout(timer);
+        b.removeListener('error', onError);
+        f();
+      };
+      b.on('error', onError);
+      b.call(new dbus.Message({ destination: dest, path, interface: iface, member, ...(signature ? { signature, body: body ?? [] } : {}) })).then(
+        (reply) => finish(() => resolve((reply?.body ?? []).map(unwrap))),
+        (e: unknown) => finish(() => reject(e instanceof Error ? e : new Error(String(e)))),
+      );
+    });
   return {
     call,
     async getProperty(busName, dest, path, iface, name) {

@@ -4,10 +4,14 @@ import type { Cancel } from '../../core/clock.ts';
 import type { HoldSource, HoldVerdict } from '../../core/holds.ts';
 import { execTool, spawnLines, type Exec, type SpawnLines } from './tool.ts';
 
-/** The window id from `xprop -root _NET_ACTIVE_WINDOW`, `0x0` for none, or null when there is no EWMH manager. */
+/**
+ * The window id from `xprop -root _NET_ACTIVE_WINDOW`: `0x0` when no window has focus (openbox leaves the property
+ * unset then: "not found"), null when no EWMH window manager ever set it ("no such atom").
+ */
 export function parseActiveWindow(stdout: string): string | null {
   const m = /_NET_ACTIVE_WINDOW\(WINDOW\): window id # (0x[0-9a-f]+)/i.exec(stdout);
-  return m ? m[1]!.toLowerCase() : null;
+  if (m) return m[1]!.toLowerCase();
+  return /_NET_ACTIVE_WINDOW:\s+not found/.test(stdout) ? '0x0' : null;
 }
 
 export function isFullscreenState(stdout: string): boolean {

@@ -53,6 +53,14 @@ export class HoldMonitor implements HoldsPort {
     return this.running;
   }
 
+  /** Resolves once no round is running or waiting (tests wait for an answer before moving their clock on). */
+  async settled(): Promise<void> {
+    while (this.running || this.settle) {
+      if (this.running) await this.running;
+      else await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   /** The last answer of each source, by id (for `limber doctor` and status). */
   answers(): ReadonlyMap<string, HoldVerdict> {
     return this.last;

@@ -76,6 +76,9 @@ describe('X11 fullscreen (recorded xprop output, openbox)', () => {
     const normal = scriptedExec({ ...base, 'xprop -id 0x400030 _NET_WM_STATE': ok(fixture('xprop-state-normal.txt')) });
     expect((await x11Fullscreen(env, normal).check()).state).toBe('free');
   });
+  it('no focused window (openbox leaves the property unset) is free', async () => {
+    expect((await x11Fullscreen(env, scriptedExec({ 'xprop -root _NET_ACTIVE_WINDOW': ok(fixture('xprop-active-none.txt')) })).check()).state).toBe('free');
+  });
   it('no window manager, or no display, is unknown', async () => {
     expect((await x11Fullscreen(env, scriptedExec({ 'xprop -root _NET_ACTIVE_WINDOW': ok(fixture('xprop-active-no-wm.txt')) })).check()).state).toBe('unknown');
     expect((await x11Fullscreen({}, scriptedExec(base)).check()).state).toBe('unknown');

@@ -20,6 +20,8 @@ export interface SourceDeps {
   ownPids: readonly number[];
   /** The camera devices (default: /dev/video*). */
   cameraDevices?: () => string[];
+  /** How long a tool may run before it is killed (500 ms; tests on a loaded machine allow more). */
+  toolTimeoutMs?: number;
 }
 
 /** The desktops named in XDG_CURRENT_DESKTOP, lower case ("ubuntu:GNOME" → ["ubuntu", "gnome"]). */
@@ -30,7 +32,7 @@ export function desktops(env: ToolEnv): string[] {
 export const isWaylandSession = (env: ToolEnv): boolean => env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY);
 
 export function holdSourcesFor(deps: SourceDeps): HoldSource[] {
-  const exec = makeExec(deps.env);
+  const exec = makeExec(deps.env, deps.toolTimeoutMs);
   const spawn = makeSpawnLines(deps.env);
   if (deps.platform === 'darwin') return [macFocus(exec), macDisplaySleep(deps.ownPids, exec), macMic(once(loadCoreAudio))];
   if (deps.platform === 'win32') {

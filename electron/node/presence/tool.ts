@@ -16,10 +16,10 @@ export type ToolEnv = Record<string, string | undefined>;
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 500;
 
-export function makeExec(env: ToolEnv = process.env): Exec {
+export function makeExec(env: ToolEnv = process.env, timeoutMs = DEFAULT_TOOL_TIMEOUT_MS): Exec {
   return (cmd, args, opts = {}) =>
     new Promise((resolve) => {
-      const options = { timeout: opts.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS, killSignal: 'SIGKILL' as const, maxBuffer: 8 * 1024 * 1024, env: { ...env, LC_ALL: 'C' } };
+      const options = { timeout: opts.timeoutMs ?? timeoutMs, killSignal: 'SIGKILL' as const, maxBuffer: 8 * 1024 * 1024, env: { ...env, LC_ALL: 'C' } };
       execFile(cmd, [...args], options, (err, stdout, stderr) => {
         if (!err) return resolve({ ok: true, stdout });
         const e = err as NodeJS.ErrnoException & { killed?: boolean };

@@ -33,8 +33,9 @@ let tmp: string;
 const children: ChildProcess[] = [];
 let env: Record<string, string | undefined>;
 
-function start(cmd: string, args: string[], extra: Record<string, string> = {}): ChildProcess {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...env, ...extra } });
+function start(cmd: string, args: string[], readOutput = false): ChildProcess {
+  // Output nobody reads would fill its pipe and stall the tool (parec writes audio): discard it unless wanted.
+  const child = spawn(cmd, args, { stdio: ['ignore', readOutput ? 'pipe' : 'ignore', 'ignore'], env });
   children.push(child);
   return child;
 }
@@ -50,7 +51,8 @@ const run = (cmd: string, args: string[]) => {
 };
 
 async function until(what: () => boolean, label: string): Promise<void> {
-  await expect.poll(what, { message: label, timeout: 10_000 }).toBe(true);
+  // Generous: tools start slowly on a loaded machine, and an event-driven re-check is a few tool runs.
+  await expect.poll(what, { message: label, timeout: 30_000 }).toBe(true);
 }
 
 test.beforeAll(async () => {
@@ -69,7 +71,7 @@ test.beforeAll(async () => {
     XDG_SESSION_TYPE: 'x11',
   };
   // A private X display with a window manager that keeps EWMH state.
-  const xvfb = start('Xvfb', ['-displayfd', '1', '-screen', '0', '800x600x24', '-nolisten', 'tcp']);
+  const xvfb = start('Xvfb', ['-displayfd', '1', '-screen', '0', '800x600x24', '-nolisten', 'tcp'], true);
   const [n] = (await once(xvfb.stdout!, 'data')) as [Buffer];
   env.DISPLAY = `:${n.toString().trim()}`;
   start('openbox', []);

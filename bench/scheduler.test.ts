@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchScheduler, normalDayScenario, yearScenario } from './scheduler.ts';
+import { benchScheduler, meetingDayScenario, normalDayScenario, yearScenario } from './scheduler.ts';
 import { runScenario } from '../electron/core/simulation.ts';
 
 describe('scheduler benchmark', () => {
@@ -9,6 +9,14 @@ describe('scheduler benchmark', () => {
     expect(r.simulatedYearMs).toBeLessThan(3000); // goal 1 s; slack for slow CI machines
     expect(r.wakeupsPerWorkHour).toBeGreaterThan(0);
     expect(r.wakeupsPerWorkHour).toBeLessThanOrEqual(120);
+    expect(r.wakeupsPerWorkHourMeetingDay).toBeGreaterThan(0);
+    expect(r.wakeupsPerWorkHourMeetingDay).toBeLessThanOrEqual(120);
+  });
+
+  it('the meeting day really holds breaks, and the sources are asked', () => {
+    const r = runScenario(meetingDayScenario());
+    expect(r.events.filter((e) => e.type === 'break-held').length).toBeGreaterThanOrEqual(3);
+    expect(r.holdChecks).toBeGreaterThan(0);
   });
 
   it('the year really is a year of breaks', () => {

@@ -4,10 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ScriptedActivity } from './activity-script.ts';
 import type { ActivitySegment, ActivityState } from './activity-script.ts';
+import { SAMPLE_MIN_MS } from './scheduler.ts';
 import type { SchedulerAction, SchedulerEvent } from './scheduler.ts';
 import { validateSettings } from './settings.ts';
-import { runScenario } from './simulation.ts';
-import type { Scenario } from './simulation.ts';
+import { HOLD_GRACE_MS } from './hold-state.ts';
+import { HOLD_REASONS } from './holds.ts';
+import { busyAt, runScenario } from './simulation.ts';
+import type { BusyInterval, Scenario } from './simulation.ts';
 import { inWorkHours } from './work-hours.ts';
 
 const MIN = 60_000;
@@ -86,13 +89,33 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     };
   });
 
-/** Minutes of a span that were locked or asleep (never work, whatever the scheduler thinks). */
+/**
+ * Time of a span the user was surely away, whatever the scheduler thinks: locked or asleep, and every stretch of
+ * idle input long enough to be found — awayAfterMinutes plus the 30 s between idle samples — from its start.
+ * (A stretch mixing idle with a lock counts only its locked or asleep part: a lower bound is all this check needs.)
+ */
 function offDeskMs(sc: Scenario, from: number, to: number): number {
-  let ms = 0;
-  for (const s of sc.activity) {
-    if (s.state !== 'locked' && s.state !== 'asleep') continue;
-    ms += Math.max(0, Math.min(to, s.to) - Math.max(from, s.from));
+  const awayMs = sc.settings.awayAfterMinutes * MIN + SAMPLE_MIN_MS;
+  const spans: Array<[number, number]> = [];
+  let stretch: { from: number; to: number; onlyIdle: boolean } | null = null;
+  const close = () => {
+    // Only what was already known at `to`: a stretch still short then was desk time then.
+    if (stretch?.onlyIdle && Math.min(stretch.to, to) - stretch.from > awayMs) spans.push([stretch.from, stretch.to]);
+    stretch = null;
+  };
+  for (const s of [...sc.activity].sort((a, b) => a.from - b.from)) {
+    if (s.state === 'locked' || s.state === 'asleep') spans.push([s.from, s.to]);
+    if (stretch && stretch.to === s.from) {
+      stretch.to = s.to;
+      stretch.onlyIdle &&= s.state === 'idle';
+    } else {
+      close();
+      stretch = { from: s.from, to: s.to, onlyIdle: s.state === 'idle' };
+    }
   }
+  close();
+  let ms = 0;
+  for (const [a, b] of spans) ms += Math.max(0, Math.min(to, b) - Math.max(from, a));
   return ms;
 }
 
@@ -154,6 +177,22 @@ describe('scheduler properties', () => {
     );
   });
 
+  it('dates every natural break from where input stopped (or where the cycle began), never from when it was noticed', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { events } = runScenario(sc);
+        const marks = new Set([sc.start, ...events.filter((e) => e.type !== 'natural-break').map((e) => e.at)]);
+        for (const e of events) {
+          if (e.type !== 'natural-break') continue;
+          const stopped = presenceAt(sc, e.from - 1).state === 'active' && presenceAt(sc, e.from).state !== 'active';
+          const hoursBegan = inWorkHours(e.from, sc.settings.workHours, sc.timeZone) && !inWorkHours(e.from - 1, sc.settings.workHours, sc.timeZone);
+          expect(stopped || hoursBegan || marks.has(e.from)).toBe(true);
+        }
+      }),
+      PROPS,
+    );
+  });
+
   it('honours every snooze: no prompt before its time unless the cycle restarted', () => {
     fc.assert(
       fc.property(scenarioArb, (sc) => {
@@ -194,6 +233,139 @@ describe('scheduler properties', () => {
         const { wakeups } = runScenario(sc);
         const hours = (sc.end - sc.start) / (60 * MIN);
         expect(wakeups / hours).toBeLessThanOrEqual(150);
+      }),
+      { ...PROPS, numRuns: 60 },
+    );
+  });
+});
+
+// ---- holds -----------------------------------------------------------------------------------------------------
+
+const GRACE = HOLD_GRACE_MS;
+
+const busyArb = (t0: number) =>
+  fc
+    .array(
+      fc.record({
+        gapSeconds: fc.oneof(fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 7200 })),
+        minutes: fc.integer({ min: 1, max: 180 }),
+        reason: fc.constantFrom(...HOLD_REASONS),
+        overlapWith: fc.option(fc.constantFrom(...HOLD_REASONS), { nil: undefined }),
+      }),
+      { maxLength: 8 },
+    )
+    .map((pieces) => {
+      const busy: BusyInterval[] = [];
+      let t = t0;
+      for (const p of pieces) {
+        t += p.gapSeconds * 1000;
+        busy.push({ from: t, to: t + p.minutes * MIN, reason: p.reason });
+        if (p.overlapWith) busy.push({ from: t + 5 * MIN, to: t + p.minutes * MIN + 10 * MIN, reason: p.overlapWith });
+        t += p.minutes * MIN;
+      }
+      return busy;
+    });
+
+const holdDuringArb = fc.subarray([...HOLD_REASONS]);
+
+/** Any day with random activity, actions and answers, plus meetings; the busy intervals follow the activity. */
+const heldScenarioArb: fc.Arbitrary<Scenario> = fc
+  .tuple(scenarioArb, holdDuringArb, fc.integer({ min: 15, max: 240 }))
+  .chain(([sc, holdDuring, holdLimitMinutes]) =>
+    busyArb(sc.start).map((busy) => ({ ...sc, busy, settings: { ...sc.settings, holdDuring, holdLimitMinutes } })),
+  );
+
+/** A user at the desk all day who takes every break: only the holds shape the timeline. */
+const deskDayArb: fc.Arbitrary<Scenario> = fc
+  .tuple(settingsArb, holdDuringArb, fc.integer({ min: 15, max: 240 }), fc.integer({ min: 4, max: 14 }))
+  .chain(([settings, holdDuring, holdLimitMinutes, hours]) => {
+    const start = Date.parse('2026-11-23T08:00:00+01:00');
+    return busyArb(start).map<Scenario>((busy) => ({
+      start,
+      end: start + hours * 60 * MIN,
+      settings: { ...settings, workHours: { ...settings.workHours, enabled: false }, holdDuring, holdLimitMinutes },
+      activity: [],
+      actions: [],
+      busy,
+      user: { onHeadsUp: 'wait', onPrompt: 'start', completes: true },
+      timeZone: 'Europe/Berlin',
+    }));
+  });
+
+const holdingAt = (sc: Scenario, t: number) => busyAt(sc.busy ?? [], t).filter((r) => sc.settings.holdDuring.includes(r));
+
+/** The first instant from `t` on after which no holding reason is active for the whole grace. */
+function holdEnds(sc: Scenario, t: number): number {
+  const spans = (sc.busy ?? []).filter((b) => sc.settings.holdDuring.includes(b.reason)).sort((a, b) => a.from - b.from);
+  let end = t;
+  for (const b of spans) if (b.from <= end + GRACE && b.to > end) end = b.to;
+  return end;
+}
+
+describe('hold properties', () => {
+  it('never gives a heads-up or a prompt while a reason it holds for is active', () => {
+    fc.assert(
+      fc.property(heldScenarioArb, (sc) => {
+        for (const e of runScenario(sc).events) {
+          if (e.type === 'heads-up' || e.type === 'break-prompt') expect(holdingAt(sc, e.at)).toEqual([]);
+          if (e.type === 'break-held') {
+            expect(holdingAt(sc, e.at)).toContain(e.reason);
+            expect(holdingAt(sc, e.at)[0]).toBe(e.reason); // the highest one
+          }
+        }
+      }),
+      PROPS,
+    );
+  });
+
+  it('holds each break once: a second break-held only after the first break was taken, skipped, missed or replaced', () => {
+    fc.assert(
+      fc.property(heldScenarioArb, (sc) => {
+        let held = false;
+        let notices = 0;
+        for (const e of runScenario(sc).events) {
+          if (e.type === 'break-held') {
+            expect(held).toBe(false);
+            held = true;
+            notices = 0;
+          }
+          if (e.type === 'hold-notice') expect(++notices).toBe(1);
+          if (e.type === 'break-end' || e.type === 'natural-break' || e.type === 'paused' || e.type === 'break-start') held = false;
+        }
+      }),
+      PROPS,
+    );
+  });
+
+  it('never loses worked time: the held break comes 2 minutes after the hold ends (never later), once, as a stretch if held long', () => {
+    fc.assert(
+      fc.property(deskDayArb, (sc) => {
+        const { events } = runScenario(sc);
+        const s = sc.settings;
+        const stretchMs = s.longBreak.everyNth * s.microBreak.everyMinutes * MIN;
+        events.forEach((e, i) => {
+          if (e.type !== 'break-held') return;
+          const comes = holdEnds(sc, e.at) + GRACE;
+          const next = events.slice(i + 1).find((x) => x.type === 'break-prompt' || x.type === 'break-held');
+          if (comes > sc.end) return expect(next).toBeUndefined();
+          expect(next?.type).toBe('break-prompt');
+          // Held at the heads-up, the break itself was due headsUpSeconds later: it comes at whichever is later.
+          expect(next!.at).toBeGreaterThanOrEqual(comes);
+          expect(next!.at).toBeLessThanOrEqual(Math.max(comes, e.at + s.headsUpSeconds * 1000));
+          const long = s.longBreak.enabled && next!.at - e.at > stretchMs;
+          if (long) expect('kind' in next! && next.kind).toBe('long');
+          else expect('kind' in next! && next.kind).toBe(e.kind);
+        });
+      }),
+      PROPS,
+    );
+  });
+
+  it('keeps timer wake-ups low with meetings and every source asked: at most 150 an hour', () => {
+    fc.assert(
+      fc.property(heldScenarioArb, (sc) => {
+        const { wakeups } = runScenario(sc);
+        expect(wakeups / ((sc.end - sc.start) / (60 * MIN))).toBeLessThanOrEqual(150);
       }),
       { ...PROPS, numRuns: 60 },
     );

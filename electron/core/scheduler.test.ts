@@ -509,3 +509,185 @@ describe('settings and status', () => {
     expect(events).toEqual([]);
   });
 });
+
+describe('absences around breaks (DESIGN §1)', () => {
+  it('an absence that starts right after a break is a natural break, and a lunch then counts as the long one', () => {
+    const { user, of, m, run, autoTake } = setup({ settings: { headsUpSeconds: 0 } });
+    autoTake();
+    run(31); // the break at 30 is taken, 30–31
+    user.stop();
+    run(60);
+    user.type();
+    run(1);
+    expect(of('natural-break')).toMatchObject([{ kind: 'long' }]);
+    const seconds = (of('natural-break')[0] as { seconds: number }).seconds;
+    expect(seconds).toBeGreaterThanOrEqual(3600); // the return is seen at the next 30 s sample
+    expect(seconds).toBeLessThanOrEqual(3630);
+    expect(m({ at: (of('natural-break')[0] as { from: number }).from })).toBe(31);
+    run(31);
+    // The first break after the lunch is a micro break: the lunch was the long one.
+    expect(of('break-prompt').slice(1).map((e) => 'kind' in e && e.kind)).toEqual(['micro']);
+  });
+
+  it('an absence that starts during a break counts from the break’s end', () => {
+    const { user, of, m, run, sched } = setup({ settings: { headsUpSeconds: 0 } });
+    run(30);
+    sched.dispatch({ do: 'start-break' });
+    run(0.5);
+    user.stop(); // left while the window still ran
+    run(0.5);
+    sched.dispatch({ do: 'finish' });
+    run(20);
+    user.type();
+    run(1);
+    expect(of('natural-break')).toMatchObject([{ kind: 'long' }]);
+    expect(m({ at: (of('natural-break')[0] as { from: number }).from })).toBe(31);
+  });
+
+  it('a break running when the machine sleeps ends as partial with the seconds moved, and the sleep counts as away', () => {
+    const { sched, clock, of, m, user } = setup({ settings: { headsUpSeconds: 0 } });
+    clock.advanceBy(20 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(40_000);
+    sched.power('suspend');
+    expect(of('break-end')).toMatchObject([{ outcome: 'partial', seconds: 40 }]);
+    clock.jumpTo(clock.now() + 45 * MIN);
+    sched.power('resume');
+    user.type();
+    clock.advanceBy(MIN);
+    expect(of('natural-break')).toMatchObject([{ kind: 'long', seconds: 45 * 60 }]);
+    expect(m({ at: (of('natural-break')[0] as { from: number }).from })).toBeCloseTo(20 + 40 / 60, 6);
+  });
+
+  it('a break running when the screen locks ends as partial, and the lock counts as away', () => {
+    const { sched, run, of, user } = setup({ settings: { headsUpSeconds: 0 } });
+    run(20);
+    sched.dispatch({ do: 'start-break' });
+    run(0.25);
+    user.locked = true;
+    sched.power('lock');
+    expect(of('break-end')).toMatchObject([{ outcome: 'partial', seconds: 15 }]);
+    expect(sched.status().phase).toBe('away');
+    run(10);
+    user.locked = false;
+    sched.power('unlock');
+    expect(of('natural-break')).toMatchObject([{ kind: 'long', seconds: 600 }]);
+  });
+
+  it('a break played to its length before the sleep stays completed', () => {
+    const { sched, clock, of } = setup();
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(61_000);
+    sched.power('suspend');
+    expect(of('break-end')).toMatchObject([{ outcome: 'completed', seconds: 60 }]);
+  });
+
+  it('finishing a break early is partial; at its length, completed', () => {
+    const { sched, run, of } = setup();
+    sched.dispatch({ do: 'start-break' });
+    run(0.5);
+    sched.dispatch({ do: 'finish' });
+    sched.dispatch({ do: 'start-break' });
+    run(1);
+    sched.dispatch({ do: 'finish' });
+    expect(of('break-end')).toMatchObject([
+      { outcome: 'partial', seconds: 30 },
+      { outcome: 'completed', seconds: 60 },
+    ]);
+  });
+});
+
+describe('when an absence is a natural break', () => {
+  const lock = (s: ReturnType<typeof setup>, minutes: number) => {
+    s.user.locked = true;
+    s.sched.power('lock');
+    s.run(minutes);
+    s.user.locked = false;
+    s.sched.power('unlock');
+  };
+
+  it('not at the start of the day, before any work', () => {
+    const s = setup({ settings: { headsUpSeconds: 0 } });
+    lock(s, 20);
+    expect(s.of('natural-break')).toEqual([]);
+    s.run(31);
+    expect(s.of('break-prompt').map(s.m)).toEqual([50]);
+  });
+
+  it('after a minute of work, yes', () => {
+    const s = setup({ settings: { headsUpSeconds: 0 } });
+    s.run(1);
+    lock(s, 20);
+    expect(s.of('natural-break')).toMatchObject([{ kind: 'long', seconds: 1200 }]);
+  });
+
+  it('not right after a pause ends (nothing was done yet)', () => {
+    const s = setup({ settings: { headsUpSeconds: 0 } });
+    s.run(10);
+    s.sched.dispatch({ do: 'pause', minutes: 30 });
+    s.run(30);
+    lock(s, 20);
+    expect(s.of('natural-break')).toEqual([]);
+  });
+
+  it('an absence as long as the micro break, or awayAfterMinutes if shorter, is the micro break; shorter is none', () => {
+    // Threshold min(durationSeconds, awayAfterMinutes): 2 min here (durationSeconds 120, awayAfter 5).
+    const a = setup({ settings: { microBreak: { durationSeconds: 120 }, headsUpSeconds: 0 } });
+    a.run(10);
+    lock(a, 2);
+    expect(a.of('natural-break')).toMatchObject([{ kind: 'micro', seconds: 120 }]);
+    const b = setup({ settings: { microBreak: { durationSeconds: 120 }, headsUpSeconds: 0 } });
+    b.run(10);
+    lock(b, 1.9);
+    expect(b.of('natural-break')).toEqual([]);
+    // 5 min here (durationSeconds 600, awayAfter 5): the shorter of the two.
+    const c = setup({ settings: { microBreak: { durationSeconds: 600 }, longBreak: { durationMinutes: 10 }, headsUpSeconds: 0 } });
+    c.run(10);
+    lock(c, 5);
+    expect(c.of('natural-break')).toMatchObject([{ kind: 'micro', seconds: 300 }]);
+    const d = setup({ settings: { microBreak: { durationSeconds: 600 }, longBreak: { durationMinutes: 10 }, headsUpSeconds: 0 } });
+    d.run(10);
+    lock(d, 4.9);
+    expect(d.of('natural-break')).toEqual([]);
+  });
+
+  it('an absence as long as the long break is the long one, a little shorter the micro one', () => {
+    const a = setup({ settings: { longBreak: { durationMinutes: 8 } } });
+    a.run(10);
+    lock(a, 8);
+    const b = setup({ settings: { longBreak: { durationMinutes: 8 } } });
+    b.run(10);
+    lock(b, 7.9);
+    expect([...a.of('natural-break'), ...b.of('natural-break')].map((e) => 'kind' in e && e.kind)).toEqual(['long', 'micro']);
+  });
+});
+
+describe('until tomorrow', () => {
+  it('at 00:30 it is still last night: the pause ends at 08:00 the same morning', () => {
+    const { sched, of } = setup({ start: '2026-11-24T00:30:00+01:00' });
+    sched.dispatch({ do: 'pause', until: 'tomorrow' });
+    expect(of('paused')).toMatchObject([{ until: Date.parse('2026-11-24T08:00:00+01:00') }]);
+  });
+
+  it('the day rolls over at 04:00: from then on, tomorrow is the next day', () => {
+    const a = setup({ start: '2026-11-24T03:59:00+01:00' });
+    a.sched.dispatch({ do: 'pause', until: 'tomorrow' });
+    const b = setup({ start: '2026-11-24T04:00:00+01:00' });
+    b.sched.dispatch({ do: 'pause', until: 'tomorrow' });
+    expect([...a.of('paused'), ...b.of('paused')].map((e) => 'until' in e && e.until)).toEqual([
+      Date.parse('2026-11-24T08:00:00+01:00'),
+      Date.parse('2026-11-25T08:00:00+01:00'),
+    ]);
+  });
+
+  it('with work hours, at the work-hours start of the next work day (a night owl on Monday night: Tuesday 09:00)', () => {
+    const hours = { workHours: { enabled: true, days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' } };
+    const a = setup({ start: '2026-11-24T01:15:00+01:00', settings: hours });
+    a.sched.dispatch({ do: 'pause', until: 'tomorrow' });
+    expect(a.of('paused')).toMatchObject([{ until: Date.parse('2026-11-24T09:00:00+01:00') }]);
+    // Friday night after midnight: still Friday, so Monday.
+    const b = setup({ start: '2026-11-28T00:30:00+01:00', settings: hours });
+    b.sched.dispatch({ do: 'pause', until: 'tomorrow' });
+    expect(b.of('paused')).toMatchObject([{ until: Date.parse('2026-11-30T09:00:00+01:00') }]);
+  });
+});

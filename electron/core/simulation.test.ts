@@ -7,6 +7,7 @@ import lunchAway from '../../scenarios/lunch-away.json' with { type: 'json' };
 import meetings from '../../scenarios/meetings.json' with { type: 'json' };
 import week from '../../scenarios/week-work-hours.json' with { type: 'json' };
 import dst from '../../scenarios/dst-change.json' with { type: 'json' };
+import meetingDay from '../../scenarios/meeting-day.json' with { type: 'json' };
 
 const BERLIN = 'Europe/Berlin';
 const base = { start: '2026-11-23T09:00:00+01:00', end: '2026-11-23T10:00:00+01:00' };
@@ -155,5 +156,64 @@ describe('timeline', () => {
     for (const f of firsts) expect(prompts).toContain(f);
     const out = simulateText(JSON.stringify(dst));
     expect(out.code === 0 && out.output.includes('"at":"2026-03-29T09:30:00+02:00","type":"break-prompt"')).toBe(true);
+  });
+});
+
+describe('busy intervals', () => {
+  const call = { from: '2026-11-23T09:10:00+01:00', to: '2026-11-23T09:40:00+01:00', reason: 'call' };
+
+  it('validates each entry with the same care, naming the field', () => {
+    expect(problems({ ...base, busy: [{ ...call, reason: 'lunch' }] })).toEqual([
+      'busy[0].reason must be one of: call, screen-sharing, presentation, fullscreen, do-not-disturb',
+    ]);
+    expect(problems({ ...base, busy: [call, { ...call, from: 'soon' }] })).toEqual(['busy[1].from must be an ISO-8601 date-time']);
+    expect(problems({ ...base, busy: [{ ...call, to: call.from }] })).toEqual(['busy[0].to must be later than busy[0].from']);
+    expect(problems({ ...base, busy: [{ ...call, why: 'x' }] })[0]).toMatch(/^busy\[0\]\.why is not a known field/);
+    expect(problems({ ...base, busy: [7] })).toEqual(['busy[0] must be an object {"from", "to", "reason"}']);
+    expect(problems({ ...base, busy: {} })).toEqual(['busy must be a list of {"from", "to", "reason"}']);
+    expect(problems({ ...base, settings: { holdDuring: ['call', 'nap'] } })[0]).toMatch(/^settings\.holdDuring/);
+    expect(problems({ ...base, settings: { holdLimitMinutes: 10 } })).toEqual(['settings.holdLimitMinutes must be a whole number from 15 to 240 minutes']);
+    const r = simulateText(JSON.stringify({ ...base, busy: [{ ...call, reason: 'lunch' }] }), BERLIN);
+    expect(r).toMatchObject({ code: 2, message: expect.stringMatching(/^busy\[0\]\.reason /) });
+  });
+
+  it('overlapping intervals are allowed (a call during do-not-disturb)', () => {
+    expect(problems({ ...base, busy: [call, { ...call, reason: 'do-not-disturb' }] })).toEqual([]);
+  });
+
+  it('holds the break through the call and prints break-held with its reason', () => {
+    const r = simulateText(JSON.stringify({ ...base, busy: [call] }), BERLIN);
+    const lines = (r as { output: string }).output.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.slice(0, 3)).toEqual([
+      { at: '2026-11-23T09:29:00+01:00', type: 'break-held', kind: 'micro', reason: 'call' },
+      { at: '2026-11-23T09:41:00+01:00', type: 'heads-up', kind: 'micro', breakAt: '2026-11-23T09:42:00+01:00' },
+      { at: '2026-11-23T09:42:00+01:00', type: 'break-prompt', kind: 'micro' },
+    ]);
+  });
+
+  it('a meeting that begins at the heads-up instant holds it (the change comes before the timer)', () => {
+    const { events } = runScenario(scenario({ ...base, busy: [{ ...call, from: '2026-11-23T09:29:00+01:00' }] }));
+    expect(events[0]).toMatchObject({ type: 'break-held', at: Date.parse('2026-11-23T09:29:00+01:00') });
+  });
+
+  it('answers the scheduler’s checks from the intervals, and counts them', () => {
+    const r = runScenario(scenario({ ...base, busy: [call] }));
+    expect(r.holdChecks).toBeGreaterThan(0);
+    expect(runScenario(scenario(base)).holdChecks).toBe(0);
+  });
+
+  it('the meeting day: back-to-back calls are one hold, a long hold brings the stretch session, one hold notice', () => {
+    const { events } = runScenario(scenario(meetingDay));
+    const at = (s: string) => Date.parse(`2026-11-26T${s}:00+01:00`);
+    expect(events.filter((e) => e.type === 'break-held').map((e) => [e.at, 'reason' in e && e.reason])).toEqual([
+      [at('09:24'), 'call'],
+      [at('11:18'), 'presentation'],
+      [at('13:39'), 'do-not-disturb'],
+    ]);
+    expect(events.filter((e) => e.type === 'hold-notice').map((e) => e.at)).toEqual([at('14:39')]);
+    const prompts = events.filter((e) => e.type === 'break-prompt').map((e) => [e.at, 'kind' in e && e.kind]);
+    expect(prompts).toContainEqual([at('10:17'), 'micro']);
+    expect(prompts).toContainEqual([at('11:47'), 'micro']);
+    expect(prompts).toContainEqual([at('16:02'), 'long']);
   });
 });

@@ -150,9 +150,16 @@ export function nextWorkHoursChange(t: number, wh: WorkHours, timeZone: string):
   return null;
 }
 
-/** "Until tomorrow": the start of the next work day after today's local date, or 08:00 tomorrow without work hours. */
+/** Local hour at which the day rolls over for "until tomorrow": at 00:30 it is still last night. */
+export const DAY_ROLLOVER_HOUR = 4;
+
+/**
+ * "Until tomorrow": the next day's start of work — the work-hours start on the next work day, or 08:00 without work
+ * hours — where "today" runs from 04:00 to 04:00 local time.
+ */
 export function nextWorkDayStart(t: number, wh: WorkHours, timeZone: string): number {
-  const today = localParts(t, timeZone);
+  const now = localParts(t, timeZone);
+  const today = now.hour < DAY_ROLLOVER_HOUR ? addDays(now.year, now.month, now.day, -1) : now;
   if (wh.enabled && wh.days.length > 0) {
     const start = minutesOf(wh.start);
     for (let i = 1; i <= 7; i++) {

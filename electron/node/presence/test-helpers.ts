@@ -37,8 +37,11 @@ export class FakeBus implements DbusPort {
   props = new Map<string, unknown>();
   signals = new Map<string, Set<(body: unknown[]) => void>>();
   gets = 0;
-  call(): Promise<unknown[]> {
-    return Promise.reject(new Error('no such method'));
+  /** `dest iface.member` → the reply's arguments. */
+  methods = new Map<string, () => unknown[]>();
+  call(_bus: BusName, dest: string, _path: string, iface: string, member: string): Promise<unknown[]> {
+    const m = this.methods.get(`${dest} ${iface}.${member}`);
+    return m ? Promise.resolve(m()) : Promise.reject(new Error(`The name ${dest} is not owned`));
   }
   getProperty(_bus: BusName, dest: string, _path: string, iface: string, name: string): Promise<unknown> {
     this.gets++;

@@ -5,9 +5,6 @@ import { resolveDataDir } from '../node/data-dir.ts';
 import { runDoctor } from '../node/doctor.ts';
 import { errorText } from '../node/files.ts';
 import { HistoryFile } from '../node/history-file.ts';
-import { systemClock } from '../core/clock.ts';
-import { createDbus } from '../node/presence/dbus.ts';
-import { desktopReport } from '../node/presence/desktop-report.ts';
 import { forwardToInstance, type CliIO, type InstanceForwarder } from './forward.ts';
 import { formatDoctor, formatStats } from './format.ts';
 import { isInstanceCommand, parseArgs } from './parse.ts';
@@ -21,7 +18,13 @@ export interface CliContext extends CliIO {
   desktop?: () => Promise<string>;
 }
 
+/** Loaded only for `doctor`, so the other commands start as fast as before. */
 async function liveDesktopReport(): Promise<string> {
+  const [{ createDbus }, { desktopReport }, { systemClock }] = await Promise.all([
+    import('../node/presence/dbus.ts'),
+    import('../node/presence/desktop-report.ts'),
+    import('../core/clock.ts'),
+  ]);
   const bus = createDbus();
   try {
     return await desktopReport({ platform: process.platform, env: process.env, bus, clock: systemClock });

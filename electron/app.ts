@@ -11,7 +11,7 @@ import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
 import { dispatch, type CommandResult, type CommandTarget } from './app/commands.ts';
 import { exportHistory, statsFor } from './app/data-requests.ts';
-import { NOTIFICATION_TITLE, TEST_NOTIFICATION_BODY, headsUpActions, headsUpBody, notAnInstanceCommand, noticeText } from './app/messages.ts';
+import { NOTIFICATION_TITLE, TEST_NOTIFICATION_BODY, headsUpActions, headsUpBody, holdNoticeBody, notAnInstanceCommand, noticeText } from './app/messages.ts';
 import { Notices } from './app/notices.ts';
 import { SettingsController } from './app/settings-controller.ts';
 
@@ -19,6 +19,13 @@ export interface Sender {
   window: WindowKind;
   /** URL of the frame that sent the message. */
   url: string;
+}
+
+/** Which presence sources work on this desktop, and what to tell the user when idle time cannot be read. */
+export interface PresenceReport {
+  idle: string;
+  lock: string[];
+  problem: string | null;
 }
 
 export interface AppOptions {
@@ -51,6 +58,8 @@ export class LimberApp {
   private trayTimer: Cancel | undefined;
   private trayShown: TrayView | null = null;
   private stopped = false;
+  /** What the desktop lets Limber see of the user's presence (null until reported). */
+  private presence: PresenceReport | null = null;
   /** Messages for the user that are shown once (settings problems, a missing notification daemon). */
   readonly notices: string[];
 
@@ -77,7 +86,13 @@ export class LimberApp {
       act: (a) => this.act(a),
       tell: (m) => this.tell(m),
     });
-    this.scheduler = new Scheduler({ clock: ports.clock, activity: ports.activity, settings: this.settings.current });
+    const holds = ports.holds;
+    this.scheduler = new Scheduler({
+      clock: ports.clock,
+      activity: ports.activity,
+      settings: this.settings.current,
+      ...(holds ? { requestHoldCheck: () => holds.check() } : {}),
+    });
     this.scheduler.onEvent((e) => this.onSchedulerEvent(e));
   }
 
@@ -85,6 +100,11 @@ export class LimberApp {
     this.ports.tray.onMenu((id) => this.onMenu(id));
     this.ports.tray.onClick(() => this.run({ name: 'break', kind: null }));
     this.ports.activity.onPower((e) => this.scheduler.power(e));
+    this.ports.holds?.start((active) => {
+      if (this.stopped) return;
+      this.scheduler.setHolds(active);
+      this.refreshTray();
+    });
     this.settings.start();
     this.scheduler.start();
     this.refreshTray();
@@ -99,11 +119,18 @@ export class LimberApp {
   stop(): void {
     this.stopped = true;
     this.scheduler.stop();
+    this.ports.holds?.stop();
     this.trayTimer?.();
     this.settings.stop();
     this.breaks.stop();
     const unwritten = this.ports.history.close?.();
     if (unwritten) this.ports.log('error', unwritten);
+  }
+
+  /** The desktop's presence sources answered (or not): a problem is told once and shown by status. */
+  reportPresence(report: PresenceReport): void {
+    this.presence = report;
+    if (report.problem) this.noticeBoard.add(report.problem);
   }
 
   currentSettings(): Settings {
@@ -143,7 +170,12 @@ export class LimberApp {
       });
       return failed;
     },
-    statusText: (json) => (json ? JSON.stringify(this.scheduler.status()) : this.tooltip()),
+    statusText: (json) => {
+      const status = this.scheduler.status();
+      if (json) return JSON.stringify(this.presence ? { ...status, presence: this.presence } : status);
+      const text = this.tooltip();
+      return this.presence?.problem ? `${text}\n${this.presence.problem}` : text;
+    },
   };
 
   /** The process is ending (quit, log-off): a break still running is recorded as its window's closing would record it. */
@@ -267,7 +299,12 @@ export class LimberApp {
 
   private onSchedulerEvent(e: SchedulerEvent): void {
     if (e.type === 'heads-up') this.headsUp(e.kind, e.breakAt);
-    else this.breaks.onSchedulerEvent(e);
+    else if (e.type === 'withdrawn') {
+      // A hold began: the prompt on screen goes (a notification already shown cannot be taken back everywhere).
+      if (e.what === 'prompt') this.breaks.close();
+    } else if (e.type === 'hold-notice') {
+      this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: holdNoticeBody(e.kind, this.scheduler.status().held?.reason ?? null), actions: [] }, () => {});
+    } else this.breaks.onSchedulerEvent(e);
     this.refreshTray();
   }
 

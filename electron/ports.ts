@@ -1,6 +1,7 @@
 // The ports app.ts talks to the world through. Electron supplies one set (platform/), the harness another.
 import type { Cancel, Clock } from './core/clock.ts';
 import type { HistoryRecord } from './core/history.ts';
+import type { HoldReason } from './core/holds.ts';
 import type { ActivitySource, PowerEvent } from './core/scheduler.ts';
 import type { SettingProblem, Settings } from './core/settings.ts';
 import type { TrayView } from './core/tray-model.ts';
@@ -64,6 +65,13 @@ export interface ActivityPort extends ActivitySource {
   onPower(cb: (e: PowerEvent) => void): Cancel;
 }
 
+/** The hold sources (do-not-disturb, calls, fullscreen…): asked when the scheduler wants, answering through `start`'s callback. */
+export interface HoldsPort {
+  start(setHolds: (active: readonly HoldReason[]) => void): void;
+  check(): void;
+  stop(): void;
+}
+
 export interface AutostartPort {
   set(enabled: boolean): void;
 }
@@ -78,5 +86,7 @@ export interface Ports {
   settings: SettingsStorePort;
   history: HistoryStorePort;
   autostart: AutostartPort;
+  /** Absent where nothing can tell (the harness without a private desktop): breaks are then never held. */
+  holds?: HoldsPort;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
 }

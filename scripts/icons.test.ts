@@ -1,5 +1,5 @@
 // The committed icons are complete and fit for each OS: every tray state at every size (and @2x) for Linux and
-// Windows, one-colour template images for the macOS menu bar, a multi-size .ico, and four states told apart.
+// Windows, one-colour template images for the macOS menu bar, a multi-size .ico, and five states told apart.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { decodePng, icoSizes, pngSize, type Png } from './png.ts';
 
 const dir = resolve(import.meta.dirname, '../resources/icons');
 // Every TrayIcon the core can ask for (the Record makes the compiler name a missing one).
-const STATES_BY_ICON: Record<TrayIcon, true> = { working: true, soon: true, break: true, paused: true };
+const STATES_BY_ICON: Record<TrayIcon, true> = { working: true, soon: true, break: true, paused: true, held: true };
 const STATES = Object.keys(STATES_BY_ICON) as TrayIcon[];
 const SIZES = [16, 22, 24, 32, 48];
 
@@ -66,7 +66,7 @@ describe('tray icons', () => {
     }
   });
 
-  it('the four states look different from each other at 16 px, in colour and as templates', () => {
+  it('the five states look different from each other at 16 px, in colour and as templates', () => {
     for (const name of [(s: string) => `tray-${s}-16.png`, (s: string) => `tray-${s}Template.png`]) {
       const images = STATES.map((s) => Buffer.from(read(name(s)).rgba).toString('base64'));
       expect(new Set(images).size).toBe(STATES.length);

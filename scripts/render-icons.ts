@@ -10,9 +10,9 @@ import { launchChromium } from '../e2e/harness/chromium.ts';
 const root = resolve(import.meta.dirname, '..');
 const src = join(root, 'resources/icons/src');
 const out = join(root, 'resources/icons');
-export const TRAY_STATES = ['working', 'soon', 'break', 'paused'] as const;
+export const TRAY_STATES = ['working', 'soon', 'break', 'paused', 'held'] as const;
 export const TRAY_SIZES = [16, 22, 24, 32, 48] as const;
-// Sources draw in #000, and in #001 what the coloured icons give an accent (the clock of "soon", the bars of "paused");
+// Sources draw in #000, and in #001 what the coloured icons give an accent (the clock of "soon", the bars of "paused", the hourglass of "held");
 // masks use the keywords black/white so no colour replaces them. Templates are all #000: macOS tints them itself.
 // Mid-tones, so each reads on light and dark panels alike.
 const ACCENT_MARK = '#001';
@@ -22,6 +22,7 @@ const TRAY_COLOURS: Record<(typeof TRAY_STATES)[number], { figure: string; accen
   soon: { figure: TEAL, accent: '#e08a1e' },
   break: { figure: TEAL, accent: TEAL },
   paused: { figure: '#8a949c', accent: '#8a949c' },
+  held: { figure: TEAL, accent: '#5b6fd6' },
 };
 const APP_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
 

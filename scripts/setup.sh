@@ -19,6 +19,16 @@ declare -A NEED=(
   [xdotool]=xdotool
   # Idle time on X11 for the preview, from the same kind of source the app asks.
   [xprintidle]=xprintidle
+  # Presence and hold sources, tested against the real tools (e2e/holds.spec.ts)
+  [openbox]=openbox
+  [wmctrl]=wmctrl
+  [xprop]=x11-utils
+  [xmessage]=x11-utils
+  [gsettings]=libglib2.0-bin
+  [pulseaudio]=pulseaudio
+  [pactl]=pulseaudio-utils
+  [parec]=pulseaudio-utils
+  [dbus-daemon]=dbus
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
@@ -26,6 +36,10 @@ for cmd in "${!NEED[@]}"; do
 done
 # ImageMagick's convert (only the real one can write .ico files).
 [ -x /usr/bin/convert ] || missing+=(imagemagick)
+# GNOME's notification settings schema, and Debian's python3 with D-Bus and GLib for the stand-in desktop services.
+[ -f /usr/share/glib-2.0/schemas/org.gnome.desktop.notifications.gschema.xml ] || missing+=(gsettings-desktop-schemas)
+[ -d /usr/lib/python3/dist-packages/dbus ] || missing+=(python3-dbus)
+[ -d /usr/lib/python3/dist-packages/gi ] || missing+=(python3-gi)
 # A plain font, so pages and screenshots have readable text on a bare machine.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -11,7 +11,7 @@ import { HistoryFile } from '../../electron/node/history-file.ts';
 import { SettingsFile } from '../../electron/node/settings-file.ts';
 import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
-import type { HistoryStorePort, SettingsStorePort } from '../../electron/ports.ts';
+import type { ActivityPort, HistoryStorePort, HoldsPort, SettingsStorePort } from '../../electron/ports.ts';
 import { launchChromium } from './chromium.ts';
 import { ChromiumWindows, HARNESS_ORIGIN, type ChromiumWindowsOptions } from './chromium-windows.ts';
 import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from './test-ports.ts';
@@ -45,6 +45,10 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   dataDir?: string;
   /** Windows as Chromium app windows at their real sizes and places (the preview); see ChromiumWindowsOptions. */
   appWindows?: ChromiumWindowsOptions['appWindows'];
+  /** Hold sources (a HoldMonitor over a private desktop); without them no break is ever held. */
+  holds?: HoldsPort;
+  /** Presence from a private desktop's services, in place of the scripted activity. */
+  presence?: ActivityPort;
 }
 
 export interface Harness<C extends Clock = VirtualClock> {
@@ -94,7 +98,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
   const app: LimberApp = new LimberApp(
     {
       clock,
-      activity,
+      activity: opts.presence ?? activity,
       tray,
       notifier,
       shortcuts,
@@ -102,6 +106,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
       settings,
       history,
       autostart: { set: () => {} },
+      ...(opts.holds ? { holds: opts.holds } : {}),
       log: (level, message) => logs.push({ level, message }),
     },
     { trustedUrlPrefix: HARNESS_ORIGIN, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}), ...(opts.welcome ? { welcome: opts.welcome } : {}) },

@@ -1,5 +1,7 @@
 // Every user-facing string of the main process, in one place so it can be translated.
+import type { HoldReason } from '../core/holds.ts';
 import type { BreakKind } from '../core/scheduler.ts';
+import { holdReasonText } from '../core/tray-model.ts';
 
 /** The title of every desktop notification. */
 export const NOTIFICATION_TITLE = 'Limber';
@@ -10,6 +12,12 @@ export const headsUpActions = { start: 'Start now', snooze: 'Snooze', skip: 'Ski
 export function headsUpBody(kind: BreakKind, seconds: number): string {
   const what = kind === 'long' ? 'A stretch session' : 'A movement break';
   return `${what} starts in ${seconds < 90 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`}.`;
+}
+
+/** The one quiet word after a long hold: no buttons, no window. */
+export function holdNoticeBody(kind: BreakKind, reason: HoldReason | null): string {
+  const what = kind === 'long' ? 'A stretch session' : 'A movement break';
+  return `${what} is waiting${reason ? ` (${holdReasonText[reason]})` : ''}; it comes 2 minutes after you are done.`;
 }
 
 export const TEST_NOTIFICATION_BODY = 'This is how Limber tells you a break is coming.';

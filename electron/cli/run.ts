@@ -15,6 +15,23 @@ export interface CliContext extends CliIO {
   /** Where `--user-data-dir` is relative to. */
   cwd?: string;
   forwarder?: InstanceForwarder;
+  /** What `doctor` says about this desktop's presence and hold sources (asked live by default). */
+  desktop?: () => Promise<string>;
+}
+
+/** Loaded only for `doctor`, so the other commands start as fast as before. */
+async function liveDesktopReport(): Promise<string> {
+  const [{ createDbus }, { desktopReport }, { systemClock }] = await Promise.all([
+    import('../node/presence/dbus.ts'),
+    import('../node/presence/desktop-report.ts'),
+    import('../core/clock.ts'),
+  ]);
+  const bus = createDbus();
+  try {
+    return await desktopReport({ platform: process.platform, env: process.env, bus, clock: systemClock });
+  } finally {
+    bus.close();
+  }
 }
 
 function warnBad(bad: readonly BadLine[], io: CliIO): void {
@@ -59,6 +76,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       case 'doctor': {
         const report = runDoctor(dataDir, now());
         ctx.out(formatDoctor(report));
+        ctx.out(await (ctx.desktop ?? liveDesktopReport)());
         return report.ok ? 0 : 1;
       }
     }

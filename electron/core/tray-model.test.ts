@@ -236,3 +236,16 @@ describe('nextTooltipChange', () => {
     return status('working', { nextBreak: { at: NOW + 30 * MIN, kind: 'micro' } });
   }
 });
+
+describe('a held break', () => {
+  const held = (reason: 'call' | 'do-not-disturb') => status('working', { held: { reason, since: NOW - 10 * MIN } });
+  it('shows the held icon and says why and since when', () => {
+    expect(trayIcon(held('call'), NOW)).toBe('held');
+    expect(trayTooltip(held('call'), NOW, TZ).tooltip).toBe('Limber — Break waiting — you’re in a call (since 09:50)');
+    expect(trayTooltip(held('do-not-disturb'), NOW, TZ).tooltip).toBe('Limber — Break waiting — do not disturb is on (since 09:50)');
+  });
+  it('pause and a running break win over the hold', () => {
+    expect(trayIcon(status('paused', { held: { reason: 'call', since: NOW } }), NOW)).toBe('paused');
+    expect(trayTooltip(status('on-break', { held: { reason: 'call', since: NOW } }), NOW).tooltip).toBe('Limber — on a break');
+  });
+});

@@ -1,9 +1,19 @@
 // The tray as plain data: icon state, tooltip and menu, derived from the scheduler's status.
 // The platform layer only renders this, so every menu rule is testable without Electron.
 import { LABEL_KEYS, commandId, commandLabel, label, type Command } from './commands.ts';
+import type { HoldReason } from './holds.ts';
 import type { SchedulerStatus } from './scheduler.ts';
 
-export type TrayIcon = 'working' | 'soon' | 'break' | 'paused';
+export type TrayIcon = 'working' | 'soon' | 'break' | 'paused' | 'held';
+
+/** Why a break waits, as the tray, `limber status` and the hold notice say it. */
+export const holdReasonText: Record<HoldReason, string> = {
+  call: 'you’re in a call',
+  'screen-sharing': 'you’re sharing your screen',
+  presentation: 'you’re presenting',
+  fullscreen: 'a fullscreen app is in front',
+  'do-not-disturb': 'do not disturb is on',
+};
 
 interface MenuFields {
   id: string;
@@ -93,6 +103,7 @@ function clock(t: number, timeZone?: string): string {
 }
 
 export function trayIcon(status: SchedulerStatus, now: number): TrayIcon {
+  if (status.held && status.phase !== 'paused' && status.phase !== 'on-break') return 'held';
   switch (status.phase) {
     case 'paused':
     case 'off-hours':
@@ -109,6 +120,9 @@ export function trayIcon(status: SchedulerStatus, now: number): TrayIcon {
 }
 
 export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: string): { tooltip: string; title: string } {
+  if (status.held && status.phase !== 'paused' && status.phase !== 'on-break') {
+    return { tooltip: `Limber — Break waiting — ${holdReasonText[status.held.reason]} (since ${clock(status.held.since, timeZone)})`, title: 'waiting' };
+  }
   switch (status.phase) {
     case 'paused':
       return status.pausedUntil

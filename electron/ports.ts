@@ -1,8 +1,8 @@
 // The ports app.ts talks to the world through. Electron supplies one set (platform/), the harness another.
 import type { Cancel, Clock } from './core/clock.ts';
 import type { HistoryRecord } from './core/history.ts';
-import type { HoldReason } from './core/holds.ts';
-import type { ActivitySource, PowerEvent } from './core/scheduler.ts';
+import type { HoldsPort } from './core/holds.ts';
+import type { ActivityPort } from './core/scheduler.ts';
 import type { SettingProblem, Settings } from './core/settings.ts';
 import type { TrayView } from './core/tray-model.ts';
 import type { MainToRenderer, WindowKind } from './ipc.ts';
@@ -61,16 +61,9 @@ export interface HistoryStorePort {
   close?(): string | null;
 }
 
-export interface ActivityPort extends ActivitySource {
-  onPower(cb: (e: PowerEvent) => void): Cancel;
-}
-
-/** The hold sources (do-not-disturb, calls, fullscreen…): asked when the scheduler wants, answering through `start`'s callback. */
-export interface HoldsPort {
-  start(setHolds: (active: readonly HoldReason[]) => void): void;
-  check(): void;
-  stop(): void;
-}
+// Node-side sources (electron/node/presence) implement these two, so they live in the core that both may import.
+export type { ActivityPort } from './core/scheduler.ts';
+export type { HoldsPort } from './core/holds.ts';
 
 export interface AutostartPort {
   set(enabled: boolean): void;

@@ -31,3 +31,10 @@ export function topReason(reasons: Iterable<HoldReason>): HoldReason | null {
   const set = new Set(reasons);
   return HOLD_REASONS.find((r) => set.has(r)) ?? null;
 }
+
+/** The hold sources (do-not-disturb, calls, fullscreen…): asked when the scheduler wants, answering through `start`'s callback. */
+export interface HoldsPort {
+  start(setHolds: (active: readonly HoldReason[]) => void): void;
+  check(): void;
+  stop(): void;
+}

@@ -28,6 +28,11 @@ export interface ActivitySource {
   isLocked(): boolean;
 }
 
+/** An activity source that also reports lock, unlock, suspend and resume as they happen. */
+export interface ActivityPort extends ActivitySource {
+  onPower(cb: (e: PowerEvent) => void): Cancel;
+}
+
 export type SchedulerEvent =
   | { type: 'heads-up'; at: number; kind: BreakKind; breakAt: number }
   | { type: 'break-prompt'; at: number; kind: BreakKind }

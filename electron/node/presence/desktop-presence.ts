@@ -4,7 +4,7 @@
 // nothing can read idle time (Wayland without either service) `problem` says so.
 import type { Cancel, Clock } from '../../core/clock.ts';
 import type { PowerEvent } from '../../core/scheduler.ts';
-import type { ActivityPort } from '../../ports.ts';
+import type { ActivityPort } from '../../core/scheduler.ts';
 import type { DbusPort } from './dbus.ts';
 import { isWaylandSession } from './hold-sources.ts';
 import type { ToolEnv } from './tool.ts';

@@ -2,7 +2,7 @@
 // break is held, and tells the scheduler which reasons are active. Nothing here runs on a fixed timer.
 import type { Cancel } from '../../core/clock.ts';
 import { HOLD_REASONS, type HoldReason, type HoldSource, type HoldVerdict } from '../../core/holds.ts';
-import type { HoldsPort } from '../../ports.ts';
+import type { HoldsPort } from '../../core/holds.ts';
 import { askWithin, watchSafely, type GuardOptions } from './guard.ts';
 
 export interface HoldMonitorOptions extends GuardOptions {

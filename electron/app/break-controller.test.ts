@@ -113,4 +113,16 @@ describe('break records', () => {
     c.onSchedulerEvent({ type: 'break-prompt', at: T0, kind: 'micro' });
     expect(end(0, 'skipped', { heldSeconds: 1980 })).toEqual({ at: new Date(T0).toISOString(), kind: 'micro', outcome: 'skipped', seconds: 0, exercises: [], heldSeconds: 1980 });
   });
+
+  it('a prompt withdrawn for a hold closes the window without deciding anything', () => {
+    const { c, acts, records } = setup();
+    let closed = 0;
+    c.onSchedulerEvent({ type: 'break-prompt', at: T0, kind: 'micro' });
+    (c as unknown as { window: { close: () => void } }).window.close = () => closed++;
+    c.onSchedulerEvent({ type: 'withdrawn', at: T0 + 1000, kind: 'micro', what: 'prompt' });
+    expect(closed).toBe(1);
+    expect(c.view).toEqual({ screen: 'idle' });
+    expect(acts).toEqual([]);
+    expect(records).toEqual([]);
+  });
 });

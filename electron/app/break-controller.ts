@@ -78,6 +78,13 @@ export class BreakController {
         this.routine = null;
         this.setView({ screen: 'idle' });
         break;
+      case 'withdrawn':
+        // A hold began (a call, a presentation…): the prompt on screen is taken back; it comes again after the hold.
+        if (e.what === 'prompt') {
+          this.setView({ screen: 'idle' });
+          this.close();
+        }
+        break;
       case 'natural-break':
         this.record({ at: new Date(e.at).toISOString(), kind: e.kind, outcome: 'natural', seconds: e.seconds, exercises: [] });
         break;

@@ -640,7 +640,7 @@ export class Scheduler {
     }
     if (!this.counting()) return;
 
-    const decision = this.nextDecision(now);
+    const decision = this.requestHoldCheck ? this.nextDecision(now) : null;
     if (decision !== null && decision - HOLD_CHECK_LEAD_MS <= now && this.checkedFor !== decision) {
       this.checkedFor = decision;
       this.askHolds();

@@ -18,9 +18,15 @@ export function dunstNotifications(): { appname: string; summary: string; body: 
     .map((b) => ({ appname: field(b, 'appname'), summary: field(b, 'summary'), body: field(b, 'body'), icon: field(b, 'icon') }));
 }
 
-/** Run the page's (fake) clock forward in steps, so each timer and render happens in order; stops if the window closes. */
-export async function runPageClock(page: Page, seconds: number): Promise<void> {
-  for (let i = 0; i < seconds && !page.isClosed(); i += 5) await page.clock.runFor(5_000).catch((e: Error) => {
-    if (!page.isClosed()) throw e;
-  });
+/**
+ * Run the page's (fake) clock forward in steps, so each timer and render happens in order; stops if the window closes.
+ * With `app`, main's clock moves in step first: main checks the seconds a window reports against its own clock.
+ */
+export async function runPageClock(page: Page, seconds: number, app?: { advance(ms: number): Promise<void> }): Promise<void> {
+  for (let i = 0; i < seconds && !page.isClosed(); i += 5) {
+    await app?.advance(5_000);
+    await page.clock.runFor(5_000).catch((e: Error) => {
+      if (!page.isClosed()) throw e;
+    });
+  }
 }

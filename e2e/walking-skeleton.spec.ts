@@ -14,7 +14,7 @@ test('tray "Start break now" opens the break window, the routine plays, and the 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect((await app.status()).currentBreak?.kind).toBe('micro');
 
-  await runPageClock(page, 90);
+  await runPageClock(page, 90, app);
   await expect.poll(() => app.history().then((h) => h.length)).toBe(1);
   const [record] = await app.history();
   expect(record).toMatchObject({ kind: 'micro', outcome: 'completed' });
@@ -31,7 +31,7 @@ test('the quick-start shortcut starts the same break path', async ({ limber }) =
   expect((await app.status()).phase).toBe('on-break');
   const page = await app.breakPage();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await runPageClock(page, 90);
+  await runPageClock(page, 90, app);
   await expect.poll(() => app.history().then((h) => h.map((r) => r.outcome))).toEqual(['completed']);
 });
 

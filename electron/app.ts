@@ -183,13 +183,13 @@ export class LimberApp {
         return { ...base, break: this.breaks.view };
       case 'break:finish':
         if (!onBreak) return { ok: false, error: 'no break is running' };
-        this.breaks.progress(req.exercises);
+        this.breaks.progress(req.exercises, req.seconds, true);
         this.act({ do: 'finish' });
         this.breaks.close();
         return { ...base, break: this.breaks.view };
       case 'break:progress':
         if (!onBreak) return { ok: false, error: 'no break is running' };
-        this.breaks.progress(req.exercises);
+        this.breaks.progress(req.exercises, req.seconds);
         return base;
       case 'settings:get': {
         const notice = this.noticeBoard.unseen();

@@ -28,8 +28,10 @@ export class BreakController {
   private breakView: BreakView = { screen: 'idle' };
   private recent: string[][];
   private routine: RoutineView | null = null;
-  /** What the player reported doing, recorded when the break ends. */
-  private finishedExercises: string[] = [];
+  /** When the running break started, on main's clock. */
+  private runningSince: number | null = null;
+  /** What the window last reported: exercises done and seconds moved (its pauses excluded); `final` once it ended. */
+  private reported: { exercises: string[]; seconds: number; final: boolean } | null = null;
 
   constructor(private readonly deps: BreakControllerDeps) {
     this.recent = deps.ports.history
@@ -49,8 +51,9 @@ export class BreakController {
     return this.routine?.kind;
   }
 
-  progress(exercises: string[]): void {
-    this.finishedExercises = exercises;
+  /** The window's account of the running break; `final` when the player ended (its end, or Finish). */
+  progress(exercises: string[], seconds: number, final = false): void {
+    this.reported = { exercises, seconds, final };
   }
 
   /** Follows the scheduler: a routine for each break, the window for prompts and breaks, a record for each end. */
@@ -62,19 +65,16 @@ export class BreakController {
         this.show(false);
         break;
       case 'break-start':
+        this.runningSince = e.at;
+        this.reported = null;
         if (!this.routine || this.routine.kind !== e.kind) this.routine = this.makeRoutine(e.kind);
         this.setView({ screen: 'player', routine: this.routine, sound: this.deps.settings().sound });
         this.show(e.manual);
         break;
       case 'break-end':
-        this.record({
-          at: new Date(e.at).toISOString(),
-          kind: e.kind,
-          outcome: e.outcome,
-          seconds: e.seconds,
-          exercises: e.outcome === 'completed' ? this.finishedExercises : [],
-        });
-        this.finishedExercises = [];
+        this.record({ at: new Date(e.at).toISOString(), kind: e.kind, ...this.moved(e), ...(e.heldSeconds === undefined ? {} : { heldSeconds: e.heldSeconds }) });
+        this.runningSince = null;
+        this.reported = null;
         this.routine = null;
         this.setView({ screen: 'idle' });
         break;
@@ -118,6 +118,25 @@ export class BreakController {
     const phase = this.deps.phase();
     if (phase === 'on-break') this.deps.act({ do: 'finish' });
     else if (phase === 'prompt') this.deps.act({ do: 'skip' });
+  }
+
+  /**
+   * What the record says was done. Seconds moved are the window's count (its pauses excluded), cross-checked against
+   * main's own clock: never more than the time the break really ran, nor than the routine. Completed only when the
+   * window says the routine played to its end; any other end of a running break (Finish early, the window closed,
+   * sleep, lock, a window that never reported) is partial, with what was reported until then.
+   */
+  private moved(e: Extract<SchedulerEvent, { type: 'break-end' }>): Pick<HistoryRecord, 'outcome' | 'seconds' | 'exercises'> {
+    if (this.runningSince === null) return { outcome: e.outcome, seconds: 0, exercises: [] };
+    const ran = Math.max(0, Math.floor((e.at - this.runningSince) / 1000));
+    const total = this.routine?.totalSeconds ?? ran;
+    const r = this.reported;
+    const seconds = Math.min(ran, total, r?.seconds ?? 0);
+    const exercises = r?.exercises ?? [];
+    if (e.outcome !== 'completed' && e.outcome !== 'partial') return { outcome: e.outcome, seconds, exercises };
+    // One second of slack: the player rounds its milliseconds.
+    const toTheEnd = r !== null && r.final && r.seconds >= total - 1 && ran >= total - 1;
+    return { outcome: toTheEnd ? 'completed' : 'partial', seconds, exercises };
   }
 
   private record(r: HistoryRecord): void {

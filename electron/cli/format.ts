@@ -13,7 +13,7 @@ function weekday(date: string): string {
 function dayLine(d: DayStats): string {
   if (d.due === 0) return `  ${d.date} ${weekday(d.date)}  –`;
   const bar = '█'.repeat(Math.min(d.completed, 24));
-  return `  ${d.date} ${weekday(d.date)}  ${String(d.completed).padStart(2)} completed  ${String(d.natural).padStart(2)} natural  ${String(d.skipped).padStart(2)} skipped  ${String(d.missed).padStart(2)} missed  ${String(d.minutesMoved).padStart(3)} min  ${pct(d.takenShare).padStart(4)} taken  ${bar}${d.goalMet ? ' ✓' : ''}`;
+  return `  ${d.date} ${weekday(d.date)}  ${String(d.completed).padStart(2)} completed  ${String(d.partial).padStart(2)} partial  ${String(d.natural).padStart(2)} natural  ${String(d.skipped).padStart(2)} skipped  ${String(d.missed).padStart(2)} missed  ${String(d.minutesMoved).padStart(3)} min  ${pct(d.takenShare).padStart(4)} taken  ${bar}${d.goalMet ? ' ✓' : ''}`;
 }
 
 export function formatStats(s: Stats): string {
@@ -21,12 +21,12 @@ export function formatStats(s: Stats): string {
   const out = [
     `Limber — last ${plural(s.days.length, 'day')} (${s.from} to ${s.to}, ${s.timeZone})`,
     '',
-    `Today: ${t.completed} completed, ${t.natural} natural, ${t.skipped} skipped, ${t.missed} missed · ${t.minutesMoved} min moved · ${pct(t.takenShare)} of due breaks taken`,
+    `Today: ${t.completed} completed, ${t.partial} partial, ${t.natural} natural, ${t.skipped} skipped, ${t.missed} missed · ${t.minutesMoved} min moved · ${pct(t.takenShare)} of due breaks taken`,
     `Streak: ${plural(s.streak.current, 'day')} (best ${s.streak.best}) with at least ${plural(s.dailyGoal, 'completed break')}`,
-    `In all: ${s.total.completed} completed, ${s.total.natural} natural, ${s.total.skipped} skipped, ${s.total.missed} missed · ${s.total.minutesMoved} min moved · ${pct(s.total.takenShare)} taken · goal met on ${plural(s.total.goalDays, 'day')}`,
+    `In all: ${s.total.completed} completed, ${s.total.partial} partial, ${s.total.natural} natural, ${s.total.skipped} skipped, ${s.total.missed} missed · ${s.total.minutesMoved} min moved · ${pct(s.total.takenShare)} taken · goal met on ${plural(s.total.goalDays, 'day')}`,
     '',
     'Weeks:',
-    ...s.weeks.map((w) => `  from ${w.weekStart}  ${String(w.completed).padStart(3)} completed  ${String(w.natural).padStart(3)} natural  ${String(w.skipped).padStart(3)} skipped  ${String(w.missed).padStart(3)} missed  ${String(w.minutesMoved).padStart(4)} min  ${pct(w.takenShare).padStart(4)} taken`),
+    ...s.weeks.map((w) => `  from ${w.weekStart}  ${String(w.completed).padStart(3)} completed  ${String(w.partial).padStart(3)} partial  ${String(w.natural).padStart(3)} natural  ${String(w.skipped).padStart(3)} skipped  ${String(w.missed).padStart(3)} missed  ${String(w.minutesMoved).padStart(4)} min  ${pct(w.takenShare).padStart(4)} taken`),
     '',
     'Days:',
     ...s.days.map(dayLine),

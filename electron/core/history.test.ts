@@ -45,6 +45,16 @@ describe('history lines', () => {
     if (!r.ok) expect(r.reason).toMatch(reason);
   });
 
+  it('keeps the partial outcome and how long a break was held; a bad heldSeconds marks the line', () => {
+    const r: HistoryRecord = { at: '2026-11-23T09:30:00.000Z', kind: 'micro', outcome: 'partial', seconds: 25, exercises: ['neck-roll'], heldSeconds: 1980 };
+    expect(parseHistory(serializeRecord(r) + '\n').records).toEqual([r]);
+    const plain = { ...r, outcome: 'completed' as const };
+    delete plain.heldSeconds;
+    expect(serializeRecord(plain)).not.toContain('heldSeconds');
+    expect(validateRecord({ ...r, heldSeconds: -1 })).toMatchObject({ ok: false, reason: expect.stringContaining('heldSeconds') });
+    expect(validateRecord({ ...r, heldSeconds: 1.5 })).toMatchObject({ ok: false });
+  });
+
   it('drops unknown fields of a newer version but keeps the record', () => {
     const r = validateRecord({ ...rec, mood: 'great' });
     expect(r).toEqual({ ok: true, record: rec });

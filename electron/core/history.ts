@@ -8,6 +8,8 @@ export interface HistoryRecord {
   outcome: BreakOutcome;
   seconds: number;
   exercises: string[];
+  /** How long the break was held (a call, a presentation…) before it came; only on breaks that were. */
+  heldSeconds?: number;
 }
 
 export const BREAK_KINDS: readonly BreakKind[] = ['micro', 'long'];
@@ -34,7 +36,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 /** Checks one decoded line. Unknown extra fields are tolerated (a newer version may add some) and dropped. */
 export function validateRecord(x: unknown): { ok: true; record: HistoryRecord } | { ok: false; reason: string } {
   if (!isRecord(x)) return { ok: false, reason: 'not a JSON object' };
-  const { at, kind, outcome, seconds, exercises } = x;
+  const { at, kind, outcome, seconds, exercises, heldSeconds } = x;
   if (typeof at !== 'string' || !ISO_RE.test(at) || Number.isNaN(Date.parse(at))) {
     return { ok: false, reason: '"at" must be an ISO-8601 date and time with a zone' };
   }
@@ -54,12 +56,18 @@ export function validateRecord(x: unknown): { ok: true; record: HistoryRecord } 
   ) {
     return { ok: false, reason: '"exercises" must be a list of exercise ids' };
   }
-  return { ok: true, record: { at, kind: kind as BreakKind, outcome: outcome as BreakOutcome, seconds, exercises: [...exercises] } };
+  if (heldSeconds !== undefined && !(typeof heldSeconds === 'number' && Number.isInteger(heldSeconds) && heldSeconds >= 0 && heldSeconds <= MAX_SECONDS)) {
+    return { ok: false, reason: `"heldSeconds" must be a whole number from 0 to ${MAX_SECONDS}` };
+  }
+  const record: HistoryRecord = { at, kind: kind as BreakKind, outcome: outcome as BreakOutcome, seconds, exercises: [...exercises] };
+  if (heldSeconds !== undefined) record.heldSeconds = heldSeconds;
+  return { ok: true, record };
 }
 
 /** One line, without the newline; fields in a fixed order so files diff well. */
 export function serializeRecord(r: HistoryRecord): string {
-  return JSON.stringify({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises });
+  const held = r.heldSeconds === undefined ? {} : { heldSeconds: r.heldSeconds };
+  return JSON.stringify({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises, ...held });
 }
 
 /**

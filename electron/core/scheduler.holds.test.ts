@@ -216,6 +216,33 @@ describe('holding a due break', () => {
   });
 });
 
+describe('how long a break was held', () => {
+  it('the break that came after a hold carries how long it was held, from break-held to when it came', () => {
+    const { busy, run, of, sched } = setup();
+    run(20);
+    busy('call');
+    run(40);
+    busy();
+    run(2);
+    sched.dispatch({ do: 'start-break' });
+    run(1);
+    sched.dispatch({ do: 'finish' });
+    expect(of('break-end')).toMatchObject([{ outcome: 'completed', heldSeconds: (62 - 29) * 60 }]);
+  });
+
+  it('a held break skipped carries its time held so far; a break never held carries none', () => {
+    const { busy, run, of, sched } = setup();
+    run(20);
+    busy('call');
+    run(20);
+    sched.dispatch({ do: 'skip' });
+    busy();
+    run(31);
+    sched.dispatch({ do: 'skip' });
+    expect(of('break-end').map((e) => ('heldSeconds' in e ? e.heldSeconds : undefined))).toEqual([(40 - 29) * 60, undefined]);
+  });
+});
+
 describe('what ends a hold, and actions while held', () => {
   it('a pause ends the hold; after it a fresh cycle', () => {
     const { busy, run, of, m, sched } = setup();

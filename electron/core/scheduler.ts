@@ -32,7 +32,7 @@ export type SchedulerEvent =
   | { type: 'heads-up'; at: number; kind: BreakKind; breakAt: number }
   | { type: 'break-prompt'; at: number; kind: BreakKind }
   | { type: 'break-start'; at: number; kind: BreakKind; manual: boolean }
-  | { type: 'break-end'; at: number; kind: BreakKind; outcome: BreakOutcome; seconds: number }
+  | { type: 'break-end'; at: number; kind: BreakKind; outcome: BreakOutcome; seconds: number; heldSeconds?: number }
   | { type: 'snoozed'; at: number; kind: BreakKind; until: number }
   | { type: 'natural-break'; at: number; kind: BreakKind; from: number; seconds: number }
   | { type: 'paused'; at: number; until: number | null }
@@ -90,6 +90,8 @@ const ASLEEP_FALLBACK_MS = 15 * 60_000;
 
 const MIN = 60_000;
 
+const held = (ms: number | null) => (ms === null ? {} : { heldSeconds: Math.round(ms / 1000) });
+
 type Presence =
   | { state: 'present' }
   | { state: 'away'; from: number; went: number; cause: 'idle' | 'lock' | 'sleep'; natural: boolean }
@@ -99,6 +101,8 @@ interface OnBreak {
   kind: BreakKind;
   startedAt: number;
   manual: boolean;
+  /** How long this break was held before it came, if it was. */
+  heldMs: number | null;
 }
 
 export class Scheduler {
@@ -140,7 +144,7 @@ export class Scheduler {
 
   // Holds: active reasons and the held break; once it came, its record stays here so a re-hold is the same hold.
   private readonly holds = new HoldState<BreakKind>();
-  private releasedHold: { kind: BreakKind; reason: HoldReason; since: number; noticeDone: boolean } | null = null;
+  private releasedHold: { kind: BreakKind; reason: HoldReason; since: number; noticeDone: boolean; heldMs: number } | null = null;
   /** The decision instant a hold check was last asked for, and whether one waits to be sent after this run. */
   private checkedFor = Number.NaN;
   private checkWanted = false;
@@ -292,8 +296,9 @@ export class Scheduler {
         // Started from a heads-up or prompt it is the due break; otherwise by hand (it still counts as the due one,
         // and while a break is held it is the held one).
         const manual = !(this.counting() && (this.prompts > 0 || this.headsUpGiven));
+        const heldMs = this.heldMs(now);
         this.dropHold();
-        this.onBreak = { kind, startedAt: now, manual };
+        this.onBreak = { kind, startedAt: now, manual, heldMs };
         this.emit({ type: 'break-start', at: now, kind, manual });
         break;
       }
@@ -425,6 +430,12 @@ export class Scheduler {
     this.dropHold();
   }
 
+  /** How long the due break has been held (till now, or till it came), or null if it never was. */
+  private heldMs(now: number): number | null {
+    if (this.holds.held) return now - this.holds.held.since;
+    return this.releasedHold?.heldMs ?? null;
+  }
+
   /** The hold ends without its break coming (taken, skipped, replaced by a natural break, paused, off hours). */
   private dropHold(): void {
     this.holds.held = null;
@@ -453,7 +464,7 @@ export class Scheduler {
     const seconds = Math.round(Math.min(now - b.startedAt, this.breakMs(b.kind)) / 1000);
     this.countBreak(b.kind);
     if (outcome === 'completed') this.tally(now);
-    this.emit({ type: 'break-end', at: now, kind: b.kind, outcome, seconds });
+    this.emit({ type: 'break-end', at: now, kind: b.kind, outcome, seconds, ...held(b.heldMs) });
     this.newPeriod(now, true);
   }
 
@@ -461,7 +472,7 @@ export class Scheduler {
   private closeDueBreak(now: number, outcome: 'skipped' | 'missed'): void {
     const kind = this.dueKind();
     this.countBreak(kind);
-    this.emit({ type: 'break-end', at: now, kind, outcome, seconds: 0 });
+    this.emit({ type: 'break-end', at: now, kind, outcome, seconds: 0, ...held(this.heldMs(now)) });
     this.resetCycle(now);
     this.afterBreak = true;
     this.countFrom = this.presentSince = now;
@@ -693,7 +704,7 @@ export class Scheduler {
       }
       return;
     }
-    this.releasedHold = { kind, reason: h.reason, since: h.since, noticeDone: h.noticeDone };
+    this.releasedHold = { kind, reason: h.reason, since: h.since, noticeDone: h.noticeDone, heldMs: now - h.since };
     this.holds.held = null;
     this.prompt(now, kind);
   }

@@ -50,6 +50,18 @@ describe('computeStats', () => {
     expect(s.records).toBe(6);
   });
 
+  it('counts partial breaks as taken, with their seconds moved, and breaks held and for how long', () => {
+    const records: HistoryRecord[] = [
+      rec('2026-03-04T09:00:00+01:00', 'completed', ['shoulder-roll'], 60),
+      { ...rec('2026-03-04T11:00:00+01:00', 'partial', ['neck-roll'], 25), heldSeconds: 1800 },
+      { ...rec('2026-03-04T13:00:00+01:00', 'skipped', [], 0), heldSeconds: 600 },
+    ];
+    const s = computeStats(records, { now, days: 7, timeZone: tz, dailyGoal: 1 });
+    expect(s.today).toMatchObject({ completed: 1, partial: 1, skipped: 1, due: 3, taken: 2, secondsMoved: 85, held: 2, heldSeconds: 2400 });
+    expect(s.total).toMatchObject({ partial: 1, held: 2, heldSeconds: 2400 });
+    expect(s.weeks.at(-1)).toMatchObject({ partial: 1, held: 2, heldSeconds: 2400 });
+  });
+
   it('groups the window into ISO weeks', () => {
     const s = computeStats([rec('2026-03-01T12:00:00+01:00'), rec('2026-03-02T12:00:00+01:00'), rec('2026-03-04T12:00:00+01:00')], {
       now,

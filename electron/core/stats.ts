@@ -1,6 +1,5 @@
 // Statistics from the break history, bucketed by local day in an explicit time zone.
 import { getExercise } from './catalog.ts';
-import type { BreakOutcome } from './scheduler.ts';
 import type { HistoryRecord } from './history.ts';
 
 export { toCsv, toJson, parseCsv, parseJsonExport } from './history-export.ts';
@@ -26,6 +25,9 @@ export interface PeriodStats extends OutcomeCounts {
   /** Seconds moved in completed and partial breaks. */
   secondsMoved: number;
   minutesMoved: number;
+  /** Breaks that were held (a call, a presentation…) before they came, and for how long in all. */
+  held: number;
+  heldSeconds: number;
 }
 
 export interface DayStats extends PeriodStats {
@@ -125,11 +127,15 @@ export function weekStartOf(key: string): string {
 }
 
 function emptyPeriod(): PeriodStats {
-  return { completed: 0, partial: 0, skipped: 0, natural: 0, missed: 0, due: 0, taken: 0, takenShare: null, secondsMoved: 0, minutesMoved: 0 };
+  return { completed: 0, partial: 0, skipped: 0, natural: 0, missed: 0, due: 0, taken: 0, takenShare: null, secondsMoved: 0, minutesMoved: 0, held: 0, heldSeconds: 0 };
 }
 
-function addRecord(p: PeriodStats, outcome: BreakOutcome, seconds: number): void {
+function addRecord(p: PeriodStats, { outcome, seconds, heldSeconds }: HistoryRecord): void {
   p[outcome]++;
+  if (heldSeconds !== undefined) {
+    p.held++;
+    p.heldSeconds += heldSeconds;
+  }
   p.due++;
   if (outcome === 'completed' || outcome === 'partial' || outcome === 'natural') p.taken++;
   if (outcome === 'completed' || outcome === 'partial') p.secondsMoved += seconds;
@@ -150,6 +156,8 @@ function mergeInto(into: PeriodStats, from: PeriodStats): void {
   into.due += from.due;
   into.taken += from.taken;
   into.secondsMoved += from.secondsMoved;
+  into.held += from.held;
+  into.heldSeconds += from.heldSeconds;
 }
 
 function ranked(counts: Map<string, number>, limit: number): [string, number][] {
@@ -175,7 +183,7 @@ export function computeStats(records: readonly HistoryRecord[], opts: StatsOptio
     if (date > to) continue;
     let day = perDay.get(date);
     if (!day) perDay.set(date, (day = emptyPeriod()));
-    addRecord(day, r.outcome, r.seconds);
+    addRecord(day, r);
     if (date >= from) {
       inWindow++;
       if (r.outcome === 'completed') for (const id of r.exercises) exerciseCounts.set(id, (exerciseCounts.get(id) ?? 0) + 1);

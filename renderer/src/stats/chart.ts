@@ -2,7 +2,7 @@
 import uPlot from 'uplot';
 import type { WeekStats } from '../../../electron/core/stats.ts';
 
-export const STACK = ['completed', 'natural', 'skipped', 'missed'] as const;
+export const STACK = ['completed', 'partial', 'natural', 'skipped', 'missed'] as const;
 export type StackKey = (typeof STACK)[number];
 
 export interface WeekChartParams {

@@ -1,0 +1,115 @@
+// Records that tell the truth (DESIGN §4): seconds actually moved, pauses excluded, cross-checked with main's clock;
+// completed only when the routine played to its end, partial when it ended early.
+import { describe, expect, it } from 'vitest';
+import type { HistoryRecord } from '../core/history.ts';
+import type { SchedulerEvent, SchedulerPhase } from '../core/scheduler.ts';
+import { defaultSettings } from '../core/settings.ts';
+import type { WindowHandle } from '../ports.ts';
+import { BreakController } from './break-controller.ts';
+import { Notices } from './notices.ts';
+
+const T0 = Date.parse('2026-11-23T10:00:00+01:00');
+const S = 1000;
+
+function setup() {
+  const records: HistoryRecord[] = [];
+  let phase: SchedulerPhase = 'working';
+  let onClosed = () => {};
+  const window: WindowHandle = { send: () => {}, close: () => onClosed(), isOpen: () => true };
+  const acts: string[] = [];
+  const c = new BreakController({
+    ports: {
+      windows: {
+        open: (_k, o) => {
+          onClosed = o.onClosed;
+          return window;
+        },
+      },
+      history: { readAll: () => [], append: (r) => records.push(r) },
+    },
+    notices: new Notices(() => {}),
+    settings: () => defaultSettings(),
+    phase: () => phase,
+    act: (a) => acts.push(a.do),
+  });
+  const start = () => {
+    phase = 'on-break';
+    c.onSchedulerEvent({ type: 'break-start', at: T0, kind: 'micro', manual: true });
+    const view = c.view;
+    if (view.screen !== 'player') throw new Error('no player');
+    return view.routine;
+  };
+  const end = (afterMs: number, outcome: 'completed' | 'partial' | 'skipped', extra: Partial<SchedulerEvent> = {}) => {
+    phase = 'working';
+    c.onSchedulerEvent({ type: 'break-end', at: T0 + afterMs, kind: 'micro', outcome, seconds: Math.round(afterMs / 1000), ...extra } as SchedulerEvent);
+    return records.at(-1)!;
+  };
+  return { c, start, end, records, acts, closeByUser: () => onClosed() };
+}
+
+describe('break records', () => {
+  it('a routine played to its end is completed, with the seconds the window moved', () => {
+    const { c, start, end } = setup();
+    const routine = start();
+    const ids = routine.exercises.map((e) => e.id);
+    c.progress(ids, routine.totalSeconds, true);
+    const r = end((routine.totalSeconds + 5) * S, 'completed');
+    expect(r).toMatchObject({ outcome: 'completed', seconds: routine.totalSeconds, exercises: ids });
+  });
+
+  it('Finish after 5 s is partial with about 5 s, not completed', () => {
+    const { c, start, end } = setup();
+    start();
+    c.progress([], 5, true);
+    const r = end(8 * S, 'partial');
+    expect(r).toMatchObject({ outcome: 'partial', seconds: 5, exercises: [] });
+    // Even where the scheduler took it for complete (the break's length had passed), the window has the last word.
+    const b = setup();
+    b.start();
+    b.c.progress([], 5, true);
+    expect(b.end(90 * S, 'completed')).toMatchObject({ outcome: 'partial', seconds: 5 });
+  });
+
+  it('pauses are not moving: the window’s count, not the wall time, is recorded', () => {
+    const { c, start, end } = setup();
+    const routine = start();
+    c.progress([routine.exercises[0]!.id], 20, true); // 20 s moved, then paused for minutes, then finished
+    expect(end(300 * S, 'completed')).toMatchObject({ outcome: 'partial', seconds: 20 });
+  });
+
+  it('never records more than main saw the break run, nor more than the routine', () => {
+    const { c, start, end } = setup();
+    const routine = start();
+    c.progress(routine.exercises.map((e) => e.id), 3000, true);
+    expect(end(10 * S, 'completed')).toMatchObject({ outcome: 'partial', seconds: 10 });
+    const b = setup();
+    const r2 = b.start();
+    b.c.progress(r2.exercises.map((e) => e.id), 3000, true);
+    expect(b.end(3600 * S, 'completed')).toMatchObject({ outcome: 'completed', seconds: r2.totalSeconds });
+  });
+
+  it('closing the window, sleep or lock: partial, with what the window reported until then', () => {
+    const { c, start, end, closeByUser, acts } = setup();
+    const routine = start();
+    c.progress([routine.exercises[0]!.id], 25);
+    closeByUser();
+    expect(acts).toEqual(['finish']);
+    expect(end(40 * S, 'completed')).toMatchObject({ outcome: 'partial', seconds: 25, exercises: [routine.exercises[0]!.id] });
+    const b = setup();
+    b.start();
+    b.c.progress([], 12);
+    expect(b.end(30 * S, 'partial')).toMatchObject({ outcome: 'partial', seconds: 12 });
+  });
+
+  it('a window that never reported is partial with nothing claimed', () => {
+    const { start, end } = setup();
+    start();
+    expect(end(700 * S, 'completed')).toMatchObject({ outcome: 'partial', seconds: 0, exercises: [] });
+  });
+
+  it('a skipped prompt records nothing moved; a held break keeps how long it was held', () => {
+    const { c, end } = setup();
+    c.onSchedulerEvent({ type: 'break-prompt', at: T0, kind: 'micro' });
+    expect(end(0, 'skipped', { heldSeconds: 1980 })).toEqual({ at: new Date(T0).toISOString(), kind: 'micro', outcome: 'skipped', seconds: 0, exercises: [], heldSeconds: 1980 });
+  });
+});

@@ -32,7 +32,8 @@ export type SoakFigures = {
 
 export async function benchSoak(browser: Browser, breaks = 300, warmUp = 30): Promise<SoakFigures> {
   const gc = collector();
-  const h = await startHarness({ browser, realNotifications: false, settings: { headsUpSeconds: 0 } });
+  // Still figures (reduced motion): the soak is about what main keeps, not about drawing.
+  const h = await startHarness({ browser, realNotifications: false, reducedMotion: 'reduce', settings: { headsUpSeconds: 0 } });
   // A request that ends the break closes its window before the reply can come back, so replies are not awaited.
   const request = (page: Page, req: unknown) =>
     page.evaluate((r) => (window as unknown as { limber: { request(x: unknown): Promise<unknown> } }).limber.request(r), req).catch(() => null);

@@ -3,8 +3,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { runPageClock } from './helpers.ts';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 async function axe(page: Page) {
   const r = await new AxeBuilder({ page }).analyze();
@@ -143,46 +141,41 @@ test('closing the prompt without starting counts as skipping the break', async (
 });
 
 test('the page policy blocks injected inline scripts and remote content', async ({ launch }) => {
-  // A second origin that really answers (and allows any origin to read it), which the harness lets requests reach:
-  // only the page's policy stands between the page and it.
+  const h = await launch({ realNotifications: false });
+  h.tray.clickMenu('break:micro');
+  const page = await h.windows.page('break');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // A second origin that really answers, and lets any origin read it: its route is the newest, so it wins over the
+  // harness's abort-everything-else route, and only the page's policy stands between the page and it.
+  const other = 'https://second-origin.invalid';
   const hits: string[] = [];
-  const server = createServer((req, res) => {
-    hits.push(req.url ?? '');
-    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': req.url?.endsWith('.js') ? 'text/javascript' : 'application/json' });
-    res.end(req.url?.endsWith('.js') ? 'window.__remote = 1' : '{"remote": true}');
+  await page.context().route(`${other}/**`, (route) => {
+    hits.push(route.request().url());
+    const js = route.request().url().endsWith('.js');
+    return route.fulfill({ status: 200, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: js ? 'text/javascript' : 'application/json', body: js ? 'window.__remote = 1' : '{"remote":true}' });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const other = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  try {
-    const h = await launch({ realNotifications: false, allowOrigin: other });
-    h.tray.clickMenu('break:micro');
-    const page = await h.windows.page('break');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const result = await page.evaluate(async (origin) => {
-      const w = window as unknown as { __injected?: number; __remote?: number };
-      const s = document.createElement('script');
-      s.textContent = 'window.__injected = 1';
-      document.body.append(s);
-      const remote = document.createElement('script');
-      remote.src = `${origin}/remote.js`;
-      const loaded = new Promise<string>((resolve) => {
-        remote.onload = () => resolve('loaded');
-        remote.onerror = () => resolve('blocked');
-      });
-      document.body.append(remote);
-      let fetched: string;
-      try {
-        fetched = JSON.stringify(await (await fetch(`${origin}/data.json`)).json());
-      } catch {
-        fetched = 'blocked';
-      }
-      return { injected: w.__injected ?? null, fetched, script: await loaded, remote: w.__remote ?? null };
-    }, other);
-    expect(result).toEqual({ injected: null, fetched: 'blocked', script: 'blocked', remote: null });
-    expect(hits).toEqual([]);
-  } finally {
-    server.close();
-  }
+  const result = await page.evaluate(async (origin) => {
+    const w = window as unknown as { __injected?: number; __remote?: number };
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = 1';
+    document.body.append(s);
+    const remote = document.createElement('script');
+    remote.src = `${origin}/remote.js`;
+    const loaded = new Promise<string>((resolve) => {
+      remote.onload = () => resolve('loaded');
+      remote.onerror = () => resolve('blocked');
+    });
+    document.body.append(remote);
+    let fetched: string;
+    try {
+      fetched = JSON.stringify(await (await fetch(`${origin}/data.json`)).json());
+    } catch {
+      fetched = 'blocked';
+    }
+    return { injected: w.__injected ?? null, fetched, script: await loaded, remote: w.__remote ?? null };
+  }, other);
+  expect(result).toEqual({ injected: null, fetched: 'blocked', script: 'blocked', remote: null });
+  expect(hits).toEqual([]);
 });
 
 for (const sound of [true, false]) {

@@ -256,6 +256,8 @@ describe('sender check', () => {
   it('refuses other places, `..` and its encodings, and what does not parse', () => {
     const refused = [
       'https://example.com/',
+      // Only the prefix exactly as written: a URL that merely resolves to it is not ours either.
+      'FILE:///opt/Limber/resources/app.asar/out/renderer/break.html',
       'file:///opt/Limber/resources/app.asar/out/renderer-evil/break.html',
       'file:///opt/Limber/resources/app.asar/out/rendererbreak.html',
       `${RENDERER}../../../../tmp/evil.html`,

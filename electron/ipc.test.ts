@@ -1,16 +1,25 @@
 // The rest of the contract module: where a refusal points, the API object both sides build, window placement.
 import { describe, expect, it } from 'vitest';
-import { WINDOW_SIZES, createApi, parseRequest, windowBounds, type MainToRenderer, type Reply, type Request } from './ipc.ts';
+import { PUSH_CHANNEL, REQUEST_CHANNEL, WINDOW_SIZES, createApi, parseRequest, windowBounds, type MainToRenderer, type Reply, type Request } from './ipc.ts';
 
 describe('parseRequest', () => {
   it('names the field a refusal is about, or the message as a whole', () => {
-    expect(parseRequest({ type: 'stats:get', days: 0 })).toEqual({ ok: false, error: expect.stringMatching(/^invalid request: days: \S/) });
+    expect(parseRequest({ type: 'stats:get', days: 0 })).toEqual({ ok: false, error: 'invalid request: days: Invalid value: Expected >=1 but received 0' });
+    expect(parseRequest({ type: 'settings:set', patch: [] })).toEqual({ ok: false, error: 'invalid request: patch: must be an object of settings' });
     expect(parseRequest({ type: 'break:finish', exercises: ['neck-roll', 'nope'], seconds: 1 })).toEqual({
       ok: false,
       error: expect.stringMatching(/^invalid request: exercises\.1: \S/),
     });
     expect(parseRequest(null)).toEqual({ ok: false, error: expect.stringMatching(/^invalid request: message: \S/) });
     expect(parseRequest({ type: 'hello' })).toEqual({ ok: true, request: { type: 'hello' } });
+  });
+});
+
+describe('channels', () => {
+  it('are two, distinct, and in Limber\'s own namespace so no other IPC can collide with them', () => {
+    expect(REQUEST_CHANNEL).toMatch(/^limber:[a-z]+$/);
+    expect(PUSH_CHANNEL).toMatch(/^limber:[a-z]+$/);
+    expect(REQUEST_CHANNEL).not.toBe(PUSH_CHANNEL);
   });
 });
 

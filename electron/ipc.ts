@@ -113,9 +113,10 @@ export type MainToRenderer = { type: 'break'; view: BreakView } | { type: 'setti
 export function parseRequest(raw: unknown): { ok: true; request: Request } | { ok: false; error: string } {
   const r = v.safeParse(RequestSchema, raw);
   if (r.success) return { ok: true, request: r.output };
+  // A failed parse always has at least one issue (valibot types it so).
   const first = r.issues[0];
-  const where = first?.path?.map((p) => String(p.key)).join('.') || 'message';
-  return { ok: false, error: `invalid request: ${where}: ${first?.message ?? 'unknown problem'}` };
+  const where = first.path?.map((p) => String(p.key)).join('.') || 'message';
+  return { ok: false, error: `invalid request: ${where}: ${first.message}` };
 }
 
 /** The API the renderer sees as `window.limber`. Built identically by preload.ts and by the test harness. */

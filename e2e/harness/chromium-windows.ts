@@ -32,8 +32,6 @@ export interface ChromiumWindowsOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** Give pages Playwright's controllable clock, so a test can run a routine's minutes in an instant. */
   fakePageClock?: boolean;
-  /** An origin the harness lets requests reach (a test's own local server), so the page's policy alone must stop them. */
-  allowOrigin?: string;
   /**
    * For a person to look at (the preview): each window its own Chromium app window — no tab strip, no address bar —
    * at its real size, placed in this work area the way the Electron build places it (windowBounds).
@@ -145,8 +143,7 @@ export class ChromiumWindows implements WindowsPort {
       }
     });
     // Anything not ours is blocked, as the Electron build blocks navigation and remote content.
-    const allowed = this.opts.allowOrigin;
-    await context.route((url) => !url.href.startsWith(HARNESS_ORIGIN) && !(allowed && url.href.startsWith(allowed)), (route) => route.abort());
+    await context.route((url) => !url.href.startsWith(HARNESS_ORIGIN), (route) => route.abort());
     await context.exposeBinding('__limberInvoke', (source, req: unknown) => this.opts.handle(kind, source.frame.url(), req));
     await context.addInitScript({ path: this.opts.bridgeScript });
     const page = first ?? (await context.newPage());

@@ -34,8 +34,6 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   colorScheme?: 'light' | 'dark';
   reducedMotion?: 'reduce' | 'no-preference';
   fakePageClock?: boolean;
-  /** An origin whose requests the harness does not abort (see ChromiumWindowsOptions). */
-  allowOrigin?: string;
   /** Send notifications for real (node-notifier → notify-send → the session's daemon). Default true. */
   realNotifications?: boolean;
   timeZone?: string;
@@ -90,7 +88,6 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     colorScheme: opts.colorScheme,
     reducedMotion: opts.reducedMotion,
     fakePageClock: opts.fakePageClock,
-    allowOrigin: opts.allowOrigin,
     appWindows: opts.appWindows,
     // Pages only exist once the app has opened one, so `app` is always set by the time this runs.
     handle: (kind, url, raw): Promise<Reply> => app.handleRequest({ window: kind, url }, raw),

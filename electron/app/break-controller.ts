@@ -19,8 +19,8 @@ export interface BreakControllerDeps {
   phase: () => SchedulerPhase;
   /** Closing the window by hand is a scheduler action like any other. */
   act: (action: SchedulerAction) => void;
-  /** Tells the user something once (a break that could not be written yet). */
-  tell: (message: string) => void;
+  /** Tells the user something once (a break that could not be written yet); a notice when not given. */
+  tell?: (message: string) => void;
 }
 
 export class BreakController {
@@ -150,7 +150,9 @@ export class BreakController {
     try {
       this.deps.ports.history.append(r);
     } catch (err) {
-      this.deps.tell(noticeText.historyNotWritten((err as Error).message));
+      const message = noticeText.historyNotWritten((err as Error).message);
+      if (this.deps.tell) this.deps.tell(message);
+      else this.deps.notices.add(message);
     }
     if (r.exercises.length) this.recent = [...this.recent, r.exercises].slice(-RECENT_ROUTINES);
   }

@@ -20,6 +20,7 @@ function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[]
   const changed: Settings[] = [];
   const sent: MainToRenderer[] = [];
   const windowsOpened: string[] = [];
+  const focused: boolean[] = [];
   let edit: Edit | null = null;
   let watching = false;
   let onClosed: () => void = () => {};
@@ -46,6 +47,7 @@ function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[]
       windows: {
         open: (kind, o) => {
           windowsOpened.push(kind);
+          focused.push(o.focus);
           onClosed = o.onClosed;
           return { send: (m) => sent.push(m), close: () => {}, isOpen: () => true };
         },
@@ -64,6 +66,7 @@ function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[]
     sent,
     notices,
     windowsOpened,
+    focused,
     edit: (settings: Settings, problems: SettingProblem[] = []) => edit!({ settings, problems }),
     watching: () => watching,
     close: () => onClosed(),
@@ -175,8 +178,10 @@ describe('reset', () => {
 describe('trying a shortcut from the recorder', () => {
   it('a malformed one is refused with the problem', () => {
     const t = setup();
+    t.c.start();
     const r = t.c.tryShortcut('not a shortcut');
     expect(r).toMatchObject({ ok: false, problems: [{ path: 'shortcut' }] });
+    expect([...t.shortcuts.registered.keys()]).toEqual([DEFAULT_KEYS]);
   });
 
   it('one held elsewhere is refused in the window\'s own words, and its notice counts as seen', () => {
@@ -201,12 +206,18 @@ describe('the file edited by hand', () => {
     t.c.start();
     t.c.openWindow();
     expect(t.windowsOpened).toEqual(['settings']);
+    expect(t.focused).toEqual([true]);
     const edited = { ...defaultSettings(), snoozeMinutes: 10 };
     t.edit(edited, [{ path: 'headsUpSeconds', message: 'headsUpSeconds must be from 0 to 300' }]);
     expect(t.c.current.snoozeMinutes).toBe(10);
     expect(t.changed.at(-1)!.snoozeMinutes).toBe(10);
     expect(t.notices.list).toEqual([noticeText.editNotApplied('headsUpSeconds must be from 0 to 300')]);
     expect(t.sent).toEqual([{ type: 'settings', settings: edited, notice: 'headsUpSeconds must be from 0 to 300' }]);
+    t.edit(edited, [
+      { path: 'a', message: 'a is wrong' },
+      { path: 'b', message: 'b is wrong' },
+    ]);
+    expect(t.sent.at(-1)).toMatchObject({ notice: 'a is wrong; b is wrong' });
     t.edit({ ...edited, sound: false });
     expect(t.sent.at(-1)).toEqual({ type: 'settings', settings: { ...edited, sound: false } });
   });

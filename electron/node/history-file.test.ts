@@ -4,9 +4,9 @@ import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeRecord, type HistoryRecord } from '../core/history.ts';
-import { HistoryFile, HistoryNotWritten, RETRY_FIRST_MS, RETRY_MAX_MS, appendRecord, type HistoryFs } from './history-file.ts';
+import { HistoryFile, HistoryNotWritten, RETRY_FIRST_MS, RETRY_MAX_MS, appendRecord, readHistoryFile, type HistoryFs } from './history-file.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -252,6 +252,78 @@ describe('history.jsonl in a real folder the app may not write', () => {
       expect(records.map((r) => r.at)).toEqual([0, 1, 2].map((i) => new Date(Date.UTC(2026, 0, 5, 9, i)).toISOString()));
     } finally {
       fs.rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('history.jsonl: the small print', () => {
+  it('appendRecord refuses an invalid record before touching the disk', () => {
+    const file = path.join(dir, 'sub', 'history.jsonl');
+    expect(() => appendRecord(file, { ...rec(0), kind: 'huge' as 'micro' })).toThrow(/^not a valid history record: "kind"/);
+    expect(fs.existsSync(path.dirname(file))).toBe(false);
+  });
+
+  it('a short write (the disk took only part of the line, without an error) keeps the record for later', () => {
+    let short = true;
+    const io: HistoryFs = {
+      ...fs,
+      writeSync: ((fd: number, text: string) => (short ? ((short = false), fs.writeSync(fd, text.slice(0, 5))) : fs.writeSync(fd, text))) as typeof fs.writeSync,
+    };
+    const h = new HistoryFile(dir, { fs: io, schedule: manualTimers().schedule });
+    expect(() => h.append(rec(0))).toThrow(/ENOSPC: only 5 of \d+ bytes written/);
+    expect(h.waiting).toBe(1);
+    expect(h.flush()).toBeNull();
+    expect(new HistoryFile(dir).read()).toMatchObject({ records: [rec(0)], bad: [{ line: 1 }] });
+  });
+
+  it('closes every file it opens, also when a write fails', () => {
+    let open = 0;
+    const { io: failing, state } = failingFs('writeSync', 'EIO');
+    const io: HistoryFs = {
+      ...failing,
+      openSync: ((...a: Parameters<typeof fs.openSync>) => (open++, failing.openSync(...a))) as typeof fs.openSync,
+      closeSync: ((fd: number) => (open--, fs.closeSync(fd))) as typeof fs.closeSync,
+    };
+    const h = new HistoryFile(dir, { fs: io, schedule: manualTimers().schedule });
+    expect(() => h.append(rec(0))).toThrow(HistoryNotWritten);
+    state.failing = false;
+    h.append(rec(1));
+    expect(open).toBe(0);
+  });
+
+  it('a missing file is an empty history; a file it may not read is an error, not an empty history', () => {
+    expect(readHistoryFile(path.join(dir, 'none.jsonl'))).toEqual({ records: [], bad: [] });
+    const denied = { readFileSync: (() => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    }) as unknown as typeof fs.readFileSync };
+    expect(() => readHistoryFile(path.join(dir, 'history.jsonl'), denied)).toThrow(/EACCES/);
+  });
+
+  it('on quit, the records handed to the log are one per record, space-separated', () => {
+    const { io } = failingFs('openSync', 'EACCES');
+    const h = new HistoryFile(dir, { fs: io, schedule: manualTimers().schedule });
+    expect(() => h.append(rec(0))).toThrow(HistoryNotWritten);
+    h.append(rec(1));
+    expect(h.close()).toMatch(new RegExp(`: ${[rec(0), rec(1)].map((r) => serializeRecord(r).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ')}$`));
+  });
+
+  it('by default retries on a real timer, which quitting cancels', () => {
+    vi.useFakeTimers();
+    try {
+      const { io, state } = failingFs('openSync', 'ENOSPC');
+      const h = new HistoryFile(dir, { fs: io });
+      expect(() => h.append(rec(0))).toThrow(HistoryNotWritten);
+      expect(vi.getTimerCount()).toBe(1);
+      state.failing = false;
+      vi.advanceTimersByTime(RETRY_FIRST_MS);
+      expect(h.waiting).toBe(0);
+      state.failing = true;
+      expect(() => h.append(rec(1))).toThrow(HistoryNotWritten);
+      expect(vi.getTimerCount()).toBe(1);
+      expect(h.close()).not.toBeNull();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

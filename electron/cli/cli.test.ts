@@ -39,7 +39,8 @@ function seed() {
 /** The command line as a process; as another user it runs from a bundle in a temp folder (see bundleForOtherUser). */
 function cli(args: string[], opts: { uid?: number; bundle?: string } = {}) {
   const asOther = opts.uid !== undefined && opts.bundle !== undefined;
-  const r = spawnSync(asOther ? process.execPath : 'npx', asOther ? [opts.bundle!, ...args] : ['tsx', 'electron/cli/main.ts', ...args], {
+  // Node with tsx's loader rather than `npx tsx`: the same program without npm's start-up on a busy machine.
+  const r = spawnSync(process.execPath, asOther ? [opts.bundle!, ...args] : ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
     cwd: asOther ? os.tmpdir() : ROOT,
     encoding: 'utf8',
     ...(asOther ? { uid: opts.uid, gid: opts.uid, env: { ...process.env, HOME: os.tmpdir() } } : {}),

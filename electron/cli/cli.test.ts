@@ -99,7 +99,7 @@ describe('limber command line (spawned)', () => {
     fs.chmodSync(dir, 0o555);
     const root = process.getuid?.() === 0;
     // root writes anywhere whatever the mode, so run doctor as an unprivileged user.
-    // Bundled into a temp folder: the checkout may sit where that user cannot enter (/root/limber).
+    // Bundled into a temp folder: the checkout may sit where that user cannot enter (under root's home).
     const bundle = root ? await bundleForOtherUser(path.join(ROOT, 'electron/cli/main.ts')) : undefined;
     const r = root ? cli(['doctor', '--user-data-dir', dir], { uid: 65534, bundle }) : cli(['doctor', '--user-data-dir', dir]);
     if (bundle) fs.rmSync(path.dirname(bundle), { recursive: true, force: true });

@@ -96,6 +96,7 @@ test('prompt, player and finished screens have no axe violations, light and dark
     await runPageClock(page, 55);
     await expect(page.getByRole('heading', { name: 'Well done' })).toBeVisible();
     expect(await axe(page), `finished, ${colorScheme}`).toEqual([]);
+    await h.close();
   }
 });
 

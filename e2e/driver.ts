@@ -81,8 +81,10 @@ export class HarnessDriver implements Driver {
   async logs() {
     return this.h.logs;
   }
+  private closing: Promise<void> | null = null;
+  /** Closing twice (a spec, then the fixture) closes once. */
   close() {
-    return this.h.close();
+    return (this.closing ??= this.h.close());
   }
 }
 
@@ -150,8 +152,9 @@ export class ElectronDriver implements Driver {
   logs() {
     return this.hooks((h) => h.logs, null);
   }
-  async close() {
-    await this.app.close();
-    rmSync(this.dataDir, { recursive: true, force: true });
+  private closing: Promise<void> | null = null;
+  /** Closing twice (a spec, then the fixture) closes once. */
+  close() {
+    return (this.closing ??= this.app.close().then(() => rmSync(this.dataDir, { recursive: true, force: true })));
   }
 }

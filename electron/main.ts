@@ -56,7 +56,12 @@ try {
   const dirArg = userDataDirArg(process.argv);
   if (dirArg) app.setPath('userData', resolveDataDir(dirArg));
   if (isWayland) app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
-  if (process.platform === 'win32') app.setAppUserModelId('app.limber.Limber');
+  if (process.platform === 'win32') {
+    app.setAppUserModelId('app.limber.Limber');
+    // A fixed toast activator, so a notification button clicked after a restart (from the Action Center) still
+    // reaches Limber; without one Electron makes up a new CLSID on every run.
+    app.setToastActivatorCLSID('{DA6AB1EB-75C4-4DAA-B441-977335BC2C5A}');
+  }
   if (parseArgs(cliArgs, { lenient: true }).kind !== 'error') {
     // Exit only once the output is written: app.exit() does not wait for a pipe.
     const io = flushedOutput(process.stdout, process.stderr);

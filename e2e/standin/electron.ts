@@ -33,6 +33,7 @@ export interface StandInRecord {
   setPath: [string, string][];
   switches: [string, string | undefined][];
   appUserModelId: string | null;
+  toastActivatorCLSID: string | null;
   lockRequests: unknown[];
   quit: number;
   exitCode: number | null;
@@ -57,6 +58,7 @@ const record: StandInRecord = {
   setPath: [],
   switches: [],
   appUserModelId: null,
+  toastActivatorCLSID: null,
   lockRequests: [],
   quit: 0,
   exitCode: null,
@@ -98,6 +100,7 @@ type AppPart = Pick<
   | 'getPath'
   | 'setPath'
   | 'setAppUserModelId'
+  | 'setToastActivatorCLSID'
   | 'requestSingleInstanceLock'
   | 'quit'
   | 'exit'
@@ -124,6 +127,11 @@ const appPart: AppPart = {
     paths.set(name, p);
   },
   setAppUserModelId: (id) => void (record.appUserModelId = id),
+  setToastActivatorCLSID: (id) => {
+    // Electron's own check: a GUID, braces optional.
+    if (!/^\{?[0-9A-F]{8}-([0-9A-F]{4}-){3}[0-9A-F]{12}\}?$/i.test(id)) throw new Error(`not a CLSID: ${id}`);
+    record.toastActivatorCLSID = id;
+  },
   requestSingleInstanceLock: (additionalData) => {
     record.lockRequests.push(additionalData);
     return config.lock;

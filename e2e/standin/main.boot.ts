@@ -103,6 +103,17 @@ test('macOS: an Edit menu, no Dock icon, template tray icons, and a relaunch (ac
   expect(seen.activateOpened).toEqual([expect.stringMatching(/\/settings\.html$/)]);
 });
 
+test('Windows: the app id and a fixed toast activator for notification buttons, 16 px tray icons, no default menu', async () => {
+  const { status, record, seen, stderr } = boot(app, 'windows', ['--user-data-dir', 'win-data'], { platform: 'win32' });
+  expect(status, stderr).toBe(0);
+  expect(record.appUserModelId).toBe('app.limber.Limber');
+  expect(record.toastActivatorCLSID).toMatch(/^\{[0-9A-F-]{36}\}$/);
+  expect(record.applicationMenu).toBeNull();
+  expect(record.trays[0]!.images[0]).toMatch(/tray-working-16\.png$/);
+  expect(record.missingImages).toEqual([]);
+  expect(seen.historyAfterSessionEnd).toEqual([expect.objectContaining({ kind: 'micro' })]);
+});
+
 test('a second launch hands its command line to the first instance and quits without a tray', async () => {
   const { status, record } = boot(app, 'second-launch', ['--user-data-dir', 'data', '--hidden'], { lock: false });
   expect(status).toBe(0);

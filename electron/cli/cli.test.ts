@@ -39,7 +39,8 @@ function seed() {
 /** The command line as a process; as another user it runs from a bundle in a temp folder (see bundleForOtherUser). */
 function cli(args: string[], opts: { uid?: number; bundle?: string } = {}) {
   const asOther = opts.uid !== undefined && opts.bundle !== undefined;
-  const r = spawnSync(asOther ? process.execPath : 'npx', asOther ? [opts.bundle!, ...args] : ['tsx', 'electron/cli/main.ts', ...args], {
+  // Node with tsx's loader rather than `npx tsx`: the same program without npm's start-up on a busy machine.
+  const r = spawnSync(process.execPath, asOther ? [opts.bundle!, ...args] : ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
     cwd: asOther ? os.tmpdir() : ROOT,
     encoding: 'utf8',
     ...(asOther ? { uid: opts.uid, gid: opts.uid, env: { ...process.env, HOME: os.tmpdir() } } : {}),
@@ -98,7 +99,7 @@ describe('limber command line (spawned)', () => {
     fs.chmodSync(dir, 0o555);
     const root = process.getuid?.() === 0;
     // root writes anywhere whatever the mode, so run doctor as an unprivileged user.
-    // Bundled into a temp folder: the checkout may sit where that user cannot enter (/root/limber).
+    // Bundled into a temp folder: the checkout may sit where that user cannot enter (under root's home).
     const bundle = root ? await bundleForOtherUser(path.join(ROOT, 'electron/cli/main.ts')) : undefined;
     const r = root ? cli(['doctor', '--user-data-dir', dir], { uid: 65534, bundle }) : cli(['doctor', '--user-data-dir', dir]);
     if (bundle) fs.rmSync(path.dirname(bundle), { recursive: true, force: true });

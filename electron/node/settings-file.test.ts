@@ -231,7 +231,7 @@ describe('saving', () => {
     if (process.getuid?.() === 0) {
       // root writes anywhere, whatever the mode: run the store as an unprivileged user instead.
       fs.chmodSync(file, 0o644);
-      // Bundled into a temp folder: the checkout may sit where that user cannot enter (/root/limber).
+      // Bundled into a temp folder: the checkout may sit where that user cannot enter (under root's home).
       const script = await bundleForOtherUser(path.join(import.meta.dirname, 'settings-file.child.ts'));
       const child = spawnSync(process.execPath, [script, dir], {
         uid: 65534,

@@ -1,13 +1,15 @@
 // Limber composed: the core wired to a set of ports. main.ts supplies Electron's ports, the harness supplies test ports;
 // everything behavioural lives here, in app/ or in core/, never in either of them.
-import { isInstanceCommand, parseArgs, toSchedulerAction } from './cli/parse.ts';
 import type { Cancel } from './core/clock.ts';
+import { isInstanceCommand, type Command } from './core/commands.ts';
 import { Scheduler, type BreakKind, type SchedulerAction, type SchedulerEvent } from './core/scheduler.ts';
 import type { Settings } from './core/settings.ts';
-import { MENU, nextTooltipChange, trayView } from './core/tray-model.ts';
+import { findMenuItem, nextTooltipChange, trayView, type TrayView } from './core/tray-model.ts';
 import { parseRequest, type Reply, type ReplyTo, type Request, type WindowKind } from './ipc.ts';
+import { parseArgs } from './node/command-line.ts';
 import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
+import { dispatch, type CommandResult, type CommandTarget } from './app/commands.ts';
 import { exportHistory, statsFor } from './app/data-requests.ts';
 import { NOTIFICATION_TITLE, TEST_NOTIFICATION_BODY, headsUpActions, headsUpBody, notAnInstanceCommand, noticeText } from './app/messages.ts';
 import { Notices } from './app/notices.ts';
@@ -35,6 +37,11 @@ export interface AppOptions {
 
 /** The heads-up notification's buttons, in the order the notifier numbers them. */
 const HEADS_UP_ACTIONS = ['start', 'snooze', 'skip'] as const;
+const HEADS_UP_COMMANDS = {
+  start: (kind: BreakKind): Command => ({ name: 'break', kind }),
+  snooze: (): Command => ({ name: 'snooze' }),
+  skip: (): Command => ({ name: 'skip' }),
+} as const;
 
 export class LimberApp {
   private readonly scheduler: Scheduler;
@@ -42,6 +49,7 @@ export class LimberApp {
   private readonly settings: SettingsController;
   private readonly breaks: BreakController;
   private trayTimer: Cancel | undefined;
+  private trayShown: TrayView | null = null;
   private stopped = false;
   /** Messages for the user that are shown once (settings problems, a missing notification daemon). */
   readonly notices: string[];
@@ -55,7 +63,7 @@ export class LimberApp {
     this.settings = new SettingsController({
       ports,
       notices: this.noticeBoard,
-      onShortcut: () => this.startBreak(),
+      onShortcut: () => this.run({ name: 'break', kind: null }),
       onChanged: (s) => {
         this.scheduler.setSettings(s);
         this.refreshTray();
@@ -74,7 +82,7 @@ export class LimberApp {
 
   start(): void {
     this.ports.tray.onMenu((id) => this.onMenu(id));
-    this.ports.tray.onClick(() => this.startBreak());
+    this.ports.tray.onClick(() => this.run({ name: 'break', kind: null }));
     this.ports.activity.onPower((e) => this.scheduler.power(e));
     this.settings.start();
     this.scheduler.start();
@@ -103,13 +111,45 @@ export class LimberApp {
     return this.scheduler.status();
   }
 
-  /** Actions from the tray, the notification, the shortcut and the command line all arrive here. */
-  act(action: SchedulerAction): void {
+  /**
+   * Every user action arrives here as a command: from the tray, the command line, the windows, a notification's
+   * buttons and the shortcut (electron/app/commands.ts says what each does).
+   */
+  run(command: Command): CommandResult {
+    return dispatch(command, this.commandTarget);
+  }
+
+  private readonly commandTarget: CommandTarget = {
+    startBreak: (kind) => this.startBreak(kind ?? undefined),
+    act: (action) => this.act(action),
+    closeBreakWindow: () => this.breaks.close(),
+    openWindow: (kind) => (kind === 'settings' ? this.settings.openWindow() : void this.ports.windows.open(kind, { focus: true, onClosed: () => {} })),
+    openDataFolder: () => this.opts.openDataFolder?.(),
+    about: () => this.opts.onAbout?.(),
+    quit: () => {
+      this.stop();
+      this.opts.onQuit?.();
+    },
+    testNotification: () => {
+      let failed: string | null = null;
+      // notify-send reports a failure synchronously enough for the reply; a later one still becomes a notice.
+      this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: TEST_NOTIFICATION_BODY, actions: [] }, (a) => {
+        if (a.kind !== 'failed') return;
+        failed = a.reason;
+        this.noticeBoard.add(noticeText.notificationsUnavailable(a.reason));
+      });
+      return failed;
+    },
+    statusText: (json) => (json ? JSON.stringify(this.scheduler.status()) : this.tooltip()),
+  };
+
+  /** Scheduler actions: the commands' handlers and the break window's own closing (finish, skip). */
+  private act(action: SchedulerAction): void {
     this.scheduler.dispatch(action);
     this.refreshTray();
   }
 
-  startBreak(kind?: BreakKind): void {
+  private startBreak(kind?: BreakKind): void {
     if (this.scheduler.status().phase === 'on-break') {
       this.breaks.show(true);
       return;
@@ -133,21 +173,10 @@ export class LimberApp {
     const parsed = parseArgs(argv, { lenient: true });
     if (parsed.kind === 'help') return { exitCode: 0, output: parsed.text };
     if (parsed.kind === 'error') return { exitCode: 2, output: `${parsed.message}\n${parsed.usage}` };
-    const cmd = parsed.command;
-    if (!isInstanceCommand(cmd)) return { exitCode: 2, output: notAnInstanceCommand(cmd.name) };
-    if (cmd.name === 'status') {
-      const status = this.scheduler.status();
-      return { exitCode: 0, output: cmd.json ? JSON.stringify(status) : trayView(status, this.ports.clock.now(), this.opts.timeZone).tooltip };
-    }
-    if (cmd.name === 'break') this.startBreak(cmd.kind ?? undefined);
-    else {
-      const action = toSchedulerAction(cmd);
-      if (action) {
-        if (action.do === 'snooze' || action.do === 'skip') this.breaks.close();
-        this.act(action);
-      }
-    }
-    return { exitCode: 0, output: trayView(this.scheduler.status(), this.ports.clock.now(), this.opts.timeZone).tooltip };
+    const { userDataDir: _dir, ...command } = parsed.command;
+    if (!isInstanceCommand(command)) return { exitCode: 2, output: notAnInstanceCommand(command.name) };
+    const result = this.run(command);
+    return { exitCode: 0, output: result.ok && result.output !== undefined ? result.output : this.tooltip() };
   }
 
   /** Every renderer message comes through here: validated, sender-checked, then acted on. */
@@ -170,15 +199,13 @@ export class LimberApp {
       case 'hello':
         return { ...base, break: this.breaks.view, settings: this.settings.current };
       case 'break:start':
-        if (!onBreak) this.act({ do: 'start-break', kind: this.breaks.offeredKind ?? 'micro' });
+        if (!onBreak) this.run({ name: 'break', kind: this.breaks.offeredKind ?? 'micro' });
         return { ...base, break: this.breaks.view };
       case 'break:snooze':
-        this.act({ do: 'snooze' });
-        this.breaks.close();
+        this.run({ name: 'snooze' });
         return { ...base, break: this.breaks.view };
       case 'break:skip':
-        this.act({ do: 'skip' });
-        this.breaks.close();
+        this.run({ name: 'skip' });
         return { ...base, break: this.breaks.view };
       case 'break:finish':
         if (!onBreak) return { ok: false, error: 'no break is running' };
@@ -203,60 +230,26 @@ export class LimberApp {
       case 'stats:get':
         return { ...base, stats: statsFor(this.ports, this.opts.timeZone, req.days) };
       case 'notification:test': {
-        let failed: string | null = null;
-        // notify-send reports a failure synchronously enough for the reply; a later one still becomes a notice.
-        this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: TEST_NOTIFICATION_BODY, actions: [] }, (a) => {
-          if (a.kind !== 'failed') return;
-          failed = a.reason;
-          this.noticeBoard.add(noticeText.notificationsUnavailable(a.reason));
-        });
-        return failed ? { ok: false, error: failed } : base;
+        const result = this.run({ name: 'test-notification' });
+        return result.ok ? base : result;
       }
       case 'data:open-folder':
-        this.opts.openDataFolder?.();
+        this.run({ name: 'data-folder' });
         return base;
       case 'history:export':
         return { ...base, exported: exportHistory(this.ports, this.opts.timeZone, req.format) };
     }
   }
 
+  /** The platform reports a click by the item's id; the item shown names its command. */
   private onMenu(id: string): void {
-    const pause = /^pause:(\d+|tomorrow|forever)$/.exec(id);
-    if (pause) {
-      const arg = pause[1];
-      if (arg === 'tomorrow') this.act({ do: 'pause', until: 'tomorrow' });
-      else if (arg === 'forever') this.act({ do: 'pause' });
-      else this.act({ do: 'pause', minutes: Number(arg) });
-      return;
-    }
-    switch (id) {
-      case MENU.startMicro:
-        return this.startBreak('micro');
-      case MENU.startLong:
-        return this.startBreak('long');
-      case MENU.snooze:
-        this.breaks.close();
-        return this.act({ do: 'snooze' });
-      case MENU.skip:
-        this.breaks.close();
-        return this.act({ do: 'skip' });
-      case MENU.resume:
-        return this.act({ do: 'resume' });
-      case MENU.settings:
-        return this.settings.openWindow();
-      case MENU.stats:
-        this.ports.windows.open('stats', { focus: true, onClosed: () => {} });
-        return;
-      case MENU.about:
-        this.opts.onAbout?.();
-        return;
-      case MENU.quit:
-        this.stop();
-        this.opts.onQuit?.();
-        return;
-      default:
-        this.ports.log('info', `menu item without an action: ${id}`);
-    }
+    const command = findMenuItem(this.trayShown?.menu ?? [], id)?.command;
+    if (command) this.run(command);
+    else this.ports.log('info', `menu item without a command: ${id}`);
+  }
+
+  private tooltip(): string {
+    return trayView(this.scheduler.status(), this.ports.clock.now(), this.opts.timeZone).tooltip;
   }
 
   private onSchedulerEvent(e: SchedulerEvent): void {
@@ -270,9 +263,7 @@ export class LimberApp {
     const actions = HEADS_UP_ACTIONS.map((a) => headsUpActions[a]);
     this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: headsUpBody(kind, seconds), actions }, (answer) => {
       const chosen = answer.kind === 'clicked' ? 'start' : answer.kind === 'action' ? HEADS_UP_ACTIONS[answer.index] : undefined;
-      if (chosen === 'start') this.startBreak(kind);
-      else if (chosen === 'snooze') this.act({ do: 'snooze' });
-      else if (chosen === 'skip') this.act({ do: 'skip' });
+      if (chosen) this.run(HEADS_UP_COMMANDS[chosen](kind));
       else if (answer.kind === 'failed') this.noticeBoard.add(noticeText.notificationsUnavailable(answer.reason));
     });
   }
@@ -281,7 +272,8 @@ export class LimberApp {
     if (this.stopped) return;
     const now = this.ports.clock.now();
     const status = this.scheduler.status();
-    this.ports.tray.render(trayView(status, now, this.opts.timeZone));
+    this.trayShown = trayView(status, now, this.opts.timeZone);
+    this.ports.tray.render(this.trayShown);
     this.trayTimer?.();
     const at = nextTooltipChange(status, now);
     this.trayTimer = at === null ? undefined : this.ports.clock.setTimer(at, () => this.refreshTray());

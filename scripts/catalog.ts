@@ -1,5 +1,5 @@
 // `npm run -s catalog` prints the exercise catalog; `-- --routines micro|long N [--positions a,b]` prints the
-// next N routines the builder would make (DESIGN §4). Bad arguments exit 2 with a message naming the problem.
+// next N routines the builder would make (docs/catalog.md). Bad arguments exit 2 with a message naming the problem.
 import { pathToFileURL } from 'node:url';
 import { EXERCISES } from '../electron/core/catalog.ts';
 import { nextRoutines } from '../electron/core/routine.ts';

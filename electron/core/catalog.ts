@@ -208,13 +208,18 @@ export type ExerciseId = (typeof ENTRIES)[number]['id'];
 // Totals are derived, so they can never disagree with the dose.
 function withWords(e: Entry & { id: ExerciseId }): Exercise {
   const words = englishTexts[e.id];
+  const { id, position, positions, areas, ...movement } = e;
+  // In the order `npm run -s catalog` prints: who, where, how, then the dose.
   return {
-    ...e,
-    id: e.id,
+    id,
     name: words.name,
-    steps: words.steps[e.position] ?? [],
+    position,
+    positions,
+    areas,
+    steps: words.steps[position] ?? [],
     stepsByPosition: words.steps,
     cautions: words.cautions,
+    ...movement,
     totalSeconds: doseSeconds(e.dose) + (e.closing?.seconds ?? 0),
   };
 }

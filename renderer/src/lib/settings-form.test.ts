@@ -8,10 +8,14 @@ function fakeMain(answer?: (req: Request, current: Settings) => Reply) {
   let current = defaultSettings();
   const sent: Request[] = [];
   let push: ((m: MainToRenderer) => void) | null = null;
+  const load = { now: 0, most: 0 };
   const api = {
     async request(req: Request) {
       sent.push(req);
-      await Promise.resolve();
+      load.most = Math.max(load.most, ++load.now);
+      // The first change is the slowest to answer: a second one sent meanwhile would overtake it.
+      await new Promise((r) => setTimeout(r, sent.length === 2 ? 20 : 1));
+      load.now--;
       const custom = answer?.(req, current);
       if (custom) return custom;
       if (req.type === 'settings:set') current = { ...current, ...(req.patch as Partial<Settings>) };
@@ -23,7 +27,7 @@ function fakeMain(answer?: (req: Request, current: Settings) => Reply) {
       return () => (push = null);
     },
   } as unknown as LimberApi;
-  return { api: () => api, sent, push: (m: MainToRenderer) => push?.(m) };
+  return { api: () => api, sent, load, push: (m: MainToRenderer) => push?.(m) };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -38,9 +42,10 @@ describe('SettingsForm', () => {
     expect(form.generation).toBe(1);
     const a = form.save({ sound: false });
     expect(form.saveState).toBe('saving');
-    void form.save({ snoozeMinutes: 7 });
+    const b = form.save({ snoozeMinutes: 7 });
     await a;
-    await flush();
+    await b;
+    expect(main.load.most).toBe(1); // one request at a time, in the order made
     expect(main.sent.map((r) => r.type)).toEqual(['settings:get', 'settings:set', 'settings:set']);
     expect(form.settings?.sound).toBe(false);
     expect(form.settings?.snoozeMinutes).toBe(7);

@@ -67,7 +67,8 @@ async function refusals(file: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
 }
 
-describe('the import allow-list', () => {
+// Linting and type-checking whole programs is slow on a busy machine: generous time, no timing asserted.
+describe('the import allow-list', { timeout: 120_000 }, () => {
   for (const row of TABLE) {
     for (const from of [row.from, ...(row.test ? [row.test] : [])]) {
       it(`${from}: refuses exactly what the table forbids`, async () => {
@@ -109,7 +110,7 @@ function typeErrors(config: string, file: string, code: string): string[] {
   return ts.getPreEmitDiagnostics(program, program.getSourceFile(probe)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
-describe('one tsconfig per environment', () => {
+describe('one tsconfig per environment', { timeout: 120_000 }, () => {
   it('checks every core file in the core environment', () => {
     const parsed = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.core.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
     const files = parsed.fileNames.map((f) => path.relative(ROOT, f).split(path.sep).join('/'));

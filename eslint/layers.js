@@ -15,8 +15,8 @@ const E2E = ['e2e/**'];
 const BUILTINS = 'node:*';
 /** Libraries that run anywhere (no Node built-ins, no DOM). */
 const PURE = ['valibot'];
-/** Libraries the Node side uses (`conf` is electron-store's Node core). */
-const NODE_LIBS = ['conf', '@valibot/to-json-schema'];
+/** Libraries the Node side uses (`conf` is electron-store's Node core; D-Bus and native calls for presence sources). */
+const NODE_LIBS = ['conf', '@valibot/to-json-schema', '@particle/dbus-next', 'koffi'];
 /** The desktop: only the platform layer and the entry points touch these. */
 const DESKTOP = ['electron', 'electron-store', 'node-notifier'];
 const PLAYWRIGHT = ['@playwright/test', 'playwright-core', '@axe-core/playwright'];
@@ -27,12 +27,13 @@ export const layers = {
   tests: { files: ['**/*.test.ts', '**/*.spec.ts'], packages: ['vitest', 'fast-check'] },
   layers: [
     { name: 'electron/core', files: CORE, paths: CORE, packages: PURE, testPaths: ['scenarios/*.json'] },
-    { name: 'electron/ipc.ts', files: IPC, paths: [...CORE, ...IPC], packages: PURE },
+    { name: 'electron/ipc.ts', files: [...IPC, 'electron/ipc.test.ts'], paths: [...CORE, ...IPC], packages: PURE },
     // The one Content-Security-Policy: plain data, like the IPC contract. Its test reads every page from disk.
     { name: 'electron/csp.ts', files: ['electron/csp.ts', 'electron/csp.test.ts'], paths: CSP, packages: [], testPackages: [BUILTINS] },
     { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS] },
     { name: 'electron/cli', files: CLI, paths: [...CORE, ...NODE, ...IPC, ...CLI], packages: [BUILTINS, ...PURE] },
-    { name: 'electron/app', files: [...APP, 'electron/app.test.ts'], paths: [...CORE, ...NODE, ...IPC, ...APP], packages: PURE, testPaths: TEST_PORTS },
+    // Tests at the top of electron/ not claimed above drive the composed app (LimberApp).
+    { name: 'electron/app', files: [...APP, 'electron/*.test.ts'], paths: [...CORE, ...NODE, ...IPC, ...APP], packages: PURE, testPaths: TEST_PORTS },
     {
       name: 'electron/platform',
       files: PLATFORM,
@@ -49,7 +50,8 @@ export const layers = {
       name: 'e2e',
       files: E2E,
       paths: [...CORE, ...IPC, ...CSP, ...NODE, ...CLI, ...APP, ...PLATFORM, ...E2E, 'package.json'],
-      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'vitest'],
+      // `electron` only to find its binary for the Electron project.
+      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'vitest', 'electron', 'typescript'],
     },
     // Tools (simulator, catalog, screenshots, preview, icons, packaging) use the app the way e2e does.
     {

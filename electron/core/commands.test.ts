@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { commandId, commandLabel, isInstanceCommand, labelKey, type Command } from './commands.ts';
-import { tEnglish } from './i18n/locales.ts';
 import { MENU, MENU_COMMANDS, findMenuItem, trayMenu, type MenuItem } from './tray-model.ts';
 import type { SchedulerStatus } from './scheduler.ts';
 
@@ -21,7 +20,7 @@ describe('commands', () => {
     expect(commandId({ name: 'break', kind: null })).toBe('break');
   });
 
-  it('label every tray item from the one table, and every clickable item names a command', () => {
+  it('label every tray item from its command, and every clickable item names a command', () => {
     for (const phase of ['working', 'paused', 'prompt', 'on-break'] as const) {
       const items = flat(trayMenu(status(phase)));
       const clickable = items.filter((i) => !i.separator && !i.submenu && !i.info);
@@ -29,16 +28,21 @@ describe('commands', () => {
       for (const i of clickable) {
         expect(i.command).toBeDefined();
         expect(i.id).toBe(commandId(i.command!));
-        expect(i.label).toBe(tEnglish(labelKey(i.command!)));
-        expect(labelKey(i.command!)).toMatch(/^command\./);
+        expect(i.label).toBe(commandLabel(i.command!));
+        expect(i.label).not.toBe('');
         expect(findMenuItem(trayMenu(status(phase)), i.id)?.command).toEqual(i.command);
       }
     }
   });
 
-  it('label a parameterised action by its family', () => {
+  it('label each action by its own key, or its family\'s, in the string catalog\'s terms', () => {
+    expect(labelKey({ name: 'pause', minutes: 30, until: null })).toBe('tray.menu.pause30');
     expect(commandLabel({ name: 'pause', minutes: 30, until: null })).toBe('For 30 minutes');
-    expect(commandLabel({ name: 'pause', minutes: 45, until: null })).toBe('Pause');
+    expect(labelKey({ name: 'pause', minutes: 45, until: null })).toBe('tray.menu.pause');
+    expect(commandLabel({ name: 'break', kind: 'long' })).toBe('Start stretch session');
+    expect(commandLabel({ name: 'quit' }, (key) => `<${key}>`)).toBe('<tray.menu.quit>');
+    const pause = trayMenu(status('working')).find((i) => i.id === 'pause');
+    expect(pause?.label).toBe('Pause');
   });
 
   it('tell the running app’s commands from the rest', () => {

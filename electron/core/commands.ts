@@ -1,7 +1,6 @@
 // Every user action by one name. The tray menu, the command line, IPC requests, notification buttons and the
 // shortcut all name a Command; LimberApp carries each out through one dispatcher (electron/app/commands.ts).
-import { messages, type MessageKey } from './i18n/en.ts';
-import { tEnglish, type T } from './i18n/locales.ts';
+import { tEnglish, type PlainMessageKey } from './i18n/locales.ts';
 import type { BreakKind } from './scheduler.ts';
 
 export type Command =
@@ -43,21 +42,44 @@ export function commandId(c: Command): string {
   }
 }
 
-/** A command's label key in the string catalog (core/i18n/en.ts): `command.` and its id, or its family's name. */
-export type LabelKey = Extract<MessageKey, `command.${string}`>;
+/**
+ * Each action's label key, by command id; an id not listed (`pause:45`) takes its family's (`pause`). The keys are
+ * the string catalog's, so a translated label is one `t(labelKey(c))` away.
+ */
+export const LABEL_KEYS = {
+  break: 'tray.menu.startMicro',
+  'break:micro': 'tray.menu.startMicro',
+  'break:long': 'tray.menu.startLong',
+  snooze: 'tray.menu.snooze',
+  skip: 'tray.menu.skip',
+  pause: 'tray.menu.pause',
+  'pause:30': 'tray.menu.pause30',
+  'pause:60': 'tray.menu.pause60',
+  'pause:120': 'tray.menu.pause120',
+  'pause:tomorrow': 'tray.menu.pauseTomorrow',
+  'pause:forever': 'tray.menu.pauseIndefinitely',
+  resume: 'tray.menu.resume',
+  status: 'command.status',
+  settings: 'tray.menu.settings',
+  stats: 'tray.menu.stats',
+  'data-folder': 'settings.footer.openFolder',
+  about: 'tray.menu.about',
+  quit: 'tray.menu.quit',
+  'test-notification': 'welcome.tryNotification',
+} as const satisfies Record<CommandName, PlainMessageKey> & Record<string, PlainMessageKey>;
 
-// Every command has a label of its own name at least: a command added without one is a type error here.
-const everyCommandHasALabel: readonly LabelKey[] = [] as `command.${CommandName}`[];
-void everyCommandHasALabel;
-
-const isLabelKey = (key: string): key is LabelKey => Object.hasOwn(messages, key);
+export type LabelKey = (typeof LABEL_KEYS)[keyof typeof LABEL_KEYS];
 
 export function labelKey(c: Command): LabelKey {
-  const byId = `command.${commandId(c)}`;
-  return isLabelKey(byId) ? byId : `command.${c.name}`;
+  const id = commandId(c);
+  return Object.hasOwn(LABEL_KEYS, id) ? LABEL_KEYS[id as keyof typeof LABEL_KEYS] : LABEL_KEYS[c.name];
 }
 
-/** The command's label in the words of `t` (English by default). */
-export function commandLabel(c: Command, t: T = tEnglish): string {
-  return t(labelKey(c));
+/** A label's words, by the catalog's `t` (English by default). */
+export function label(key: LabelKey, t: (key: LabelKey) => string = tEnglish): string {
+  return t(key);
+}
+
+export function commandLabel(c: Command, t?: (key: LabelKey) => string): string {
+  return label(labelKey(c), t);
 }

@@ -1,6 +1,6 @@
 // The tray as plain data: icon state, tooltip and menu, derived from the scheduler's status.
 // The platform layer only renders this, so every menu rule is testable without Electron.
-import { commandId, commandLabel, type Command } from './commands.ts';
+import { LABEL_KEYS, commandId, commandLabel, label, type Command } from './commands.ts';
 import { tEnglish, type T } from './i18n/locales.ts';
 import type { SchedulerStatus } from './scheduler.ts';
 
@@ -147,7 +147,7 @@ export function trayMenu(status: SchedulerStatus, t: T = tEnglish): MenuItem[] {
     item(t, M.skip, breakPending),
     {
       id: 'pause',
-      label: t('command.pause'),
+      label: label(LABEL_KEYS.pause, t),
       enabled: !paused,
       submenu: [item(t, M.pause30), item(t, M.pause60), item(t, M.pause120), item(t, M.pauseTomorrow), item(t, M.pauseIndefinitely)],
     },

@@ -5,7 +5,7 @@ import { isInstanceCommand, type Command } from './core/commands.ts';
 import { Scheduler, type BreakKind, type SchedulerAction, type SchedulerEvent } from './core/scheduler.ts';
 import type { Settings } from './core/settings.ts';
 import { findMenuItem, nextTooltipChange, trayView, type TrayView } from './core/tray-model.ts';
-import { isTrustedSender, parseRequest, type Reply, type WindowKind } from './ipc.ts';
+import { isTrustedSender, parseRequest, type Reply, type ReplyTo, type Request, type WindowKind } from './ipc.ts';
 import { parseArgs } from './node/command-line.ts';
 import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
@@ -220,6 +220,8 @@ export class LimberApp {
   }
 
   /** Every renderer message comes through here: validated, sender-checked, then acted on. */
+  handleRequest<R extends Request>(sender: Sender, raw: R): Promise<ReplyTo<R['type']>>;
+  handleRequest(sender: Sender, raw: unknown): Promise<Reply>;
   async handleRequest(sender: Sender, raw: unknown): Promise<Reply> {
     if (!isTrustedSender(sender.url, this.opts.trustedUrlPrefix)) {
       this.ports.log('warn', `refused a message from an untrusted frame: ${sender.url}`);

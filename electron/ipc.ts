@@ -2,7 +2,7 @@
 // Imported by main (to validate), preload and the harness bridge (to expose), and the renderer (for types).
 import * as v from 'valibot';
 import { EXERCISES } from './core/catalog.ts';
-import type { Settings, SettingProblem } from './core/settings.ts';
+import type { Position, Settings, SettingProblem } from './core/settings.ts';
 import type { BreakKind } from './core/scheduler.ts';
 import type { Stats } from './core/stats.ts';
 
@@ -77,7 +77,8 @@ export type RequestType = Request['type'];
 
 export interface RoutineView {
   kind: BreakKind;
-  exercises: { id: string; seconds: number }[];
+  /** Each move with the position it is done in (its steps are worded for it). */
+  exercises: { id: string; seconds: number; position: Position }[];
   totalSeconds: number;
 }
 
@@ -95,18 +96,48 @@ export interface HistoryExport {
   records: number;
 }
 
-export type Reply =
-  | {
-      ok: true;
-      window: WindowKind;
-      break?: BreakView;
-      settings?: Settings;
-      notice?: string;
-      data?: unknown;
-      stats?: Stats;
-      exported?: HistoryExport;
-    }
-  | { ok: false; error: string; problems?: SettingProblem[] };
+/** Every successful reply names the window it answers. */
+interface Ok {
+  ok: true;
+  window: WindowKind;
+}
+type WithSettings = Ok & { settings: Settings; notice?: string };
+type WithBreak = Ok & { break: BreakView };
+
+/** Each request's own reply when it succeeds; a request type without an entry here is a type error. */
+export interface Replies {
+  hello: WithBreak & { settings: Settings };
+  'break:start': WithBreak;
+  'break:snooze': WithBreak;
+  'break:skip': WithBreak;
+  'break:finish': WithBreak;
+  'break:progress': Ok;
+  'settings:get': WithSettings;
+  'settings:set': WithSettings;
+  'settings:reset': WithSettings;
+  'shortcut:try': WithSettings;
+  'stats:get': Ok & { stats: Stats };
+  'data:open-folder': Ok;
+  'notification:test': Ok;
+  'history:export': Ok & { exported: HistoryExport };
+}
+
+/** Why a request was refused; settings problems name their fields. */
+export interface Failure {
+  ok: false;
+  error: string;
+  problems?: SettingProblem[];
+}
+
+export type ReplyTo<T extends RequestType> = Replies[T] | Failure;
+
+/** Any reply: what main's handler and the transports carry. */
+export type Reply = ReplyTo<RequestType>;
+
+// Compile-time check that every request type has a reply type and no reply type lacks a request.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const everyRequestHasAReply: Exact<keyof Replies, RequestType> = true;
+void everyRequestHasAReply;
 
 export type MainToRenderer = { type: 'break'; view: BreakView } | { type: 'settings'; settings: Settings; notice?: string };
 
@@ -121,7 +152,7 @@ export function parseRequest(raw: unknown): { ok: true; request: Request } | { o
 
 /** The API the renderer sees as `window.limber`. Built identically by preload.ts and by the test harness. */
 export interface LimberApi {
-  request(req: Request): Promise<Reply>;
+  request<R extends Request>(req: R): Promise<ReplyTo<R['type']>>;
   onPush(cb: (m: MainToRenderer) => void): () => void;
 }
 
@@ -130,7 +161,8 @@ export function createApi(
   subscribe: (cb: (m: MainToRenderer) => void) => () => void,
 ): LimberApi {
   return Object.freeze({
-    request: (req: Request) => invoke(req),
+    // Main answers each request with its own reply (Replies); the transport only carries it.
+    request: <R extends Request>(req: R) => invoke(req) as Promise<ReplyTo<R['type']>>,
     onPush: (cb: (m: MainToRenderer) => void) => subscribe(cb),
   });
 }

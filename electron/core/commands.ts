@@ -1,5 +1,6 @@
 // Every user action by one name. The tray menu, the command line, IPC requests, notification buttons and the
 // shortcut all name a Command; LimberApp carries each out through one dispatcher (electron/app/commands.ts).
+import { tEnglish, type PlainMessageKey } from './i18n/locales.ts';
 import type { BreakKind } from './scheduler.ts';
 
 export type Command =
@@ -65,39 +66,17 @@ export const LABEL_KEYS = {
   about: 'tray.menu.about',
   quit: 'tray.menu.quit',
   'test-notification': 'welcome.tryNotification',
-} as const satisfies Record<CommandName, string> & Record<string, string>;
+} as const satisfies Record<CommandName, PlainMessageKey> & Record<string, PlainMessageKey>;
 
 export type LabelKey = (typeof LABEL_KEYS)[keyof typeof LABEL_KEYS];
-
-/** The English words of the label keys: the one place they are spelled until the string catalog holds them. */
-const ENGLISH_LABELS: Readonly<Record<LabelKey, string>> = {
-  'tray.menu.startMicro': 'Start break now',
-  'tray.menu.startLong': 'Start stretch session',
-  'tray.menu.snooze': 'Snooze',
-  'tray.menu.skip': 'Skip this break',
-  'tray.menu.pause': 'Pause',
-  'tray.menu.pause30': 'For 30 minutes',
-  'tray.menu.pause60': 'For 1 hour',
-  'tray.menu.pause120': 'For 2 hours',
-  'tray.menu.pauseTomorrow': 'Until tomorrow',
-  'tray.menu.pauseIndefinitely': 'Until I resume',
-  'tray.menu.resume': 'Resume',
-  'command.status': 'Status',
-  'tray.menu.settings': 'Settings…',
-  'tray.menu.stats': 'Statistics…',
-  'settings.footer.openFolder': 'Open data folder',
-  'tray.menu.about': 'About Limber',
-  'tray.menu.quit': 'Quit Limber',
-  'welcome.tryNotification': 'Send a test notification',
-};
 
 export function labelKey(c: Command): LabelKey {
   const id = commandId(c);
   return Object.hasOwn(LABEL_KEYS, id) ? LABEL_KEYS[id as keyof typeof LABEL_KEYS] : LABEL_KEYS[c.name];
 }
 
-/** A label's words: English until the catalog's `t` is passed. */
-export function label(key: LabelKey, t: (key: LabelKey) => string = (k) => ENGLISH_LABELS[k]): string {
+/** A label's words, by the catalog's `t` (English by default). */
+export function label(key: LabelKey, t: (key: LabelKey) => string = tEnglish): string {
   return t(key);
 }
 

@@ -2,18 +2,15 @@
 // The platform layer only renders this, so every menu rule is testable without Electron.
 import { LABEL_KEYS, commandId, commandLabel, label, type Command } from './commands.ts';
 import type { HoldReason } from './holds.ts';
+import { tEnglish, type T } from './i18n/locales.ts';
 import type { SchedulerStatus } from './scheduler.ts';
 
 export type TrayIcon = 'working' | 'soon' | 'break' | 'paused' | 'held';
 
 /** Why a break waits, as the tray, `limber status` and the hold notice say it. */
-export const holdReasonText: Record<HoldReason, string> = {
-  call: 'you’re in a call',
-  'screen-sharing': 'you’re sharing your screen',
-  presentation: 'you’re presenting',
-  fullscreen: 'a fullscreen app is in front',
-  'do-not-disturb': 'do not disturb is on',
-};
+export function holdReasonText(reason: HoldReason, t: T = tEnglish): string {
+  return t(`hold.reason.${reason}`);
+}
 
 interface MenuFields {
   id: string;
@@ -65,8 +62,8 @@ export const MENU = {
   today: 'today',
 };
 
-function item(command: Command, enabled?: boolean): MenuItem {
-  return { id: commandId(command), label: commandLabel(command), command, ...(enabled === undefined ? {} : { enabled }) };
+function item(t: T, command: Command, enabled?: boolean): MenuItem {
+  return { id: commandId(command), label: commandLabel(command, t), command, ...(enabled === undefined ? {} : { enabled }) };
 }
 
 /** The menu item that carries `id`, at any depth. */
@@ -119,58 +116,62 @@ export function trayIcon(status: SchedulerStatus, now: number): TrayIcon {
   }
 }
 
-export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: string): { tooltip: string; title: string } {
+export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: string, t: T = tEnglish): { tooltip: string; title: string } {
   if (status.held && status.phase !== 'paused' && status.phase !== 'on-break') {
-    return { tooltip: `Limber — Break waiting — ${holdReasonText[status.held.reason]} (since ${clock(status.held.since, timeZone)})`, title: 'waiting' };
+    return {
+      tooltip: t('tray.tooltip.held', { reason: holdReasonText(status.held.reason, t), time: clock(status.held.since, timeZone) }),
+      title: t('tray.title.held'),
+    };
   }
   switch (status.phase) {
     case 'paused':
       return status.pausedUntil
-        ? { tooltip: `Limber — paused until ${clock(status.pausedUntil, timeZone)}`, title: 'paused' }
-        : { tooltip: 'Limber — paused', title: 'paused' };
+        ? { tooltip: t('tray.tooltip.pausedUntil', { time: clock(status.pausedUntil, timeZone) }), title: t('tray.title.paused') }
+        : { tooltip: t('tray.tooltip.paused'), title: t('tray.title.paused') };
     case 'on-break':
-      return { tooltip: 'Limber — on a break', title: 'break' };
+      return { tooltip: t('tray.tooltip.onBreak'), title: t('tray.title.break') };
     case 'prompt':
-      return { tooltip: 'Limber — time for a break', title: 'break' };
+      return { tooltip: t('tray.tooltip.prompt'), title: t('tray.title.break') };
     case 'off-hours':
-      return { tooltip: 'Limber — outside work hours', title: '' };
+      return { tooltip: t('tray.tooltip.offHours'), title: '' };
     case 'disabled':
-      return { tooltip: 'Limber — breaks are turned off', title: '' };
+      return { tooltip: t('tray.tooltip.disabled'), title: '' };
     case 'away':
-      return { tooltip: 'Limber — away (counts as a break)', title: '' };
+      return { tooltip: t('tray.tooltip.away'), title: '' };
     default: {
-      if (!status.nextBreak) return { tooltip: 'Limber', title: '' };
+      if (!status.nextBreak) return { tooltip: t('tray.tooltip'), title: '' };
       const min = roundedMinutes(status.nextBreak.at - now);
-      const what = status.nextBreak.kind === 'long' ? 'Stretch session' : 'Next break';
-      const when = min <= 1 ? 'in a minute' : `in ${min} min`;
-      return { tooltip: `Limber — ${what} ${when}`, title: `${min}m` };
+      // "in a minute" for one minute or less.
+      const count = Math.max(1, min);
+      const tooltip = status.nextBreak.kind === 'long' ? t('tray.tooltip.nextLong', { count }) : t('tray.tooltip.nextMicro', { count });
+      return { tooltip, title: t('tray.title.minutes', { n: min }) };
     }
   }
 }
 
-export function trayMenu(status: SchedulerStatus): MenuItem[] {
+export function trayMenu(status: SchedulerStatus, t: T = tEnglish): MenuItem[] {
   const paused = status.phase === 'paused';
   const breakPending = status.phase === 'prompt' || status.phase === 'heads-up';
   const M = MENU_COMMANDS;
   return [
-    item(M.startMicro, status.phase !== 'on-break'),
-    item(M.startLong, status.phase !== 'on-break'),
-    item(M.snooze, breakPending),
-    item(M.skip, breakPending),
+    item(t, M.startMicro, status.phase !== 'on-break'),
+    item(t, M.startLong, status.phase !== 'on-break'),
+    item(t, M.snooze, breakPending),
+    item(t, M.skip, breakPending),
     {
       id: 'pause',
-      label: label(LABEL_KEYS.pause),
+      label: label(LABEL_KEYS.pause, t),
       enabled: !paused,
-      submenu: [item(M.pause30), item(M.pause60), item(M.pause120), item(M.pauseTomorrow), item(M.pauseIndefinitely)],
+      submenu: [item(t, M.pause30), item(t, M.pause60), item(t, M.pause120), item(t, M.pauseTomorrow), item(t, M.pauseIndefinitely)],
     },
-    item(M.resume, paused),
+    item(t, M.resume, paused),
     { id: 'sep1', label: '', separator: true },
-    { id: MENU.today, label: `Breaks today: ${status.breaksToday}`, info: true, enabled: false },
-    item(M.stats),
-    item(M.settings),
-    item(M.about),
+    { id: MENU.today, label: t('tray.menu.today', { n: status.breaksToday }), info: true, enabled: false },
+    item(t, M.stats),
+    item(t, M.settings),
+    item(t, M.about),
     { id: 'sep2', label: '', separator: true },
-    item(M.quit),
+    item(t, M.quit),
   ];
 }
 

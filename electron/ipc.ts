@@ -1,7 +1,7 @@
 // The contract between main and renderer: channel names, payload types and their runtime validation.
 // Imported by main (to validate), preload and the harness bridge (to expose), and the renderer (for types).
 import * as v from 'valibot';
-import type { Settings, SettingProblem } from './core/settings.ts';
+import type { Position, Settings, SettingProblem } from './core/settings.ts';
 import type { BreakKind } from './core/scheduler.ts';
 import type { Stats } from './core/stats.ts';
 
@@ -67,7 +67,8 @@ export type RequestType = Request['type'];
 
 export interface RoutineView {
   kind: BreakKind;
-  exercises: { id: string; seconds: number }[];
+  /** Each move with the position it is done in (its steps are worded for it). */
+  exercises: { id: string; seconds: number; position: Position }[];
   totalSeconds: number;
 }
 

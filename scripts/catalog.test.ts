@@ -7,10 +7,10 @@ describe('catalog CLI', () => {
     const r = runCatalog([]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { exercises: { id: string; position: string; totalSeconds: number }[] };
-    expect(out.exercises).toHaveLength(17);
+    expect(out.exercises).toHaveLength(EXERCISES.length);
     expect(out.exercises.map((e) => e.id)).toEqual(EXERCISES.map((e) => e.id));
     for (const e of out.exercises) {
-      expect(Object.keys(e)).toEqual(expect.arrayContaining(['id', 'name', 'position', 'areas', 'steps', 'cautions', 'dose', 'totalSeconds']));
+      expect(Object.keys(e)).toEqual(expect.arrayContaining(['id', 'name', 'position', 'positions', 'areas', 'steps', 'cautions', 'dose', 'totalSeconds']));
     }
   });
 
@@ -29,7 +29,7 @@ describe('catalog CLI', () => {
 
   it('honours --positions', () => {
     const out = JSON.parse(runCatalog(['--routines', 'long', '2', '--positions', 'floor']).stdout) as { exercises: { id: string }[] }[];
-    const floor = new Set(EXERCISES.filter((e) => e.positions.includes('floor')).map((e) => e.id));
+    const floor = new Set<string>(EXERCISES.filter((e) => e.positions.includes('floor')).map((e) => e.id));
     for (const r of out) for (const e of r.exercises) expect(floor.has(e.id)).toBe(true);
     const either = runCatalog(['--positions', 'wall', '--routines', 'micro', '1']);
     expect(JSON.parse(either.stdout)).toEqual([{ kind: 'micro', exercises: [{ id: 'wall-angel', seconds: 60 }], totalSeconds: 60 }]);

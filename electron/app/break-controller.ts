@@ -1,5 +1,6 @@
 // The break window and what it shows: the routine for each break (varied against recent ones), the view pushed to the
 // window, what the player reports doing, and the history record when the break ends.
+import { getExercise, positionFor } from '../core/catalog.ts';
 import type { HistoryRecord } from '../core/history.ts';
 import { buildRoutine } from '../core/routine.ts';
 import type { BreakKind, SchedulerAction, SchedulerEvent, SchedulerPhase } from '../core/scheduler.ts';
@@ -128,6 +129,12 @@ export class BreakController {
   }
 
   private makeRoutine(kind: BreakKind): RoutineView {
-    return buildRoutine(kind, this.deps.settings(), this.recent);
+    const { positions } = this.deps.settings();
+    const routine = buildRoutine(kind, this.deps.settings(), this.recent);
+    const positionOf = (id: string) => {
+      const e = getExercise(id);
+      return e ? positionFor(e, positions) : 'standing';
+    };
+    return { ...routine, exercises: routine.exercises.map((x) => ({ ...x, position: positionOf(x.id) })) };
   }
 }

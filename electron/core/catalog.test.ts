@@ -1,11 +1,12 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DESK_FRIENDLY, EXERCISES, allowedIn, doseSeconds, getExercise, type Exercise } from './catalog.ts';
-import { POSITIONS } from './settings.ts';
+import { DESK_FRIENDLY, EXERCISES, EXERCISE_IDS, allowedIn, doseSeconds, getExercise, isExerciseId, positionFor, type Exercise } from './catalog.ts';
+import { POSITIONS, type Position } from './settings.ts';
 
 const AREAS = ['neck', 'shoulders', 'upper-back', 'mid-back', 'lower-back', 'core', 'hips', 'legs'] as const;
 const DIRECTIONS = ['forward', 'backward', 'clockwise', 'anticlockwise'] as const;
 const MOTIONS = [...DIRECTIONS, 'left', 'right', 'hold', 'release', 'up', 'down', 'none'] as const;
+// The oracle, written out on purpose: the seed's moves under the ids the product agreed on.
 const IDS = [
   'warm-up', 'shoulder-roll', 'neck-roll', 'march', 'heel-digs', 'knee-bends', 'chair-rotation', 'knee-lifts',
   'cat-cow', 'upper-trap-stretch', 'trunk-rotation', 'overhead-reach', 'knee-to-chest', 'neck-flexion',
@@ -21,6 +22,7 @@ const ExerciseSchema = v.strictObject({
   positions: v.pipe(v.array(v.picklist(POSITIONS)), v.minLength(1)),
   areas: v.pipe(v.array(v.picklist(AREAS)), v.minLength(1), v.maxLength(4)),
   steps: v.pipe(v.array(sentence), v.minLength(3), v.maxLength(5)),
+  stepsByPosition: v.record(v.picklist(POSITIONS), v.pipe(v.array(sentence), v.minLength(3), v.maxLength(5))),
   cautions: v.array(v.pipe(sentence, v.check((s) => !s.includes('\n'), 'one line'))),
   dose: v.strictObject({
     directions: v.optional(v.literal(2)),
@@ -43,10 +45,12 @@ const ex = (id: string): Exercise => {
 };
 
 describe('catalog integrity', () => {
-  it('has exactly the 17 exercises with the agreed ids, each once', () => {
-    expect(EXERCISES).toHaveLength(17);
-    expect(new Set(EXERCISES.map((e) => e.id)).size).toBe(17);
-    expect(EXERCISES.map((e) => e.id).sort()).toEqual([...IDS].sort());
+  it('has exactly the seed’s exercises with the agreed ids, each once', () => {
+    expect(EXERCISES).toHaveLength(IDS.length);
+    expect(new Set(EXERCISE_IDS).size).toBe(IDS.length);
+    expect([...EXERCISE_IDS].sort()).toEqual([...IDS].sort());
+    expect(IDS.every(isExerciseId)).toBe(true);
+    expect(isExerciseId('handstand') || isExerciseId('toString')).toBe(false);
   });
 
   it('has the four headline moves', () => {
@@ -70,7 +74,40 @@ describe('catalog integrity', () => {
   });
 
   it('has names and ids that are all different', () => {
-    expect(new Set(EXERCISES.map((e) => e.name.toLowerCase())).size).toBe(17);
+    expect(new Set(EXERCISES.map((e) => e.name.toLowerCase())).size).toBe(EXERCISES.length);
+  });
+});
+
+describe('steps in every position', () => {
+  // What a step may not ask for in each position: a seated routine never says "stand tall", and so on.
+  const WRONG: Record<Position, RegExp | null> = {
+    seated: /\bstand(ing)?\b|\bfeet hip-width\b/i,
+    standing: /\bsit(ting)?\b|\bchair\b|\bseated\b/i,
+    wall: null,
+    floor: null,
+  };
+
+  it.each(EXERCISES.map((e) => [e.id, e] as const))('%s has steps for exactly its positions, each reading right', (_id, e) => {
+    expect(Object.keys(e.stepsByPosition).sort()).toEqual([...e.positions].sort());
+    expect(e.steps).toEqual(e.stepsByPosition[e.position]);
+    for (const p of e.positions) {
+      const wrong = WRONG[p];
+      for (const step of e.stepsByPosition[p] ?? []) if (wrong) expect(step, `${e.id} (${p})`).not.toMatch(wrong);
+    }
+  });
+
+  it('moves done in several positions word their steps for each', () => {
+    const multi = EXERCISES.filter((e) => e.positions.length > 1);
+    expect(multi.length).toBeGreaterThan(0);
+    for (const e of multi) expect(e.stepsByPosition.seated, e.id).not.toEqual(e.stepsByPosition.standing);
+  });
+
+  it('a move is done in its main position when allowed, else in the first allowed one', () => {
+    expect(positionFor(ex('overhead-reach'), ['seated', 'standing'])).toBe('standing');
+    expect(positionFor(ex('overhead-reach'), ['seated'])).toBe('seated');
+    expect(ex('overhead-reach').stepsByPosition[positionFor(ex('overhead-reach'), ['seated'])]!.join(' ')).not.toMatch(/stand/i);
+    expect(positionFor(ex('shoulder-roll'), ['standing', 'floor'])).toBe('standing');
+    expect(positionFor(ex('wall-angel'), ['seated'])).toBe('wall');
   });
 });
 

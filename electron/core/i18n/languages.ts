@@ -2,7 +2,7 @@
 // This list is the one source of truth: the settings schema, the catalog command, the settings window's
 // language menu and the message loaders all read it.
 
-export interface LocaleInfo {
+export interface LanguageInfo {
   /** BCP 47 tag, as used in the `language` setting and file names. */
   code: string;
   /** The language's own name for itself, so a reader finds it without knowing English. */
@@ -10,7 +10,7 @@ export interface LocaleInfo {
   dir: 'ltr' | 'rtl';
 }
 
-export const LOCALES = [
+export const LANGUAGES = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'de', name: 'Deutsch', dir: 'ltr' },
   { code: 'fr', name: 'Français', dir: 'ltr' },
@@ -27,26 +27,26 @@ export const LOCALES = [
   { code: 'zh-CN', name: '简体中文', dir: 'ltr' },
   { code: 'zh-TW', name: '繁體中文', dir: 'ltr' },
   { code: 'ar', name: 'العربية', dir: 'rtl' },
-] as const satisfies readonly LocaleInfo[];
+] as const satisfies readonly LanguageInfo[];
 
-export type Locale = (typeof LOCALES)[number]['code'];
-export const LOCALE_CODES: readonly Locale[] = LOCALES.map((l) => l.code);
-export const SOURCE_LOCALE: Locale = 'en';
+export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+export const LANGUAGE_CODES: readonly LanguageCode[] = LANGUAGES.map((l) => l.code);
+export const SOURCE_LANGUAGE: LanguageCode = 'en';
 
 /** A development-only locale: English, accented and about 40 % longer, for finding clipped layouts. */
 export const PSEUDO_LOCALE = 'en-XA';
-export type AnyLocale = Locale | typeof PSEUDO_LOCALE;
+export type AnyLanguage = LanguageCode | typeof PSEUDO_LOCALE;
 
-export function isLocale(code: unknown): code is Locale {
-  return typeof code === 'string' && (LOCALE_CODES as readonly string[]).includes(code);
+export function isLanguage(code: unknown): code is LanguageCode {
+  return typeof code === 'string' && (LANGUAGE_CODES as readonly string[]).includes(code);
 }
 
-export function localeInfo(code: AnyLocale): LocaleInfo {
+export function languageInfo(code: AnyLanguage): LanguageInfo {
   if (code === PSEUDO_LOCALE) return { code, name: 'Ƥşeŭđő', dir: 'ltr' };
-  return LOCALES.find((l) => l.code === code) ?? LOCALES[0];
+  return LANGUAGES.find((l) => l.code === code) ?? LANGUAGES[0];
 }
 
-export const localeDir = (code: AnyLocale): 'ltr' | 'rtl' => localeInfo(code).dir;
+export const languageDir = (code: AnyLanguage): 'ltr' | 'rtl' => languageInfo(code).dir;
 
 interface Tag {
   language: string;
@@ -76,7 +76,7 @@ const LANGUAGE_ALIASES: Readonly<Record<string, string>> = { iw: 'he', in: 'id',
 const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
 
 /** The shipped locale for one preferred language, or null when Limber does not speak it. */
-export function matchLocale(raw: string): Locale | null {
+export function matchLanguage(raw: string): LanguageCode | null {
   const tag = parseTag(raw);
   if (!tag) return null;
   const language = LANGUAGE_ALIASES[tag.language] ?? tag.language;
@@ -86,27 +86,27 @@ export function matchLocale(raw: string): Locale | null {
     return tag.region && TRADITIONAL_REGIONS.has(tag.region) ? 'zh-TW' : 'zh-CN';
   }
   if (tag.region) {
-    const exact = LOCALE_CODES.find((c) => c === `${language}-${tag.region}`);
+    const exact = LANGUAGE_CODES.find((c) => c === `${language}-${tag.region}`);
     if (exact) return exact;
   }
-  if (isLocale(language)) return language;
+  if (isLanguage(language)) return language;
   // The language is shipped only in a regional form (pt → pt-BR): any region of it falls back there.
-  return LOCALE_CODES.find((c) => c.split('-')[0] === language) ?? null;
+  return LANGUAGE_CODES.find((c) => c.split('-')[0] === language) ?? null;
 }
 
 /**
  * The locale for the OS's preferred languages, best first: the first one Limber speaks wins (so a user who lists
  * Swedish and then German gets German, never a neighbouring language they did not ask for); none → English.
  */
-export function negotiateLocale(preferred: readonly string[]): Locale {
+export function negotiateLanguage(preferred: readonly string[]): LanguageCode {
   for (const raw of preferred) {
-    const match = matchLocale(raw);
+    const match = matchLanguage(raw);
     if (match) return match;
   }
-  return SOURCE_LOCALE;
+  return SOURCE_LANGUAGE;
 }
 
 /** What the `language` setting means: `system` asks the OS, a shipped code is taken as it is. */
-export function resolveLanguage(setting: string, preferred: readonly string[]): Locale {
-  return isLocale(setting) ? setting : negotiateLocale(preferred);
+export function resolveLanguage(setting: string, preferred: readonly string[]): LanguageCode {
+  return isLanguage(setting) ? setting : negotiateLanguage(preferred);
 }

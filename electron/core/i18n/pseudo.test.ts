@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pseudoLocalize, pseudoLocalizeTree } from './pseudo-locale.ts';
+import { pseudoLocalize, pseudoLocalizeTree } from './pseudo.ts';
 
 describe('pseudo-locale', () => {
   it('accents every ASCII letter, so untranslated text stands out', () => {

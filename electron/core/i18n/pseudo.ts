@@ -2,6 +2,8 @@
 // long language shows it in English too, and untranslated (hard-coded) text stands out by its plain letters.
 // Works on message syntax: `{name}` placeholders, `#` and the keywords of `{n, plural, …}` stay as they are.
 
+import type { LocaleWords } from './locales.ts';
+
 const ACCENTS: Readonly<Record<string, string>> = {
   a: 'å', b: 'ƀ', c: 'ç', d: 'đ', e: 'ē', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'ï', j: 'ĵ', k: 'ķ', l: 'ļ', m: 'ɱ',
   n: 'ñ', o: 'ö', p: 'þ', q: 'ʠ', r: 'ŕ', s: 'š', t: 'ţ', u: 'ü', v: 'ṽ', w: 'ŵ', x: 'ẋ', y: 'ý', z: 'ž',
@@ -98,12 +100,17 @@ export function pseudoLocalize(message: string): string {
   return transform(message, false, true).text;
 }
 
-/** A whole message tree (nested objects and lists of strings), transformed leaf by leaf. */
+/** A whole message tree (nested objects and lists of strings), transformed leaf by leaf; `type` keys are kept. */
 export function pseudoLocalizeTree<T>(tree: T): T {
   if (typeof tree === 'string') return pseudoLocalize(tree) as T;
   if (Array.isArray(tree)) return tree.map((x) => pseudoLocalizeTree(x)) as T;
   if (tree && typeof tree === 'object') {
-    return Object.fromEntries(Object.entries(tree).map(([k, x]) => [k, pseudoLocalizeTree(x)])) as T;
+    return Object.fromEntries(Object.entries(tree).map(([k, x]) => [k, k === 'type' ? x : pseudoLocalizeTree(x)])) as T;
   }
   return tree;
+}
+
+/** The pseudo-locale's words: every English message and exercise text, transformed. */
+export function pseudoWords(english: LocaleWords): LocaleWords {
+  return { messages: pseudoLocalizeTree(english.messages), exercises: pseudoLocalizeTree(english.exercises) };
 }

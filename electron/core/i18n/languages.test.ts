@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, LOCALE_CODES, isLocale, localeDir, matchLocale, negotiateLocale, resolveLanguage } from './locales.ts';
+import { LANGUAGES, LANGUAGE_CODES, isLanguage, languageDir, matchLanguage, negotiateLanguage, resolveLanguage } from './languages.ts';
 
 describe('shipped locales', () => {
   it('has at least 16 locales with the languages the product promises, at least one right to left', () => {
-    expect(LOCALES.length).toBeGreaterThanOrEqual(16);
+    expect(LANGUAGES.length).toBeGreaterThanOrEqual(16);
     for (const code of ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'pl', 'tr', 'ja', 'ko', 'zh-CN', 'zh-TW']) {
-      expect(LOCALE_CODES).toContain(code);
+      expect(LANGUAGE_CODES).toContain(code);
     }
-    expect(LOCALE_CODES.some((c) => c === 'ru' || c === 'uk')).toBe(true);
-    expect(LOCALES.filter((l) => l.dir === 'rtl').map((l) => l.code).some((c) => c === 'ar' || c === 'he')).toBe(true);
+    expect(LANGUAGE_CODES.some((c) => c === 'ru' || c === 'uk')).toBe(true);
+    expect(LANGUAGES.filter((l) => l.dir === 'rtl').map((l) => l.code).some((c) => c === 'ar' || c === 'he')).toBe(true);
   });
 
   it('codes are unique, valid BCP 47 and canonical; names are native, not English', () => {
-    expect(new Set(LOCALE_CODES).size).toBe(LOCALE_CODES.length);
-    for (const { code, name } of LOCALES) {
+    expect(new Set(LANGUAGE_CODES).size).toBe(LANGUAGE_CODES.length);
+    for (const { code, name } of LANGUAGES) {
       expect(Intl.getCanonicalLocales(code)).toEqual([code]);
       if (code !== 'en') expect(name).not.toBe(new Intl.DisplayNames(['en'], { type: 'language' }).of(code));
     }
   });
 
   it('knows the writing direction of each', () => {
-    expect(localeDir('ar')).toBe('rtl');
-    expect(localeDir('de')).toBe('ltr');
-    expect(localeDir('en-XA')).toBe('ltr');
+    expect(languageDir('ar')).toBe('rtl');
+    expect(languageDir('de')).toBe('ltr');
+    expect(languageDir('en-XA')).toBe('ltr');
   });
 });
 
@@ -58,23 +58,23 @@ describe('matching one preferred language', () => {
     ['de_DE.UTF-8', 'de'],
     ['tr-TR-u-co-trad', 'tr'],
   ])('%s → %s', (pref, want) => {
-    expect(matchLocale(pref)).toBe(want);
+    expect(matchLanguage(pref)).toBe(want);
   });
 
   it.each(['sv-SE', 'fi-FI', 'be-BY', 'C', 'POSIX', '', '*', '12-34', 'english'])('%s is not shipped', (pref) => {
-    expect(matchLocale(pref)).toBeNull();
+    expect(matchLanguage(pref)).toBeNull();
   });
 });
 
 describe('negotiating the OS list', () => {
   it('takes the first preferred language Limber speaks', () => {
-    expect(negotiateLocale(['sv-SE', 'de-CH', 'en-US'])).toBe('de');
-    expect(negotiateLocale(['fr-FR', 'de-DE'])).toBe('fr');
+    expect(negotiateLanguage(['sv-SE', 'de-CH', 'en-US'])).toBe('de');
+    expect(negotiateLanguage(['fr-FR', 'de-DE'])).toBe('fr');
   });
 
   it('falls back to English when nothing matches or nothing is given', () => {
-    expect(negotiateLocale(['sv-SE', 'fi-FI'])).toBe('en');
-    expect(negotiateLocale([])).toBe('en');
+    expect(negotiateLanguage(['sv-SE', 'fi-FI'])).toBe('en');
+    expect(negotiateLanguage([])).toBe('en');
   });
 
   it('a shipped code in the setting wins over the OS; system asks the OS', () => {
@@ -84,8 +84,8 @@ describe('negotiating the OS list', () => {
   });
 
   it('recognises exactly the shipped codes', () => {
-    expect(LOCALE_CODES.every(isLocale)).toBe(true);
-    expect(isLocale('pt')).toBe(false);
-    expect(isLocale('system')).toBe(false);
+    expect(LANGUAGE_CODES.every(isLanguage)).toBe(true);
+    expect(isLanguage('pt')).toBe(false);
+    expect(isLanguage('system')).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ export const words: LocaleWords = {
     'key.shift': 'Shift',
     'key.super': 'Super',
     'key.space': 'Space',
-    'break.safety': '痛みを感じる動きはありません。痛むときはすぐにやめてください。',
+    'break.safety': 'これらの動きで痛みが出ることはないはずです。痛むときはすぐにやめてください。',
     'break.button.start': '開始',
     'break.button.pause': '一時停止',
     'break.button.resume': '再開',

@@ -5,7 +5,7 @@ import type { Cancel } from './core/clock.ts';
 import { Scheduler, type BreakKind, type SchedulerAction, type SchedulerEvent } from './core/scheduler.ts';
 import type { Settings } from './core/settings.ts';
 import { MENU, nextTooltipChange, trayView } from './core/tray-model.ts';
-import { parseRequest, type Reply, type WindowKind } from './ipc.ts';
+import { parseRequest, type Reply, type ReplyTo, type Request, type WindowKind } from './ipc.ts';
 import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
 import { exportHistory, statsFor } from './app/data-requests.ts';
@@ -151,6 +151,8 @@ export class LimberApp {
   }
 
   /** Every renderer message comes through here: validated, sender-checked, then acted on. */
+  handleRequest<R extends Request>(sender: Sender, raw: R): Promise<ReplyTo<R['type']>>;
+  handleRequest(sender: Sender, raw: unknown): Promise<Reply>;
   async handleRequest(sender: Sender, raw: unknown): Promise<Reply> {
     if (!sender.url.startsWith(this.opts.trustedUrlPrefix)) {
       this.ports.log('warn', `refused a message from an untrusted frame: ${sender.url}`);

@@ -86,18 +86,48 @@ export interface HistoryExport {
   records: number;
 }
 
-export type Reply =
-  | {
-      ok: true;
-      window: WindowKind;
-      break?: BreakView;
-      settings?: Settings;
-      notice?: string;
-      data?: unknown;
-      stats?: Stats;
-      exported?: HistoryExport;
-    }
-  | { ok: false; error: string; problems?: SettingProblem[] };
+/** Every successful reply names the window it answers. */
+interface Ok {
+  ok: true;
+  window: WindowKind;
+}
+type WithSettings = Ok & { settings: Settings; notice?: string };
+type WithBreak = Ok & { break: BreakView };
+
+/** Each request's own reply when it succeeds; a request type without an entry here is a type error. */
+export interface Replies {
+  hello: WithBreak & { settings: Settings };
+  'break:start': WithBreak;
+  'break:snooze': WithBreak;
+  'break:skip': WithBreak;
+  'break:finish': WithBreak;
+  'break:progress': Ok;
+  'settings:get': WithSettings;
+  'settings:set': WithSettings;
+  'settings:reset': WithSettings;
+  'shortcut:try': WithSettings;
+  'stats:get': Ok & { stats: Stats };
+  'data:open-folder': Ok;
+  'notification:test': Ok;
+  'history:export': Ok & { exported: HistoryExport };
+}
+
+/** Why a request was refused; settings problems name their fields. */
+export interface Failure {
+  ok: false;
+  error: string;
+  problems?: SettingProblem[];
+}
+
+export type ReplyTo<T extends RequestType> = Replies[T] | Failure;
+
+/** Any reply: what main's handler and the transports carry. */
+export type Reply = ReplyTo<RequestType>;
+
+// Compile-time check that every request type has a reply type and no reply type lacks a request.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const everyRequestHasAReply: Exact<keyof Replies, RequestType> = true;
+void everyRequestHasAReply;
 
 export type MainToRenderer = { type: 'break'; view: BreakView } | { type: 'settings'; settings: Settings; notice?: string };
 
@@ -111,7 +141,7 @@ export function parseRequest(raw: unknown): { ok: true; request: Request } | { o
 
 /** The API the renderer sees as `window.limber`. Built identically by preload.ts and by the test harness. */
 export interface LimberApi {
-  request(req: Request): Promise<Reply>;
+  request<R extends Request>(req: R): Promise<ReplyTo<R['type']>>;
   onPush(cb: (m: MainToRenderer) => void): () => void;
 }
 
@@ -120,7 +150,8 @@ export function createApi(
   subscribe: (cb: (m: MainToRenderer) => void) => () => void,
 ): LimberApi {
   return Object.freeze({
-    request: (req: Request) => invoke(req),
+    // Main answers each request with its own reply (Replies); the transport only carries it.
+    request: <R extends Request>(req: R) => invoke(req) as Promise<ReplyTo<R['type']>>,
     onPush: (cb: (m: MainToRenderer) => void) => subscribe(cb),
   });
 }

@@ -2,7 +2,7 @@
 // the global shortcut and start-at-login. The app hears of each change to move the scheduler and tray along.
 import type { Cancel } from '../core/clock.ts';
 import { applySettingsPatch, defaultSettings, type SettingProblem, type Settings } from '../core/settings.ts';
-import type { Reply } from '../ipc.ts';
+import type { Failure, ReplyTo } from '../ipc.ts';
 import type { Ports, WindowHandle } from '../ports.ts';
 import { noticeText, shortcutErrors } from './messages.ts';
 import type { Notices } from './notices.ts';
@@ -16,7 +16,7 @@ export interface SettingsControllerDeps {
   onChanged: (settings: Settings) => void;
 }
 
-const problemsReply = (problems: SettingProblem[]): Reply => ({ ok: false, error: problems.map((p) => p.message).join('; '), problems });
+const problemsReply = (problems: SettingProblem[]): Failure => ({ ok: false, error: problems.map((p) => p.message).join('; '), problems });
 
 export class SettingsController {
   private settings: Settings;
@@ -53,7 +53,7 @@ export class SettingsController {
     this.window = this.deps.ports.windows.open('settings', { focus: true, onClosed: () => (this.window = null) });
   }
 
-  update(patch: unknown): Reply {
+  update(patch: unknown): ReplyTo<'settings:set'> {
     const r = applySettingsPatch(this.settings, patch);
     if (!r.ok) return problemsReply(r.problems);
     const previous = this.settings;
@@ -71,7 +71,7 @@ export class SettingsController {
   }
 
   /** Defaults for everything; if the default shortcut is held elsewhere, the working one stays rather than failing the reset. */
-  reset(): Reply {
+  reset(): ReplyTo<'settings:reset'> {
     const defaults = defaultSettings();
     const r = this.update(defaults);
     if (r.ok || defaults.shortcut === this.settings.shortcut) return r;
@@ -79,7 +79,7 @@ export class SettingsController {
   }
 
   /** The recorder's keys: registered first, saved only once they are ours; the previous shortcut stays otherwise. */
-  tryShortcut(accelerator: string): Reply {
+  tryShortcut(accelerator: string): ReplyTo<'shortcut:try'> {
     const checked = applySettingsPatch(this.settings, { shortcut: accelerator });
     if (!checked.ok) return problemsReply(checked.problems);
     const previous = this.settings.shortcut;

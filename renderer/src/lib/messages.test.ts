@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../../electron/core/catalog.ts';
 import { createPlayer, start, tick } from '../../../electron/core/player.ts';
-import { SAFETY_LINE, areaName, breakLead, cueText, durationText, positionName, summaryText } from './messages.ts';
+import { t } from './i18n.svelte.ts';
+import { areaName, breakLead, cueText, dayName, durationText, positionName, positionsText, summaryText } from './messages.ts';
 
 describe('cue words', () => {
   it('says the cues a coach would say', () => {
@@ -15,6 +16,8 @@ describe('cue words', () => {
     expect(cueText({ code: 'hold', n: 1, of: 3, side: 'right' })).toBe('Right side — hold… 1 of 3');
     expect(cueText({ code: 'release', n: 3, of: 10 })).toBe('…and release');
     expect(cueText({ code: 'lean-back', n: 1, of: 1 })).toBe('Lean back and stretch');
+    expect(cueText({ code: 'begin', n: 1, of: 2, side: 'left' })).toBe('Left side first');
+    expect(cueText({ code: 'hold', n: 1, of: 1, side: 'left' })).toBe('Left side — hold…');
   });
 
   it('has words for every cue any catalog exercise produces', () => {
@@ -44,6 +47,13 @@ describe('other words', () => {
   it('names positions and areas, and carries the safety line', () => {
     expect(positionName('floor')).toBe('On the floor');
     expect(areaName('upper-back')).toBe('Upper back');
-    expect(SAFETY_LINE).toBe('These moves should never hurt — stop if one does.');
+    expect(t('break.safety')).toBe('These moves should never hurt — stop if one does.');
+    expect(positionsText(['seated', 'standing'])).toBe('seated or standing');
+    expect(positionsText(['wall'])).toBe('at a wall');
+  });
+
+  it('names weekdays through Intl, Sunday as 0', () => {
+    expect([0, 1, 6].map((d) => dayName(d, 'short'))).toEqual(['Sun', 'Mon', 'Sat']);
+    expect(dayName(3, 'long')).toBe('Wednesday');
   });
 });

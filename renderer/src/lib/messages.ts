@@ -1,120 +1,78 @@
-// Every user-facing string of the break window, in one place so it can be translated.
-// The player machine speaks in cue codes and numbers; this module turns them into words.
-import type { BodyArea, Direction, Side } from '../../../electron/core/catalog.ts';
+// Words the windows compose from the string catalog (electron/core/i18n): cues, durations, counters, names of
+// positions and areas, keys and dates. The catalog holds every word; this module only chooses and combines keys.
+import type { BodyArea, Direction } from '../../../electron/core/catalog.ts';
 import type { Cue, PlayerSummary } from '../../../electron/core/player.ts';
 import type { BreakKind } from '../../../electron/core/scheduler.ts';
 import type { Position } from '../../../electron/core/settings.ts';
+import { locale, t } from './i18n.svelte.ts';
 
-export const SAFETY_LINE = 'These moves should never hurt — stop if one does.';
+export const counterText = (n: number, of: number): string => t('counter', { n, of });
 
-export const buttons = {
-  start: 'Start',
-  pause: 'Pause',
-  resume: 'Resume',
-  next: 'Next exercise',
-  previous: 'Previous exercise',
-  finish: 'Finish',
-  snooze: 'Snooze',
-  skip: 'Skip',
-  skipConfirm: 'Skip this break',
-  skipCancel: 'Keep going',
-  close: 'Close',
-} as const;
-
-export const labels = {
-  getReady: 'Get ready',
-  upNext: 'Up next',
-  upFirst: 'Up first',
-  lastOne: 'Last one',
-  paused: 'Paused',
-  finished: 'Well done',
-  skipQuestion: 'Skip this break?',
-  countdown: 'Time left',
-  steps: 'How to do it',
-  cautions: 'Take care',
-  controls: 'Break controls',
-  keyboardHelp: 'Space: pause or resume · ← →: previous or next · Esc: skip',
-  noMoves: 'No exercise fits your allowed positions. Check the settings.',
-  idle: 'No break right now. Limber will let you know when it is time to move.',
-} as const;
-
-const SIDES: Record<Side, string> = { left: 'Left', right: 'Right' };
-const DIRECTIONS: Record<Direction, string> = {
-  forward: 'Forwards',
-  backward: 'Backwards',
-  clockwise: 'Clockwise',
-  anticlockwise: 'Anticlockwise',
-};
-
-export const sideName = (side: Side): string => SIDES[side];
-export const directionName = (direction: Direction): string => DIRECTIONS[direction];
-
-export const counterText = (n: number, of: number): string => `${n} of ${of}`;
+const directionName = (d: Direction): string => t(`direction.${d}`);
 
 /** The words for a cue, e.g. "Now backwards", "Other side", "Hold… 3 of 10", "…and release", "8 of 10". */
 export function cueText(cue: Cue): string {
-  const counter = cue.of > 1 ? ` ${counterText(cue.n, cue.of)}` : '';
+  const counted = cue.of > 1;
   switch (cue.code) {
     case 'get-ready':
-      return labels.getReady;
+      return t('break.getReady');
     case 'begin':
       if (cue.direction) return directionName(cue.direction);
-      if (cue.side) return `${sideName(cue.side)} side first`;
-      return 'Begin';
+      if (cue.side) return t(`cue.sideFirst.${cue.side}`);
+      return t('cue.begin');
     case 'switch-direction':
-      return cue.direction ? `Now ${directionName(cue.direction).toLowerCase()}` : 'Switch direction';
+      return cue.direction ? t(`cue.now.${cue.direction}`) : t('cue.switchDirection');
     case 'other-side':
-      return 'Other side';
+      return t('cue.otherSide');
     case 'rep':
       return counterText(cue.n, cue.of);
     case 'hold':
-      return `${cue.side ? `${sideName(cue.side)} side — hold…` : 'Hold…'}${counter}`;
+      if (cue.side) return counted ? t(`cue.holdSideCounted.${cue.side}`, { n: cue.n, of: cue.of }) : t(`cue.holdSide.${cue.side}`);
+      return counted ? t('cue.holdCounted', { n: cue.n, of: cue.of }) : t('cue.hold');
     case 'release':
-      return '…and release';
+      return t('cue.release');
     case 'lean-back':
-      return 'Lean back and stretch';
     case 'breathe':
-      return 'Slow, deep breaths';
+      return t(`cue.${cue.code}`);
   }
 }
 
 /** "45 s", "1 min", "2 min 30 s". */
 export function durationText(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const m = Math.floor(s / 60);
-  const rest = s % 60;
-  if (m === 0) return `${rest} s`;
-  return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
+  const total = Math.max(0, Math.round(seconds));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  if (m === 0) return t('duration.seconds', { s });
+  return s === 0 ? t('duration.minutes', { m }) : t('duration.minutesSeconds', { m, s });
 }
 
-export const upNextText = (name: string): string => `${labels.upNext}: ${name}`;
+export const breakTitle = (kind: BreakKind): string => t(`break.title.${kind}`);
 
-export const breakTitle = (kind: BreakKind): string => (kind === 'long' ? 'Time for a stretch session' : 'Time to move');
+export const breakLead = (kind: BreakKind, seconds: number): string => t(`break.lead.${kind}`, { duration: durationText(seconds) });
 
-export const breakLead = (kind: BreakKind, seconds: number): string =>
-  `${kind === 'long' ? 'A stretch session' : 'A movement break'} of ${durationText(seconds)}`;
+export const exerciseOfText = (index: number, count: number): string => t('break.exerciseOf', { n: index + 1, of: count });
 
-export const exerciseOfText = (index: number, count: number): string => `Exercise ${counterText(index + 1, count)}`;
+export const summaryText = (summary: PlayerSummary): string =>
+  t('break.summary', { duration: durationText(summary.secondsMoved), moves: t('break.summaryMoves', { count: summary.exercises.length }) });
 
-export function summaryText(summary: PlayerSummary): string {
-  const n = summary.exercises.length;
-  const moves = n === 1 ? '1 exercise' : `${n} exercises`;
-  return `You moved for ${durationText(summary.secondsMoved)} and did ${moves}.`;
+export const positionName = (p: Position): string => t(`position.${p}`);
+
+/** "seated or standing": the positions a move needs, in a sentence. */
+export function positionsText(ps: readonly Position[]): string {
+  const names = ps.map((p) => positionName(p).toLowerCase());
+  return names.reduce((first, second) => t('positions.either', { first, second }));
 }
 
-export const ariaCountdown = (secondsLeft: number): string => `${secondsLeft} seconds left`;
+export const areaName = (a: BodyArea): string => t(`area.${a}`);
 
-const POSITIONS: Record<Position, string> = { seated: 'Seated', standing: 'Standing', wall: 'At a wall', floor: 'On the floor' };
-export const positionName = (p: Position): string => POSITIONS[p];
+/** "Nov 2" for a YYYY-MM-DD key, in the user's language. */
+export function shortDate(key: string): string {
+  const [y, m, d] = key.split('-').map(Number);
+  return new Date(y!, m! - 1, d!).toLocaleDateString(locale().code, { month: 'short', day: 'numeric' });
+}
 
-const AREAS: Record<BodyArea, string> = {
-  neck: 'Neck',
-  shoulders: 'Shoulders',
-  'upper-back': 'Upper back',
-  'mid-back': 'Mid back',
-  'lower-back': 'Lower back',
-  core: 'Core',
-  hips: 'Hips',
-  legs: 'Legs',
-};
-export const areaName = (a: BodyArea): string => AREAS[a];
+/** Weekday names from Intl, in the user's language: 0 = Sunday, as the settings schema counts. */
+export function dayName(day: number, width: 'short' | 'long'): string {
+  // 2026-11-01 is a Sunday.
+  return new Date(2026, 10, 1 + day).toLocaleDateString(locale().code, { weekday: width });
+}

@@ -1,0 +1,31 @@
+// The renderer's words: `t()` over the active locale, and each exercise's words. The locale is reactive state, so a
+// language change re-renders every window without a reload; only the active locale's module is ever loaded.
+import type { ExerciseId } from '../../../electron/core/catalog.ts';
+import { ENGLISH, LOCALES, exerciseWords, translator, type Locale, type T } from '../../../electron/core/i18n/locales.ts';
+import type { Position } from '../../../electron/core/settings.ts';
+
+let active = $state.raw<{ locale: Locale; t: T }>({ locale: ENGLISH, t: translator(ENGLISH) });
+
+/** The active locale's `t()`: typed keys and parameters (see electron/core/i18n). */
+export const t: T = ((key: string, params?: object) => (active.t as (key: string, params?: object) => string)(key, params)) as T;
+
+export const locale = (): Locale => active.locale;
+
+/** Switches every window that reads `t()`; an unknown code keeps the current language. */
+export async function setLocale(code: string): Promise<boolean> {
+  const load = LOCALES[code];
+  if (!load) return false;
+  const next = await load();
+  active = { locale: next, t: translator(next) };
+  return true;
+}
+
+/** An exercise's name; an id from outside the catalog (old history) shows as itself. */
+export function exerciseName(id: string): string {
+  return active.locale.exercises[id as ExerciseId]?.name ?? ENGLISH.exercises[id as ExerciseId]?.name ?? id;
+}
+
+/** Steps and cautions for the position the move is done in. */
+export function exerciseText(id: ExerciseId, position: Position): { name: string; steps: readonly string[]; cautions: readonly string[] } {
+  return exerciseWords(active.locale, id, position);
+}

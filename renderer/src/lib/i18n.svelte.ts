@@ -1,7 +1,8 @@
 // The renderer's words: `t()` over the active locale, and each exercise's words. The locale is reactive state, so a
 // language change re-renders every window without a reload; only the active locale's module is ever loaded.
 import type { ExerciseId } from '../../../electron/core/catalog.ts';
-import { ENGLISH, LOCALES, exerciseWords, translator, type Locale, type T } from '../../../electron/core/i18n/locales.ts';
+import { PSEUDO_LOCALE, isLanguage } from '../../../electron/core/i18n/languages.ts';
+import { ENGLISH, exerciseWords, loadLocale, translator, type Locale, type T } from '../../../electron/core/i18n/locales.ts';
 import type { Position } from '../../../electron/core/settings.ts';
 
 let active = $state.raw<{ locale: Locale; t: T }>({ locale: ENGLISH, t: translator(ENGLISH) });
@@ -11,12 +12,16 @@ export const t: T = ((key: string, params?: object) => (active.t as (key: string
 
 export const locale = (): Locale => active.locale;
 
-/** Switches every window that reads `t()`; an unknown code keeps the current language. */
+/**
+ * Switches every window that reads `t()`, and the page's language and direction (right-to-left mirrors the
+ * layout); an unknown code keeps the current language.
+ */
 export async function setLocale(code: string): Promise<boolean> {
-  const load = LOCALES[code];
-  if (!load) return false;
-  const next = await load();
+  if (!isLanguage(code) && code !== PSEUDO_LOCALE) return false;
+  const next = await loadLocale(code);
   active = { locale: next, t: translator(next) };
+  document.documentElement.lang = next.code;
+  document.documentElement.dir = next.dir;
   return true;
 }
 

@@ -229,7 +229,7 @@ export const words: LocaleWords = {
     'welcome.everyMinutes': 'Pause active toutes les',
     'welcome.minutesOption': '{m} minutes',
     'welcome.everyNth': 'Séance d’étirements à chaque',
-    'welcome.nthOption': { type: 'ordinal', other: '{count}e pause' },
+    'welcome.nthOption': { type: 'ordinal', one: '{count}re pause', other: '{count}e pause' },
     'welcome.rhythmSummary': 'Une séance d’étirements environ toutes les {hours} h de travail.',
     'welcome.where': 'Où vous pouvez faire les exercices',
     'welcome.try': 'Essayer',
@@ -425,7 +425,7 @@ export const words: LocaleWords = {
         standing: [
           'Tenez-vous droit et levez les deux bras au-dessus de la tête.',
           'Montez la main droite plus haut, puis la gauche, comme pour cueillir un fruit sur une haute branche.',
-          'Gardez la taille droite pendant que vous alternez.',
+          'Gardez le buste bien vertical pendant que vous alternez.',
           'Après chaque série, baissez lentement les bras et secouez-les pour les détendre.',
         ],
         seated: [

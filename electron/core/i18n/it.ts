@@ -229,7 +229,7 @@ export const words: LocaleWords = {
     'welcome.everyMinutes': 'Pausa attiva ogni',
     'welcome.minutesOption': '{m} minuti',
     'welcome.everyNth': 'Sessione di stretching alla',
-    'welcome.nthOption': { type: 'ordinal', other: '{count}ª pausa' },
+    'welcome.nthOption': { type: 'ordinal', many: '{count}ª pausa', other: '{count}ª pausa' },
     'welcome.rhythmSummary': 'Una sessione di stretching circa ogni {hours} h di lavoro.',
     'welcome.where': 'Dove puoi fare gli esercizi',
     'welcome.try': 'Prova',

@@ -1,5 +1,6 @@
 // The tray as plain data: icon state, tooltip and menu, derived from the scheduler's status.
 // The platform layer only renders this, so every menu rule is testable without Electron.
+import { tEnglish, type T } from './i18n/locales.ts';
 import type { SchedulerStatus } from './scheduler.ts';
 
 export type TrayIcon = 'working' | 'soon' | 'break' | 'paused';
@@ -79,63 +80,65 @@ export function trayIcon(status: SchedulerStatus, now: number): TrayIcon {
   }
 }
 
-export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: string): { tooltip: string; title: string } {
+/** The tooltip and macOS title, in the words of `t` (English by default: the command line's `status` prints it). */
+export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: string, t: T = tEnglish): { tooltip: string; title: string } {
   switch (status.phase) {
     case 'paused':
       return status.pausedUntil
-        ? { tooltip: `Limber — paused until ${clock(status.pausedUntil, timeZone)}`, title: 'paused' }
-        : { tooltip: 'Limber — paused', title: 'paused' };
+        ? { tooltip: t('tray.tooltip.pausedUntil', { time: clock(status.pausedUntil, timeZone) }), title: t('tray.title.paused') }
+        : { tooltip: t('tray.tooltip.paused'), title: t('tray.title.paused') };
     case 'on-break':
-      return { tooltip: 'Limber — on a break', title: 'break' };
+      return { tooltip: t('tray.tooltip.onBreak'), title: t('tray.title.break') };
     case 'prompt':
-      return { tooltip: 'Limber — time for a break', title: 'break' };
+      return { tooltip: t('tray.tooltip.prompt'), title: t('tray.title.break') };
     case 'off-hours':
-      return { tooltip: 'Limber — outside work hours', title: '' };
+      return { tooltip: t('tray.tooltip.offHours'), title: '' };
     case 'disabled':
-      return { tooltip: 'Limber — breaks are turned off', title: '' };
+      return { tooltip: t('tray.tooltip.disabled'), title: '' };
     case 'away':
-      return { tooltip: 'Limber — away (counts as a break)', title: '' };
+      return { tooltip: t('tray.tooltip.away'), title: '' };
     default: {
-      if (!status.nextBreak) return { tooltip: 'Limber', title: '' };
+      if (!status.nextBreak) return { tooltip: t('tray.tooltip.idle'), title: '' };
       const min = roundedMinutes(status.nextBreak.at - now);
-      const what = status.nextBreak.kind === 'long' ? 'Stretch session' : 'Next break';
-      const when = min <= 1 ? 'in a minute' : `in ${min} min`;
-      return { tooltip: `Limber — ${what} ${when}`, title: `${min}m` };
+      // Under a minute still reads "in a minute".
+      const count = Math.max(1, min);
+      const tooltip = status.nextBreak.kind === 'long' ? t('tray.tooltip.nextLong', { count }) : t('tray.tooltip.nextMicro', { count });
+      return { tooltip, title: t('tray.title.minutes', { min }) };
     }
   }
 }
 
-export function trayMenu(status: SchedulerStatus): MenuItem[] {
+export function trayMenu(status: SchedulerStatus, t: T = tEnglish): MenuItem[] {
   const paused = status.phase === 'paused';
   const breakPending = status.phase === 'prompt' || status.phase === 'heads-up';
   return [
-    { id: MENU.startMicro, label: 'Start break now', enabled: status.phase !== 'on-break' },
-    { id: MENU.startLong, label: 'Start stretch session', enabled: status.phase !== 'on-break' },
-    { id: MENU.snooze, label: 'Snooze', enabled: breakPending },
-    { id: MENU.skip, label: 'Skip this break', enabled: breakPending },
+    { id: MENU.startMicro, label: t('tray.menu.startMicro'), enabled: status.phase !== 'on-break' },
+    { id: MENU.startLong, label: t('tray.menu.startLong'), enabled: status.phase !== 'on-break' },
+    { id: MENU.snooze, label: t('tray.menu.snooze'), enabled: breakPending },
+    { id: MENU.skip, label: t('tray.menu.skip'), enabled: breakPending },
     {
       id: 'pause',
-      label: 'Pause',
+      label: t('tray.menu.pause'),
       enabled: !paused,
       submenu: [
-        { id: MENU.pause30, label: 'For 30 minutes' },
-        { id: MENU.pause60, label: 'For 1 hour' },
-        { id: MENU.pause120, label: 'For 2 hours' },
-        { id: MENU.pauseTomorrow, label: 'Until tomorrow' },
-        { id: MENU.pauseIndefinitely, label: 'Until I resume' },
+        { id: MENU.pause30, label: t('tray.menu.pause30') },
+        { id: MENU.pause60, label: t('tray.menu.pause60') },
+        { id: MENU.pause120, label: t('tray.menu.pause120') },
+        { id: MENU.pauseTomorrow, label: t('tray.menu.pauseTomorrow') },
+        { id: MENU.pauseIndefinitely, label: t('tray.menu.pauseIndefinitely') },
       ],
     },
-    { id: MENU.resume, label: 'Resume', enabled: paused },
+    { id: MENU.resume, label: t('tray.menu.resume'), enabled: paused },
     { id: 'sep1', label: '', separator: true },
-    { id: MENU.today, label: `Breaks today: ${status.breaksToday}`, enabled: false },
-    { id: MENU.stats, label: 'Statistics…' },
-    { id: MENU.settings, label: 'Settings…' },
-    { id: MENU.about, label: 'About Limber' },
+    { id: MENU.today, label: t('tray.menu.today', { count: status.breaksToday }), enabled: false },
+    { id: MENU.stats, label: t('tray.menu.stats') },
+    { id: MENU.settings, label: t('tray.menu.settings') },
+    { id: MENU.about, label: t('tray.menu.about') },
     { id: 'sep2', label: '', separator: true },
-    { id: MENU.quit, label: 'Quit Limber' },
+    { id: MENU.quit, label: t('tray.menu.quit') },
   ];
 }
 
-export function trayView(status: SchedulerStatus, now: number, timeZone?: string): TrayView {
-  return { icon: trayIcon(status, now), ...trayTooltip(status, now, timeZone), menu: trayMenu(status) };
+export function trayView(status: SchedulerStatus, now: number, timeZone?: string, t: T = tEnglish): TrayView {
+  return { icon: trayIcon(status, now), ...trayTooltip(status, now, timeZone, t), menu: trayMenu(status, t) };
 }

@@ -9,9 +9,10 @@ import { parseRequest, type Reply, type ReplyTo, type Request, type WindowKind }
 import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
 import { exportHistory, statsFor } from './app/data-requests.ts';
-import { NOTIFICATION_TITLE, TEST_NOTIFICATION_BODY, headsUpActions, headsUpBody, notAnInstanceCommand, noticeText } from './app/messages.ts';
+import { NOTIFICATION_TITLE, notAnInstanceCommand, noticeText } from './app/messages.ts';
 import { Notices } from './app/notices.ts';
 import { SettingsController } from './app/settings-controller.ts';
+import { LanguageController } from './app/language.ts';
 
 export interface Sender {
   window: WindowKind;
@@ -31,6 +32,8 @@ export interface AppOptions {
   onAbout?: () => void;
   /** First run: show the welcome window once. */
   welcome?: { due: boolean; markShown: () => void };
+  /** The OS's preferred languages, best first (the `language` setting `system` follows them); none → English. */
+  preferredLanguages?: () => readonly string[];
 }
 
 /** The heads-up notification's buttons, in the order the notifier numbers them. */
@@ -41,6 +44,7 @@ export class LimberApp {
   private readonly noticeBoard: Notices;
   private readonly settings: SettingsController;
   private readonly breaks: BreakController;
+  private readonly language: LanguageController;
   private trayTimer: Cancel | undefined;
   private stopped = false;
   /** Messages for the user that are shown once (settings problems, a missing notification daemon). */
@@ -51,6 +55,7 @@ export class LimberApp {
     private readonly opts: AppOptions,
   ) {
     this.noticeBoard = new Notices((m) => ports.log('warn', m));
+    this.language = new LanguageController(opts.preferredLanguages ?? (() => []));
     this.notices = this.noticeBoard.list;
     this.settings = new SettingsController({
       ports,
@@ -59,6 +64,7 @@ export class LimberApp {
       onChanged: (s) => {
         this.scheduler.setSettings(s);
         this.refreshTray();
+        void this.followLanguage();
       },
     });
     this.breaks = new BreakController({
@@ -79,6 +85,7 @@ export class LimberApp {
     this.settings.start();
     this.scheduler.start();
     this.refreshTray();
+    void this.followLanguage();
     // A damaged settings file is news the user should get once, even with no window open.
     if (this.notices.length) this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: this.notices.join(' '), actions: [] }, () => {});
     if (this.opts.welcome?.due) {
@@ -169,6 +176,8 @@ export class LimberApp {
     switch (req.type) {
       case 'hello':
         return { ...base, break: this.breaks.view, settings: this.settings.current };
+      case 'locale:get':
+        return { ...base, locale: await this.languageReady() };
       case 'break:start':
         if (!onBreak) this.act({ do: 'start-break', kind: this.breaks.offeredKind ?? 'micro' });
         return { ...base, break: this.breaks.view };
@@ -205,7 +214,7 @@ export class LimberApp {
       case 'notification:test': {
         let failed: string | null = null;
         // notify-send reports a failure synchronously enough for the reply; a later one still becomes a notice.
-        this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: TEST_NOTIFICATION_BODY, actions: [] }, (a) => {
+        this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: this.language.t('notify.test'), actions: [] }, (a) => {
           if (a.kind !== 'failed') return;
           failed = a.reason;
           this.noticeBoard.add(noticeText.notificationsUnavailable(a.reason));
@@ -267,8 +276,10 @@ export class LimberApp {
 
   private headsUp(kind: BreakKind, breakAt: number): void {
     const seconds = Math.max(1, Math.round((breakAt - this.ports.clock.now()) / 1000));
-    const actions = HEADS_UP_ACTIONS.map((a) => headsUpActions[a]);
-    this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: headsUpBody(kind, seconds), actions }, (answer) => {
+    const t = this.language.t;
+    const actions = HEADS_UP_ACTIONS.map((a) => t(`notify.action.${a}`));
+    const body = seconds < 90 ? t(`notify.headsUp.${kind}.seconds`, { n: seconds }) : t(`notify.headsUp.${kind}.minutes`, { n: Math.round(seconds / 60) });
+    this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body, actions }, (answer) => {
       const chosen = answer.kind === 'clicked' ? 'start' : answer.kind === 'action' ? HEADS_UP_ACTIONS[answer.index] : undefined;
       if (chosen === 'start') this.startBreak(kind);
       else if (chosen === 'snooze') this.act({ do: 'snooze' });
@@ -277,11 +288,30 @@ export class LimberApp {
     });
   }
 
+  private languageLoad: Promise<unknown> = Promise.resolve();
+
+  /** The language code every window should show, once a change under way has loaded. */
+  private async languageReady(): Promise<string> {
+    await this.languageLoad;
+    return this.language.code;
+  }
+
+  /** The `language` setting (or the OS's languages) decides; a change reaches the tray and every open window. */
+  private followLanguage(): Promise<void> {
+    const load = this.language.follow(this.settings.current.language).then((changed) => {
+      if (!changed || this.stopped) return;
+      this.refreshTray();
+      this.ports.windows.broadcast({ type: 'locale', locale: this.language.code });
+    });
+    this.languageLoad = load.catch(() => {});
+    return load.catch((e: unknown) => this.ports.log('error', `could not load the language: ${String(e)}`));
+  }
+
   private refreshTray(): void {
     if (this.stopped) return;
     const now = this.ports.clock.now();
     const status = this.scheduler.status();
-    this.ports.tray.render(trayView(status, now, this.opts.timeZone));
+    this.ports.tray.render(trayView(status, now, this.opts.timeZone, this.language.t));
     this.trayTimer?.();
     const at = nextTooltipChange(status, now);
     this.trayTimer = at === null ? undefined : this.ports.clock.setTimer(at, () => this.refreshTray());

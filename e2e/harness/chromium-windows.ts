@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { WINDOW_SIZES, type Reply, type WindowKind } from '../../electron/ipc.ts';
+import { WINDOW_SIZES, type MainToRenderer, type Reply, type WindowKind } from '../../electron/ipc.ts';
 import type { WindowHandle, WindowsPort } from '../../electron/ports.ts';
 
 /** The origin the harness serves the built renderer from (routed, never on the network). */
@@ -78,6 +78,12 @@ export class ChromiumWindows implements WindowsPort {
       },
       isOpen: () => this.live.get(kind) === entry,
     };
+  }
+
+  broadcast(m: MainToRenderer): void {
+    for (const entry of this.live.values()) {
+      void entry.page.then((p) => p.evaluate((msg) => (window as unknown as { __limberPush?: (x: unknown) => void }).__limberPush?.(msg), m)).catch(() => {});
+    }
   }
 
   /** The page of an open window, once it has loaded. */

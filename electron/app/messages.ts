@@ -1,18 +1,10 @@
 // Every user-facing string of the main process, in one place so it can be translated.
-import type { BreakKind } from '../core/scheduler.ts';
 
 /** The title of every desktop notification. */
 export const NOTIFICATION_TITLE = 'Limber';
 
-/** The heads-up notification's buttons; the notifier answers with the index, so the order matters. */
-export const headsUpActions = { start: 'Start now', snooze: 'Snooze', skip: 'Skip' } as const;
-
-export function headsUpBody(kind: BreakKind, seconds: number): string {
-  const what = kind === 'long' ? 'A stretch session' : 'A movement break';
-  return `${what} starts in ${seconds < 90 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`}.`;
-}
-
-export const TEST_NOTIFICATION_BODY = 'This is how Limber tells you a break is coming.';
+// The heads-up and test notifications speak the user's language: their words are in the string catalog
+// (notify.*), chosen by app.ts with the language in force.
 
 /** Once-only notices: the tray's first notification and the settings window show them. */
 export const noticeText = {

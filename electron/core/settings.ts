@@ -1,6 +1,7 @@
 // The settings schema: the single source of truth for defaults, ranges and messages.
 // The store (JSON Schema derived from it), the settings window, IPC and the simulator all validate through here.
 import * as v from 'valibot';
+import { LANGUAGE_CODES } from './i18n/languages.ts';
 
 export const POSITIONS = ['seated', 'standing', 'wall', 'floor'] as const;
 export type Position = (typeof POSITIONS)[number];
@@ -90,6 +91,11 @@ export const SettingsSchema = v.object({
     'CommandOrControl+Alt+B',
   ),
   startAtLogin: bool(true),
+  /** `system` follows the OS's preferred languages; a shipped code fixes the language. */
+  language: v.optional(
+    v.picklist(['system', ...LANGUAGE_CODES], `must be system or a shipped language: ${LANGUAGE_CODES.join(', ')}`),
+    'system',
+  ),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

@@ -168,6 +168,7 @@ describe('loading settings.json', () => {
       sound: false,
       shortcut: 'Ctrl+Shift+B',
       startAtLogin: false,
+      language: 'system',
     } satisfies Settings);
     const disk = onDisk();
     expect(disk['__internal__']).toEqual({ migrations: { version: SETTINGS_VERSION } });

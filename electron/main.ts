@@ -91,6 +91,7 @@ function start(): void {
     openDataFolder: () => void shell.openPath(dataDir),
     onAbout: () => app.showAboutPanel(),
     welcome: firstRun(dataDir, (m) => log('warn', m)),
+    preferredLanguages: () => app.getPreferredSystemLanguages(),
   });
 
   ipcMain.handle(REQUEST_CHANNEL, (event, raw: unknown) => {

@@ -41,6 +41,8 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   welcome?: { due: boolean; markShown: () => void };
   /** A real data folder: settings.json and history.jsonl through the app's own stores, and the control socket. */
   dataDir?: string;
+  /** The OS's preferred languages the `system` language follows (Electron asks the OS); default none → English. */
+  preferredLanguages?: readonly string[];
 }
 
 export interface Harness<C extends Clock = VirtualClock> {
@@ -98,7 +100,12 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
       autostart: { set: () => {} },
       log: (level, message) => logs.push({ level, message }),
     },
-    { trustedUrlPrefix: HARNESS_ORIGIN, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}), ...(opts.welcome ? { welcome: opts.welcome } : {}) },
+    {
+      trustedUrlPrefix: HARNESS_ORIGIN,
+      ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+      ...(opts.welcome ? { welcome: opts.welcome } : {}),
+      preferredLanguages: () => opts.preferredLanguages ?? [],
+    },
   );
   app.start();
   const control = opts.dataDir ? await serveControl(opts.dataDir, (argv) => app.handleCommandLine(argv)) : null;

@@ -4,6 +4,7 @@ import type { ExerciseId } from '../../../electron/core/catalog.ts';
 import { PSEUDO_LOCALE, isLanguage } from '../../../electron/core/i18n/languages.ts';
 import { ENGLISH, exerciseWords, loadLocale, translator, type Locale, type T } from '../../../electron/core/i18n/locales.ts';
 import type { Position } from '../../../electron/core/settings.ts';
+import { api } from './api.ts';
 
 let active = $state.raw<{ locale: Locale; t: T }>({ locale: ENGLISH, t: translator(ENGLISH) });
 
@@ -33,4 +34,17 @@ export function exerciseName(id: string): string {
 /** Steps and cautions for the position the move is done in. */
 export function exerciseText(id: ExerciseId, position: Position): { name: string; steps: readonly string[]; cautions: readonly string[] } {
   return exerciseWords(active.locale, id, position);
+}
+
+/**
+ * Before a window first renders: the language main has in force (the setting, or the OS's choice), so the page
+ * never flashes English; afterwards every `locale` push switches it in place.
+ */
+export async function startLocale(): Promise<void> {
+  const limber = api();
+  limber.onPush((m) => {
+    if (m.type === 'locale') void setLocale(m.locale);
+  });
+  const r = await limber.request({ type: 'locale:get' }).catch(() => null);
+  if (r?.ok) await setLocale(r.locale);
 }

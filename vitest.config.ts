@@ -7,7 +7,7 @@ const test = { environment: 'node' as const, testTimeout: 20_000 };
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...test, name: 'node', include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'] } },
+      { test: { ...test, name: 'node', include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'eslint/**/*.test.ts'] } },
       {
         // The renderer's tests compile its Svelte modules (`.svelte.ts` state, figure components) with Svelte's client
         // runtime, the one the windows use.

@@ -1,4 +1,4 @@
-// `npm run bench [-- --json]`: Limber's performance figures (keys in DESIGN §4). Figures and ratios, never pass/fail.
+// `npm run bench [-- --json]`: Limber's performance figures (keys in docs/bench.md). Figures and ratios, never pass/fail.
 import { resolve } from 'node:path';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { benchBreakWindow } from './break-window.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeStats } from '../electron/core/stats.ts';
 import { benchStats, yearOfHistory } from './stats.ts';
 
 describe('benchStats', () => {
@@ -7,5 +8,11 @@ describe('benchStats', () => {
     const { statsYearMs } = await benchStats();
     expect(statsYearMs).toBeGreaterThan(0);
     expect(statsYearMs).toBeLessThan(1000);
+  });
+
+  it('counts every break of that year', () => {
+    const now = Date.parse('2026-03-04T15:00:00+01:00');
+    const s = computeStats(yearOfHistory(now), { now, days: 365, timeZone: 'Europe/Berlin' });
+    expect(s.total.due).toBeGreaterThan(17_000);
   });
 });

@@ -1,5 +1,6 @@
 // Timing as the user meets it (issue 4): heads-up, then the prompt; snooze from the tray and from the window;
 // time away counts as a break and nothing stale fires on return.
+import { defaultSettings } from '../electron/core/settings.ts';
 import { expect, test } from './fixtures.ts';
 import { dunstNotifications } from './helpers.ts';
 
@@ -31,8 +32,9 @@ test('snooze from the tray moves the break by the snooze time', async ({ launch 
   expect(h.app.status().phase).toBe('working');
   expect(h.windows.isOpen('break')).toBe(false);
   const next = h.app.status().nextBreak!;
-  expect(next.at - h.clock.now()).toBe(5 * MIN);
-  h.clock.advanceBy(5 * MIN);
+  const snooze = defaultSettings().snoozeMinutes * MIN;
+  expect(next.at - h.clock.now()).toBe(snooze);
+  h.clock.advanceBy(snooze);
   expect(h.app.status().phase).toBe('prompt');
 });
 

@@ -70,7 +70,7 @@ describe('IPC fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(payload, { minLength: 1, maxLength: 8 }), async (payloads) => {
         const { app, history, settings, windows, logs } = setup();
-        app.startBreak('micro');
+        app.run({ name: 'break', kind: 'micro' });
         const status = JSON.stringify(app.status());
         const current = JSON.stringify(app.currentSettings());
         let invalid = 0;
@@ -144,7 +144,7 @@ describe('when the desktop says no', () => {
     const { app, shortcuts } = setup({ held: ['CommandOrControl+Alt+B'] });
     expect(shortcuts.registered.size).toBe(0);
     expect(app.notices.some((n) => n.includes('CommandOrControl+Alt+B'))).toBe(true);
-    app.startBreak();
+    app.run({ name: 'break', kind: null });
     expect(app.status().phase).toBe('on-break');
   });
 });
@@ -164,6 +164,21 @@ describe('a damaged settings file', () => {
     const second = await app.handleRequest({ window: 'settings', url: `${ORIGIN}settings.html` }, { type: 'settings:get' });
     expect(second.ok && second.notice).toBeFalsy();
     expect(app.currentSettings()).toEqual(defaultSettings());
+  });
+});
+
+describe('the tray menu', () => {
+  it('carries out the command each item names, through the same dispatcher as the command line', () => {
+    const { app, tray, windows, logs } = setup();
+    tray.clickMenu('stats');
+    tray.clickMenu('settings');
+    expect(windows.opened).toEqual(['stats', 'settings']);
+    tray.clickMenu('pause:30');
+    expect(app.status().phase).toBe('paused');
+    expect(app.handleCommandLine(['status']).output).toBe(tray.current.tooltip);
+    tray.clickMenu('resume');
+    expect(app.status().phase).toBe('working');
+    expect(logs.filter((l) => l.includes('without a command'))).toEqual([]);
   });
 });
 

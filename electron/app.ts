@@ -1,15 +1,17 @@
 // Limber composed: the core wired to a set of ports. main.ts supplies Electron's ports, the harness supplies test ports;
 // everything behavioural lives here, in app/ or in core/, never in either of them.
-import { isInstanceCommand, parseArgs, toSchedulerAction } from './cli/parse.ts';
 import type { Cancel } from './core/clock.ts';
+import { isInstanceCommand, type Command } from './core/commands.ts';
 import { Scheduler, type BreakKind, type SchedulerAction, type SchedulerEvent } from './core/scheduler.ts';
 import type { Settings } from './core/settings.ts';
-import { MENU, nextTooltipChange, trayView } from './core/tray-model.ts';
+import { findMenuItem, nextTooltipChange, trayView, type TrayView } from './core/tray-model.ts';
 import { parseRequest, type Reply, type ReplyTo, type Request, type WindowKind } from './ipc.ts';
+import { parseArgs } from './node/command-line.ts';
 import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
+import { dispatch, type CommandResult, type CommandTarget } from './app/commands.ts';
 import { exportHistory, statsFor } from './app/data-requests.ts';
-import { NOTIFICATION_TITLE, notAnInstanceCommand, noticeText } from './app/messages.ts';
+import { NOTIFICATION_TITLE, headsUpActions, headsUpBody, notAnInstanceCommand, noticeText, speak, testNotificationBody } from './app/messages.ts';
 import { Notices } from './app/notices.ts';
 import { SettingsController } from './app/settings-controller.ts';
 import { LanguageController } from './app/language.ts';
@@ -38,6 +40,11 @@ export interface AppOptions {
 
 /** The heads-up notification's buttons, in the order the notifier numbers them. */
 const HEADS_UP_ACTIONS = ['start', 'snooze', 'skip'] as const;
+const HEADS_UP_COMMANDS = {
+  start: (kind: BreakKind): Command => ({ name: 'break', kind }),
+  snooze: (): Command => ({ name: 'snooze' }),
+  skip: (): Command => ({ name: 'skip' }),
+} as const;
 
 export class LimberApp {
   private readonly scheduler: Scheduler;
@@ -46,6 +53,7 @@ export class LimberApp {
   private readonly breaks: BreakController;
   private readonly language: LanguageController;
   private trayTimer: Cancel | undefined;
+  private trayShown: TrayView | null = null;
   private stopped = false;
   /** Messages for the user that are shown once (settings problems, a missing notification daemon). */
   readonly notices: string[];
@@ -60,7 +68,7 @@ export class LimberApp {
     this.settings = new SettingsController({
       ports,
       notices: this.noticeBoard,
-      onShortcut: () => this.startBreak(),
+      onShortcut: () => this.run({ name: 'break', kind: null }),
       onChanged: (s) => {
         this.scheduler.setSettings(s);
         this.refreshTray();
@@ -80,7 +88,7 @@ export class LimberApp {
 
   start(): void {
     this.ports.tray.onMenu((id) => this.onMenu(id));
-    this.ports.tray.onClick(() => this.startBreak());
+    this.ports.tray.onClick(() => this.run({ name: 'break', kind: null }));
     this.ports.activity.onPower((e) => this.scheduler.power(e));
     this.settings.start();
     this.scheduler.start();
@@ -110,13 +118,45 @@ export class LimberApp {
     return this.scheduler.status();
   }
 
-  /** Actions from the tray, the notification, the shortcut and the command line all arrive here. */
-  act(action: SchedulerAction): void {
+  /**
+   * Every user action arrives here as a command: from the tray, the command line, the windows, a notification's
+   * buttons and the shortcut (electron/app/commands.ts says what each does).
+   */
+  run(command: Command): CommandResult {
+    return dispatch(command, this.commandTarget);
+  }
+
+  private readonly commandTarget: CommandTarget = {
+    startBreak: (kind) => this.startBreak(kind ?? undefined),
+    act: (action) => this.act(action),
+    closeBreakWindow: () => this.breaks.close(),
+    openWindow: (kind) => (kind === 'settings' ? this.settings.openWindow() : void this.ports.windows.open(kind, { focus: true, onClosed: () => {} })),
+    openDataFolder: () => this.opts.openDataFolder?.(),
+    about: () => this.opts.onAbout?.(),
+    quit: () => {
+      this.stop();
+      this.opts.onQuit?.();
+    },
+    testNotification: () => {
+      let failed: string | null = null;
+      // notify-send reports a failure synchronously enough for the reply; a later one still becomes a notice.
+      this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: testNotificationBody(), actions: [] }, (a) => {
+        if (a.kind !== 'failed') return;
+        failed = a.reason;
+        this.noticeBoard.add(noticeText.notificationsUnavailable(a.reason));
+      });
+      return failed;
+    },
+    statusText: (json) => (json ? JSON.stringify(this.scheduler.status()) : this.tooltip()),
+  };
+
+  /** Scheduler actions: the commands' handlers and the break window's own closing (finish, skip). */
+  private act(action: SchedulerAction): void {
     this.scheduler.dispatch(action);
     this.refreshTray();
   }
 
-  startBreak(kind?: BreakKind): void {
+  private startBreak(kind?: BreakKind): void {
     if (this.scheduler.status().phase === 'on-break') {
       this.breaks.show(true);
       return;
@@ -140,21 +180,10 @@ export class LimberApp {
     const parsed = parseArgs(argv, { lenient: true });
     if (parsed.kind === 'help') return { exitCode: 0, output: parsed.text };
     if (parsed.kind === 'error') return { exitCode: 2, output: `${parsed.message}\n${parsed.usage}` };
-    const cmd = parsed.command;
-    if (!isInstanceCommand(cmd)) return { exitCode: 2, output: notAnInstanceCommand(cmd.name) };
-    if (cmd.name === 'status') {
-      const status = this.scheduler.status();
-      return { exitCode: 0, output: cmd.json ? JSON.stringify(status) : trayView(status, this.ports.clock.now(), this.opts.timeZone).tooltip };
-    }
-    if (cmd.name === 'break') this.startBreak(cmd.kind ?? undefined);
-    else {
-      const action = toSchedulerAction(cmd);
-      if (action) {
-        if (action.do === 'snooze' || action.do === 'skip') this.breaks.close();
-        this.act(action);
-      }
-    }
-    return { exitCode: 0, output: trayView(this.scheduler.status(), this.ports.clock.now(), this.opts.timeZone).tooltip };
+    const { userDataDir: _dir, ...command } = parsed.command;
+    if (!isInstanceCommand(command)) return { exitCode: 2, output: notAnInstanceCommand(command.name) };
+    const result = this.run(command);
+    return { exitCode: 0, output: result.ok && result.output !== undefined ? result.output : this.tooltip() };
   }
 
   /** Every renderer message comes through here: validated, sender-checked, then acted on. */
@@ -179,15 +208,13 @@ export class LimberApp {
       case 'locale:get':
         return { ...base, locale: await this.languageReady() };
       case 'break:start':
-        if (!onBreak) this.act({ do: 'start-break', kind: this.breaks.offeredKind ?? 'micro' });
+        if (!onBreak) this.run({ name: 'break', kind: this.breaks.offeredKind ?? 'micro' });
         return { ...base, break: this.breaks.view };
       case 'break:snooze':
-        this.act({ do: 'snooze' });
-        this.breaks.close();
+        this.run({ name: 'snooze' });
         return { ...base, break: this.breaks.view };
       case 'break:skip':
-        this.act({ do: 'skip' });
-        this.breaks.close();
+        this.run({ name: 'skip' });
         return { ...base, break: this.breaks.view };
       case 'break:finish':
         if (!onBreak) return { ok: false, error: 'no break is running' };
@@ -212,60 +239,27 @@ export class LimberApp {
       case 'stats:get':
         return { ...base, stats: statsFor(this.ports, this.opts.timeZone, req.days) };
       case 'notification:test': {
-        let failed: string | null = null;
-        // notify-send reports a failure synchronously enough for the reply; a later one still becomes a notice.
-        this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: this.language.t('notify.test'), actions: [] }, (a) => {
-          if (a.kind !== 'failed') return;
-          failed = a.reason;
-          this.noticeBoard.add(noticeText.notificationsUnavailable(a.reason));
-        });
-        return failed ? { ok: false, error: failed } : base;
+        const result = this.run({ name: 'test-notification' });
+        return result.ok ? base : result;
       }
       case 'data:open-folder':
-        this.opts.openDataFolder?.();
+        this.run({ name: 'data-folder' });
         return base;
       case 'history:export':
         return { ...base, exported: exportHistory(this.ports, this.opts.timeZone, req.format) };
     }
   }
 
+  /** The platform reports a click by the item's id; the item shown names its command. */
   private onMenu(id: string): void {
-    const pause = /^pause:(\d+|tomorrow|forever)$/.exec(id);
-    if (pause) {
-      const arg = pause[1];
-      if (arg === 'tomorrow') this.act({ do: 'pause', until: 'tomorrow' });
-      else if (arg === 'forever') this.act({ do: 'pause' });
-      else this.act({ do: 'pause', minutes: Number(arg) });
-      return;
-    }
-    switch (id) {
-      case MENU.startMicro:
-        return this.startBreak('micro');
-      case MENU.startLong:
-        return this.startBreak('long');
-      case MENU.snooze:
-        this.breaks.close();
-        return this.act({ do: 'snooze' });
-      case MENU.skip:
-        this.breaks.close();
-        return this.act({ do: 'skip' });
-      case MENU.resume:
-        return this.act({ do: 'resume' });
-      case MENU.settings:
-        return this.settings.openWindow();
-      case MENU.stats:
-        this.ports.windows.open('stats', { focus: true, onClosed: () => {} });
-        return;
-      case MENU.about:
-        this.opts.onAbout?.();
-        return;
-      case MENU.quit:
-        this.stop();
-        this.opts.onQuit?.();
-        return;
-      default:
-        this.ports.log('info', `menu item without an action: ${id}`);
-    }
+    const command = findMenuItem(this.trayShown?.menu ?? [], id)?.command;
+    if (command) this.run(command);
+    else this.ports.log('info', `menu item without a command: ${id}`);
+  }
+
+  /** The tooltip in English: the command line's `status` prints it, and the command line stays English. */
+  private tooltip(): string {
+    return trayView(this.scheduler.status(), this.ports.clock.now(), this.opts.timeZone).tooltip;
   }
 
   private onSchedulerEvent(e: SchedulerEvent): void {
@@ -276,14 +270,11 @@ export class LimberApp {
 
   private headsUp(kind: BreakKind, breakAt: number): void {
     const seconds = Math.max(1, Math.round((breakAt - this.ports.clock.now()) / 1000));
-    const t = this.language.t;
-    const actions = HEADS_UP_ACTIONS.map((a) => t(`notify.action.${a}`));
-    const body = seconds < 90 ? t(`notify.headsUp.${kind}.seconds`, { n: seconds }) : t(`notify.headsUp.${kind}.minutes`, { n: Math.round(seconds / 60) });
-    this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body, actions }, (answer) => {
+    const words = headsUpActions();
+    const actions = HEADS_UP_ACTIONS.map((a) => words[a]);
+    this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: headsUpBody(kind, seconds), actions }, (answer) => {
       const chosen = answer.kind === 'clicked' ? 'start' : answer.kind === 'action' ? HEADS_UP_ACTIONS[answer.index] : undefined;
-      if (chosen === 'start') this.startBreak(kind);
-      else if (chosen === 'snooze') this.act({ do: 'snooze' });
-      else if (chosen === 'skip') this.act({ do: 'skip' });
+      if (chosen) this.run(HEADS_UP_COMMANDS[chosen](kind));
       else if (answer.kind === 'failed') this.noticeBoard.add(noticeText.notificationsUnavailable(answer.reason));
     });
   }
@@ -300,6 +291,7 @@ export class LimberApp {
   private followLanguage(): Promise<void> {
     const load = this.language.follow(this.settings.current.language).then((changed) => {
       if (!changed || this.stopped) return;
+      speak(this.language.t);
       this.refreshTray();
       this.ports.windows.broadcast({ type: 'locale', locale: this.language.code });
     });
@@ -311,7 +303,8 @@ export class LimberApp {
     if (this.stopped) return;
     const now = this.ports.clock.now();
     const status = this.scheduler.status();
-    this.ports.tray.render(trayView(status, now, this.opts.timeZone, this.language.t));
+    this.trayShown = trayView(status, now, this.opts.timeZone, this.language.t);
+    this.ports.tray.render(this.trayShown);
     this.trayTimer?.();
     const at = nextTooltipChange(status, now);
     this.trayTimer = at === null ? undefined : this.ports.clock.setTimer(at, () => this.refreshTray());

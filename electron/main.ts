@@ -9,7 +9,7 @@ import type { TrayIcon } from './core/tray-model.ts';
 import { REQUEST_CHANNEL, WINDOW_KINDS, type WindowKind } from './ipc.ts';
 import type { Ports } from './ports.ts';
 import { runCli } from './cli/run.ts';
-import { parseArgs } from './cli/parse.ts';
+import { parseArgs } from './node/command-line.ts';
 import { serveControl, socketForwarder } from './node/control-socket.ts';
 import { firstRun } from './node/first-run.ts';
 import { HistoryFile } from './node/history-file.ts';

@@ -1,6 +1,6 @@
 // `npm run -s catalog` prints the exercise catalog; `-- --routines micro|long N [--positions a,b]` prints the
 // next N routines the builder would make; `--locales` lists the shipped languages and `--locale CODE` prints the
-// catalog in one of them, same ids and doses (DESIGN §4). Bad arguments exit 2 with a message naming the problem;
+// catalog in one of them, same ids and doses (docs/catalog.md). Bad arguments exit 2 with a message naming the problem;
 // the command's own messages stay English (scripts read them).
 import { pathToFileURL } from 'node:url';
 import { EXERCISES, type Exercise } from '../electron/core/catalog.ts';

@@ -1,4 +1,4 @@
-// `npm run -s simulate -- FILE`: print the timeline of a scenario (DESIGN §4). The work is in electron/core/simulation.ts.
+// `npm run -s simulate -- FILE`: print the timeline of a scenario (docs/simulator.md). The work is in electron/core/simulation.ts.
 import { readFileSync } from 'node:fs';
 import { simulateText } from '../electron/core/simulation.ts';
 

@@ -1,21 +1,14 @@
 // Instance commands go to the running app. How they get there is the app's business (Electron's single-instance
 // lock relays argv to the first instance); the command line only needs a function to call.
-import type { InstanceCommand } from './parse.ts';
+import type { InstanceCommand } from '../core/commands.ts';
+import type { InstanceForwarder, InstanceReply } from '../node/control-socket.ts';
+
+export type { InstanceForwarder, InstanceReply };
 
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
 }
-
-/** The app's answer: its exit code and what to print. */
-export interface InstanceReply {
-  exitCode: number;
-  stdout?: string;
-  stderr?: string;
-}
-
-/** Delivers a command to the running instance; resolves to null when none is reachable. */
-export type InstanceForwarder = (command: InstanceCommand, dataDir: string) => Promise<InstanceReply | null>;
 
 const nobody: InstanceForwarder = async () => null;
 let installed: InstanceForwarder = nobody;

@@ -7,7 +7,8 @@ import { errorText } from '../node/files.ts';
 import { HistoryFile } from '../node/history-file.ts';
 import { forwardToInstance, type CliIO, type InstanceForwarder } from './forward.ts';
 import { formatDoctor, formatStats } from './format.ts';
-import { isInstanceCommand, parseArgs } from './parse.ts';
+import { isInstanceCommand } from '../core/commands.ts';
+import { parseArgs } from '../node/command-line.ts';
 
 export interface CliContext extends CliIO {
   now?: () => number;

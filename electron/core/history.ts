@@ -1,4 +1,4 @@
-// One line of history.jsonl (DESIGN §4): parsing, validation and serialization. No I/O here.
+// One line of history.jsonl (docs/data-folder.md): parsing, validation and serialization. No I/O here.
 import type { BreakKind, BreakOutcome } from './scheduler.ts';
 
 export interface HistoryRecord {

@@ -1,4 +1,4 @@
-// The timeline simulator (DESIGN §4): scenario parsing and validation, and the run loop that drives the real
+// The timeline simulator (docs/simulator.md): scenario parsing and validation, and the run loop that drives the real
 // Scheduler with a VirtualClock and a scripted user. Pure: the CLI (scripts/simulate.ts) only reads and prints.
 import { VirtualClock } from './clock.ts';
 import { ACTIVITY_STATES, ScriptedActivity } from './activity-script.ts';

@@ -1,17 +1,28 @@
 // The tray as plain data: icon state, tooltip and menu, derived from the scheduler's status.
 // The platform layer only renders this, so every menu rule is testable without Electron.
+import { commandId, commandLabel, type Command } from './commands.ts';
 import { tEnglish, type T } from './i18n/locales.ts';
 import type { SchedulerStatus } from './scheduler.ts';
 
 export type TrayIcon = 'working' | 'soon' | 'break' | 'paused';
 
-export interface MenuItem {
+interface MenuFields {
   id: string;
   label: string;
   enabled?: boolean;
   separator?: boolean;
   submenu?: MenuItem[];
+  command?: Command;
+  /** Information only ("Breaks today: 3"), never clickable. */
+  info?: true;
 }
+
+/** An item names its command, or is a submenu, a separator or information: anything else is a type error. */
+export type MenuItem =
+  | (MenuFields & { command: Command; submenu?: never; separator?: never })
+  | (MenuFields & { submenu: MenuItem[]; command?: never; separator?: never })
+  | (MenuFields & { separator: true; command?: never; submenu?: never })
+  | (MenuFields & { info: true; enabled: false; command?: never; submenu?: never; separator?: never });
 
 export interface TrayView {
   icon: TrayIcon;
@@ -21,24 +32,42 @@ export interface TrayView {
   menu: MenuItem[];
 }
 
-/** Menu item ids: the platform reports clicks by these. */
+/** The tray's commands; each item's id is its `commandId`, which the platform reports clicks by. */
+export const MENU_COMMANDS = {
+  startMicro: { name: 'break', kind: 'micro' },
+  startLong: { name: 'break', kind: 'long' },
+  snooze: { name: 'snooze' },
+  skip: { name: 'skip' },
+  pause30: { name: 'pause', minutes: 30, until: null },
+  pause60: { name: 'pause', minutes: 60, until: null },
+  pause120: { name: 'pause', minutes: 120, until: null },
+  pauseTomorrow: { name: 'pause', minutes: null, until: 'tomorrow' },
+  pauseIndefinitely: { name: 'pause', minutes: null, until: null },
+  resume: { name: 'resume' },
+  stats: { name: 'stats' },
+  settings: { name: 'settings' },
+  about: { name: 'about' },
+  quit: { name: 'quit' },
+} as const satisfies Record<string, Command>;
+
+/** Menu item ids by role: the commands' ids, and the one information line. */
 export const MENU = {
-  startMicro: 'break:micro',
-  startLong: 'break:long',
-  snooze: 'snooze',
-  skip: 'skip',
-  pause30: 'pause:30',
-  pause60: 'pause:60',
-  pause120: 'pause:120',
-  pauseTomorrow: 'pause:tomorrow',
-  pauseIndefinitely: 'pause:forever',
-  resume: 'resume',
+  ...(Object.fromEntries(Object.entries(MENU_COMMANDS).map(([role, c]) => [role, commandId(c)])) as Record<keyof typeof MENU_COMMANDS, string>),
   today: 'today',
-  stats: 'stats',
-  settings: 'settings',
-  about: 'about',
-  quit: 'quit',
-} as const;
+};
+
+function item(t: T, command: Command, enabled?: boolean): MenuItem {
+  return { id: commandId(command), label: commandLabel(command, t), command, ...(enabled === undefined ? {} : { enabled }) };
+}
+
+/** The menu item that carries `id`, at any depth. */
+export function findMenuItem(items: readonly MenuItem[], id: string): MenuItem | undefined {
+  for (const i of items) {
+    const found = i.id === id ? i : i.submenu ? findMenuItem(i.submenu, id) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
 
 const SOON_MS = 5 * 60_000;
 
@@ -80,7 +109,6 @@ export function trayIcon(status: SchedulerStatus, now: number): TrayIcon {
   }
 }
 
-/** The tooltip and macOS title, in the words of `t` (English by default: the command line's `status` prints it). */
 export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: string, t: T = tEnglish): { tooltip: string; title: string } {
   switch (status.phase) {
     case 'paused':
@@ -98,12 +126,12 @@ export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: str
     case 'away':
       return { tooltip: t('tray.tooltip.away'), title: '' };
     default: {
-      if (!status.nextBreak) return { tooltip: t('tray.tooltip.idle'), title: '' };
+      if (!status.nextBreak) return { tooltip: t('tray.tooltip'), title: '' };
       const min = roundedMinutes(status.nextBreak.at - now);
-      // Under a minute still reads "in a minute".
+      // "in a minute" for one minute or less.
       const count = Math.max(1, min);
       const tooltip = status.nextBreak.kind === 'long' ? t('tray.tooltip.nextLong', { count }) : t('tray.tooltip.nextMicro', { count });
-      return { tooltip, title: t('tray.title.minutes', { min }) };
+      return { tooltip, title: t('tray.title.minutes', { n: min }) };
     }
   }
 }
@@ -111,34 +139,30 @@ export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: str
 export function trayMenu(status: SchedulerStatus, t: T = tEnglish): MenuItem[] {
   const paused = status.phase === 'paused';
   const breakPending = status.phase === 'prompt' || status.phase === 'heads-up';
+  const M = MENU_COMMANDS;
   return [
-    { id: MENU.startMicro, label: t('tray.menu.startMicro'), enabled: status.phase !== 'on-break' },
-    { id: MENU.startLong, label: t('tray.menu.startLong'), enabled: status.phase !== 'on-break' },
-    { id: MENU.snooze, label: t('tray.menu.snooze'), enabled: breakPending },
-    { id: MENU.skip, label: t('tray.menu.skip'), enabled: breakPending },
+    item(t, M.startMicro, status.phase !== 'on-break'),
+    item(t, M.startLong, status.phase !== 'on-break'),
+    item(t, M.snooze, breakPending),
+    item(t, M.skip, breakPending),
     {
       id: 'pause',
-      label: t('tray.menu.pause'),
+      label: t('command.pause'),
       enabled: !paused,
-      submenu: [
-        { id: MENU.pause30, label: t('tray.menu.pause30') },
-        { id: MENU.pause60, label: t('tray.menu.pause60') },
-        { id: MENU.pause120, label: t('tray.menu.pause120') },
-        { id: MENU.pauseTomorrow, label: t('tray.menu.pauseTomorrow') },
-        { id: MENU.pauseIndefinitely, label: t('tray.menu.pauseIndefinitely') },
-      ],
+      submenu: [item(t, M.pause30), item(t, M.pause60), item(t, M.pause120), item(t, M.pauseTomorrow), item(t, M.pauseIndefinitely)],
     },
-    { id: MENU.resume, label: t('tray.menu.resume'), enabled: paused },
+    item(t, M.resume, paused),
     { id: 'sep1', label: '', separator: true },
-    { id: MENU.today, label: t('tray.menu.today', { count: status.breaksToday }), enabled: false },
-    { id: MENU.stats, label: t('tray.menu.stats') },
-    { id: MENU.settings, label: t('tray.menu.settings') },
-    { id: MENU.about, label: t('tray.menu.about') },
+    { id: MENU.today, label: t('tray.menu.today', { n: status.breaksToday }), info: true, enabled: false },
+    item(t, M.stats),
+    item(t, M.settings),
+    item(t, M.about),
     { id: 'sep2', label: '', separator: true },
-    { id: MENU.quit, label: t('tray.menu.quit') },
+    item(t, M.quit),
   ];
 }
 
+/** The tray in the words of `t` (English by default, as the command line's `status` prints it). */
 export function trayView(status: SchedulerStatus, now: number, timeZone?: string, t: T = tEnglish): TrayView {
   return { icon: trayIcon(status, now), ...trayTooltip(status, now, timeZone, t), menu: trayMenu(status, t) };
 }

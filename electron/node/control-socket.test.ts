@@ -3,7 +3,8 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseArgs, type InstanceCommand } from '../cli/parse.ts';
+import type { InstanceCommand } from '../core/commands.ts';
+import { parseArgs } from './command-line.ts';
 import { controlSocketPath, instanceArgv, serveControl, socketForwarder } from './control-socket.ts';
 
 const dirs: string[] = [];

@@ -5,8 +5,17 @@ import { rmSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { InstanceForwarder, InstanceReply } from '../cli/forward.ts';
-import type { InstanceCommand } from '../cli/parse.ts';
+import type { InstanceCommand } from '../core/commands.ts';
+
+/** The app's answer: its exit code and what to print. */
+export interface InstanceReply {
+  exitCode: number;
+  stdout?: string;
+  stderr?: string;
+}
+
+/** Delivers a command to the running instance; resolves to null when none is reachable. */
+export type InstanceForwarder = (command: InstanceCommand, dataDir: string) => Promise<InstanceReply | null>;
 
 const MAX_LINE = 64 * 1024;
 const TIMEOUT_MS = 3000;

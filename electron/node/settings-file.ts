@@ -7,7 +7,6 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type { Cancel } from '../core/clock.ts';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, migrateSettingsData } from '../core/settings-migrations.ts';
 import { SettingsSchema, defaultSettings, sanitizeSettings, validateSettings, type SettingProblem, type Settings } from '../core/settings.ts';
-import type { SettingsStorePort } from '../ports.ts';
 import { errorText, moveAside } from './files.ts';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -102,7 +101,8 @@ function listProblems(problems: readonly SettingProblem[]): string {
 }
 
 /** The settings store port over settings.json in the data folder. */
-export class SettingsFile implements SettingsStorePort {
+// Fits ports.ts's SettingsStorePort: node/ may not import the app layer, so main.ts and the harness, which plug it in, check that.
+export class SettingsFile {
   readonly path: string;
   private store: SettingsStore | null = null;
   private current: Settings | null = null;

@@ -17,11 +17,14 @@ const OTHERS = LANGUAGE_CODES.filter((c) => c !== 'en');
 const textsOf = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.entries(m).filter(([k]) => k !== 'type').map(([, v]) => v));
 
 /** Keys whose English wording may stand as it is in another language (names, symbols, file formats). */
-const MAY_EQUAL_ENGLISH = new Set(['app.name', 'counter', 'duration.minutes', 'duration.minutesSeconds', 'duration.seconds', 'figure.withMotion', 'key.alt', 'key.ctrl', 'key.shift', 'key.super', 'key.space', 'stats.none', 'stats.percent', 'stats.chart.hoverPart', 'break.countdownLabel', 'stats.export.heading', 'break.button.pause', 'welcome.how.breaks.before', 'welcome.how.breaks.after', 'welcome.how.breaks.between']);
+const MAY_EQUAL_ENGLISH = new Set(['app.name', 'tray.tooltip', 'counter', 'duration.minutes', 'duration.minutesSeconds', 'duration.seconds', 'figure.withMotion', 'key.alt', 'key.ctrl', 'key.shift', 'key.super', 'key.space', 'stats.none', 'stats.percent', 'stats.chart.hoverPart', 'break.countdownLabel', 'stats.export.heading', 'break.button.pause', 'welcome.how.breaks.before', 'welcome.how.breaks.after', 'welcome.how.breaks.between']);
 
 /** Words spelled the same in a language as in English ("minutes" in French). */
 const SAME_WORD: Partial<Record<LanguageCode, readonly string[]>> = {
   fr: ['settings.unit.longBreak.durationMinutes', 'settings.unit.snoozeMinutes', 'settings.unit.awayAfterMinutes', 'welcome.minutesOption'],
+  de: ['command.status'],
+  nl: ['command.status'],
+  'pt-BR': ['command.status'],
 };
 
 describe.each(OTHERS)('locale %s', (code) => {

@@ -4,10 +4,12 @@ import type { ExerciseId } from '../catalog.ts';
 import type { Position } from '../settings.ts';
 import { exercises as enExercises, messages as enMessages, type ExerciseText } from './en.ts';
 import { PSEUDO_LOCALE, languageInfo, type AnyLanguage, type LanguageCode } from './languages.ts';
-import { createTranslator, type Translate, type Translation } from './translate.ts';
+import { createTranslator, type PlainKey, type Translate, type Translation } from './translate.ts';
 
 export type EnglishMessages = typeof enMessages;
 export type { MessageKey } from './en.ts';
+/** A message key that takes no parameters. */
+export type PlainMessageKey = PlainKey<EnglishMessages>;
 
 /** What a locale's module provides: every message key and every exercise's words (typecheck refuses a gap). */
 export interface LocaleWords {

@@ -55,3 +55,6 @@ export function createTranslator<C extends Messages>(locale: string, messages: T
     return params ? text.replace(PLACEHOLDER, (all, name: string) => (name in params ? show(params[name]!) : all)) : text;
   }) as Translate<C>;
 }
+
+/** The keys of `C` whose messages take no parameters (e.g. headings kept in a table). */
+export type PlainKey<C extends Messages> = { [K in keyof C & string]: ParamsOf<C[K]> extends [] ? K : never }[keyof C & string];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RANGES, applySettingsPatch, defaultSettings, validateSettings } from '../../../electron/core/settings.ts';
-import { NUMBER_GROUPS, RANGE_KEYS, checkNumber, checkWorkHours, keysText, patchFor, recordKey, valueAt, type KeyInput } from './form.ts';
-import * as msg from './messages.ts';
+import { t } from '../lib/i18n.svelte.ts';
+import { keysText } from '../lib/keys.ts';
+import { NUMBER_GROUPS, RANGE_KEYS, checkNumber, checkWorkHours, numberWords, patchFor, recordKey, valueAt, type KeyInput } from './form.ts';
 
 /** The settings the window has controls for; a new setting in the schema must be added to the form (and here). */
 const FORM_COVERS = ['microBreak', 'longBreak', 'headsUpSeconds', 'snoozeMinutes', 'awayAfterMinutes', 'workHours', 'positions', 'excludedExercises', 'sound', 'shortcut', 'startAtLogin'];
@@ -14,7 +15,9 @@ describe('the settings form follows the schema', () => {
   it('shows every numeric setting exactly once, with words for it', () => {
     const shown = Object.values(NUMBER_GROUPS).flat();
     expect([...shown].sort()).toEqual([...RANGE_KEYS].sort());
-    for (const key of RANGE_KEYS) expect(msg.numberFields[key].label).toBeTruthy();
+    for (const key of RANGE_KEYS) expect(numberWords(key).label).toBeTruthy();
+    expect(numberWords('microBreak.everyMinutes')).toEqual({ label: 'Every', unit: 'minutes of work' });
+    expect(numberWords('headsUpSeconds').hint).toBe('0 turns the heads-up notification off.');
   });
 
   it('accepts exactly what the schema accepts, and names the range otherwise', () => {
@@ -27,6 +30,7 @@ describe('the settings form follows the schema', () => {
         const r = checkNumber(s, key, String(n));
         expect(r.ok).toBe(schemaSays);
         if (!r.ok) expect(r.message).toContain(`from ${min} to ${max}`);
+        if (!r.ok && RANGES[key].unit) expect(r.message).toContain(RANGES[key].unit);
       }
       for (const text of ['', '  ', '1.5', 'ten']) expect(checkNumber(s, key, text).ok).toBe(false);
     }
@@ -35,8 +39,8 @@ describe('the settings form follows the schema', () => {
   it('says which work-hours time is wrong', () => {
     const s = defaultSettings();
     expect(checkWorkHours(s, '09:00', '17:30')).toEqual({ start: null, end: null });
-    expect(checkWorkHours(s, '09:00', '08:00').end).toBe(msg.workHours.endBeforeStart);
-    expect(checkWorkHours(s, '', '17:00').start).toBe(msg.workHours.badTime);
+    expect(checkWorkHours(s, '09:00', '08:00').end).toBe(t('settings.workHours.endBeforeStart'));
+    expect(checkWorkHours(s, '', '17:00').start).toBe(t('settings.workHours.badTime'));
   });
 });
 

@@ -1,7 +1,7 @@
 // The settings form's model, derived from the settings schema: which fields exist, their ranges, and whether an entry
 // would be accepted. Validity is always decided by the schema (applySettingsPatch), the same check main applies.
 import { RANGES, applySettingsPatch, type SettingProblem, type Settings } from '../../../electron/core/settings.ts';
-import * as msg from './messages.ts';
+import { t } from '../lib/i18n.svelte.ts';
 
 export type RangeKey = keyof typeof RANGES;
 
@@ -13,6 +13,22 @@ export const NUMBER_GROUPS = {
   long: ['longBreak.everyNth', 'longBreak.durationMinutes'],
   reminders: ['headsUpSeconds', 'snoozeMinutes', 'awayAfterMinutes'],
 } as const satisfies Record<string, readonly RangeKey[]>;
+
+/** Numeric fields with a hint line under them. */
+const HINTED = ['longBreak.everyNth', 'headsUpSeconds', 'awayAfterMinutes'] as const satisfies readonly RangeKey[];
+const hasHint = (path: RangeKey): path is (typeof HINTED)[number] => (HINTED as readonly RangeKey[]).includes(path);
+
+/** Label before the input, unit after it, and a hint: "Every [30] minutes of work". */
+export function numberWords(path: RangeKey): { label: string; unit: string; hint?: string } {
+  const words = { label: t(`settings.field.${path}`), unit: t(`settings.unit.${path}`) };
+  return hasHint(path) ? { ...words, hint: t(`settings.hint.${path}`) } : words;
+}
+
+/** "Enter a whole number from 5 to 240 minutes." */
+export function rangeMessage(path: RangeKey): string {
+  const { min, max, unit } = RANGES[path];
+  return t(unit ? `settings.range.${unit}` : 'settings.range.plain', { min, max });
+}
 
 /** `a.b` → `{ a: { b: value } }`: the shape settings:set takes. */
 export function patchFor(path: string, value: unknown): Record<string, unknown> {
@@ -37,12 +53,11 @@ export function checkPatch(current: Settings, patch: Record<string, unknown>): {
 
 /** What the user typed into a numeric field: accepted only if the schema accepts it, else the range in words. */
 export function checkNumber(current: Settings, path: RangeKey, text: string): Check<number> {
-  const { min, max, unit } = RANGES[path];
   const trimmed = text.trim();
-  if (!/^[-+]?\d+(\.\d*)?$/.test(trimmed)) return { ok: false, message: msg.notANumber(min, max, unit) };
+  if (!/^[-+]?\d+(\.\d*)?$/.test(trimmed)) return { ok: false, message: t('settings.notANumber', { range: rangeMessage(path) }) };
   const value = Number(trimmed);
   const r = applySettingsPatch(current, patchFor(path, value));
-  return r.ok ? { ok: true, value } : { ok: false, message: msg.rangeMessage(min, max, unit) };
+  return r.ok ? { ok: true, value } : { ok: false, message: rangeMessage(path) };
 }
 
 /** Work hours as typed; the schema checks the format and that the end is after the start. */
@@ -50,7 +65,7 @@ export function checkWorkHours(current: Settings, start: string, end: string): {
   const r = applySettingsPatch(current, { workHours: { start, end } });
   if (r.ok) return { start: null, end: null };
   const at = (field: string) => r.problems.find((p) => p.path === `workHours.${field}`);
-  const timeProblem = (field: string, value: string) => (at(field) ? (/^\d\d:\d\d$/.test(value) ? msg.workHours.endBeforeStart : msg.workHours.badTime) : null);
+  const timeProblem = (field: string, value: string) => (at(field) ? (/^\d\d:\d\d$/.test(value) ? t('settings.workHours.endBeforeStart') : t('settings.workHours.badTime')) : null);
   return { start: timeProblem('start', start), end: timeProblem('end', end) };
 }
 
@@ -133,13 +148,7 @@ export function recordKey(e: KeyInput, mac: boolean): Recorded {
   return { kind: 'accelerator', accelerator: [...parts, key].join('+') };
 }
 
-/** The keys of an accelerator, in the words of this platform. */
-export function keysOf(accelerator: string, mac: boolean): string[] {
-  return accelerator.split('+').filter(Boolean).map((p) => msg.keyName(p, mac));
-}
-
-export const keysText = (accelerator: string, mac: boolean): string => keysOf(accelerator, mac).join(mac ? '' : '+');
-
-export function isMac(): boolean {
-  return /Mac/.test(navigator.userAgent);
+/** A numeric field's value as the patch settings:set takes (`microBreak.everyMinutes` → `{ microBreak: { everyMinutes } }`). */
+export function commitNumber(form: { save(patch: Record<string, unknown>): unknown }, path: RangeKey, value: number): void {
+  void form.save(patchFor(path, value));
 }

@@ -1,54 +1,23 @@
-// The command line of DESIGN §4 as data: argv in, a typed command (or help, or an error naming what is wrong) out.
-import type { BreakKind, SchedulerAction } from '../core/scheduler.ts';
+// The command line's grammar (docs/command-line.md): argv in, a typed command (or help, or an error naming what is
+// wrong) out. Node's util.parseArgs splits argv into tokens; the rules of each command are ours. Both the command
+// line (electron/cli) and the running app (a relayed second launch, the control socket) read argv with it.
+import { parseArgs as tokenize } from 'node:util';
+import type { InstanceCommand } from '../core/commands.ts';
 
 export const PAUSE_MAX_MINUTES = 24 * 60;
 export const STATS_MAX_DAYS = 3660;
 export const STATS_DEFAULT_DAYS = 28;
 
-/** Commands the running app carries out (forwarded through the single-instance lock). */
-export type InstanceCommand =
-  | { name: 'break'; kind: BreakKind | null }
-  | { name: 'snooze' }
-  | { name: 'skip' }
-  /** `minutes` and `until` both null: paused until resumed. */
-  | { name: 'pause'; minutes: number | null; until: 'tomorrow' | null }
-  | { name: 'resume' }
-  | { name: 'status'; json: boolean };
-
 /** Commands that work on the data folder alone, without the app. */
 export type DataCommand = { name: 'stats'; days: number; json: boolean } | { name: 'export'; format: 'csv' | 'json' } | { name: 'doctor' };
 
-export type Command = (InstanceCommand | DataCommand) & {
-  /** `--user-data-dir DIR` as given (not resolved), or null for the platform's default. */
+export type ParsedCommand = (InstanceCommand | DataCommand) & {
+  /** `--user-data-dir DIR` as given (not resolved: electron/node/data-dir.ts does that), or null for the default. */
   userDataDir: string | null;
 };
-export type CommandName = Command['name'];
+export type CommandLineName = ParsedCommand['name'];
 
-export type ParseResult = { kind: 'command'; command: Command } | { kind: 'help'; text: string } | { kind: 'error'; message: string; usage: string };
-
-const INSTANCE_NAMES = ['break', 'snooze', 'skip', 'pause', 'resume', 'status'] as const;
-
-export function isInstanceCommand(c: Command): c is InstanceCommand & { userDataDir: string | null } {
-  return (INSTANCE_NAMES as readonly string[]).includes(c.name);
-}
-
-/** What the scheduler should do for an instance command; null for `status`, which only reads. */
-export function toSchedulerAction(c: InstanceCommand): SchedulerAction | null {
-  switch (c.name) {
-    case 'break':
-      return c.kind ? { do: 'start-break', kind: c.kind } : { do: 'start-break' };
-    case 'snooze':
-      return { do: 'snooze' };
-    case 'skip':
-      return { do: 'skip' };
-    case 'pause':
-      return c.until ? { do: 'pause', until: c.until } : c.minutes !== null ? { do: 'pause', minutes: c.minutes } : { do: 'pause' };
-    case 'resume':
-      return { do: 'resume' };
-    case 'status':
-      return null;
-  }
-}
+export type ParseResult = { kind: 'command'; command: ParsedCommand } | { kind: 'help'; text: string } | { kind: 'error'; message: string; usage: string };
 
 interface Spec {
   usage: string;
@@ -62,7 +31,7 @@ interface Spec {
 
 const COMMON = '  --user-data-dir DIR  use DIR as the data folder (default: the app\'s own)\n  --help               show this help';
 
-export const SPECS: Readonly<Record<CommandName, Spec>> = {
+export const SPECS: Readonly<Record<CommandLineName, Spec>> = {
   break: { usage: 'limber break [micro|long]', summary: 'start a break now (the kind that is due, or the one named)', values: [], flags: [], maxArgs: 1 },
   snooze: { usage: 'limber snooze', summary: 'put off the coming break by the snooze time', values: [], flags: [], maxArgs: 0 },
   skip: { usage: 'limber skip', summary: 'skip the coming break', values: [], flags: [], maxArgs: 0 },
@@ -101,7 +70,7 @@ export const SPECS: Readonly<Record<CommandName, Spec>> = {
   },
 };
 
-export function commandHelp(name: CommandName): string {
+export function commandHelp(name: CommandLineName): string {
   const s = SPECS[name];
   return `Usage: ${s.usage} [--user-data-dir DIR]\n\n${s.summary[0]!.toUpperCase()}${s.summary.slice(1)}.\n\nOptions:\n${s.details ? s.details + '\n' : ''}${COMMON}\n`;
 }
@@ -112,7 +81,7 @@ export function generalHelp(): string {
   return `Usage: limber COMMAND [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command takes --user-data-dir DIR and --help.\n`;
 }
 
-function isName(x: string): x is CommandName {
+function isName(x: string): x is CommandLineName {
   return Object.hasOwn(SPECS, x);
 }
 
@@ -130,8 +99,17 @@ export interface ParseOptions {
   lenient?: boolean;
 }
 
+/** Every option any command takes, so util.parseArgs knows which take a value; which command takes which is SPECS'. */
+const OPTIONS = {
+  'user-data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  days: { type: 'string' },
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
 export function parseArgs(argv: readonly string[], opts: ParseOptions = {}): ParseResult {
-  let name: CommandName | null = null;
+  let name: CommandLineName | null = null;
   let help = false;
   let userDataDir: string | null = null;
   const positional: string[] = [];
@@ -139,54 +117,60 @@ export function parseArgs(argv: readonly string[], opts: ParseOptions = {}): Par
   const flags = new Set<string>();
   const fail = (message: string): ParseResult => ({ kind: 'error', message, usage: name ? commandHelp(name) : generalHelp() });
   const where = () => (name ? ` for '${name}'` : '');
+  /** The command's name first, then its arguments; an error result when the name is unknown. */
+  const positionalArg = (arg: string): ParseResult | null => {
+    if (name !== null) positional.push(arg);
+    else if (isName(arg)) name = arg;
+    else return fail(`unknown command '${arg}'`);
+    return null;
+  };
+  const { tokens } = tokenize({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') {
-      help = true;
-      continue;
-    }
-    if (arg.startsWith('-') && arg !== '-') {
-      const eq = arg.indexOf('=');
-      const key = eq > 0 ? arg.slice(0, eq) : arg;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'option') {
+      if (token.name === 'help') {
+        help = true;
+        continue;
+      }
+      // Named as typed (`-abc`, not util.parseArgs' `-a`), without any `=value`.
+      const key = token.rawName.startsWith('--') ? token.rawName : argv[token.index]!.split('=')[0]!;
       const takesValue = key === '--user-data-dir' || (name !== null && SPECS[name].values.includes(key));
       const isFlag = name !== null && SPECS[name].flags.includes(key);
       if (!takesValue && !isFlag) {
-        if (opts.lenient) continue;
-        return fail(`unknown option '${key}'${where()}`);
+        if (!opts.lenient) return fail(`unknown option '${key}'${where()}`);
+        // util.parseArgs gave another command's option the next argument; here that argument stands on its own.
+        if (token.value !== undefined && !token.inlineValue) {
+          const refused = positionalArg(token.value);
+          if (refused) return refused;
+        }
+        continue;
       }
       if (isFlag) {
-        if (eq > 0) return fail(`option '${key}' takes no value`);
+        if (token.inlineValue) return fail(`option '${key}' takes no value`);
         flags.add(key);
         continue;
       }
-      let value: string | undefined;
-      if (eq > 0) value = arg.slice(eq + 1);
-      else {
-        value = argv[i + 1];
-        if (value !== undefined && value.startsWith('--')) value = undefined;
-        else i++;
-      }
+      // A value that looks like an option is an option the user typed, not this one's value.
+      const value = token.inlineValue || !token.value?.startsWith('--') ? token.value : undefined;
       if (value === undefined || value === '') return fail(`option '${key}' needs a value`);
       if (key === '--user-data-dir') userDataDir = value;
       else values.set(key, value);
       continue;
     }
-    if (name === null) {
-      if (arg === 'help') {
-        help = true;
-        const topic = argv[i + 1];
-        if (topic !== undefined && isName(topic)) {
-          name = topic;
-          i++;
-        } else if (topic !== undefined) return fail(`unknown command '${topic}'`);
-        continue;
-      }
-      if (!isName(arg)) return fail(`unknown command '${arg}'`);
-      name = arg;
+    if (token.value === 'help' && name === null) {
+      help = true;
+      const next = tokens[t + 1];
+      const topic = next?.kind === 'positional' ? next.value : undefined;
+      if (topic !== undefined && isName(topic)) {
+        name = topic;
+        t++;
+      } else if (topic !== undefined) return fail(`unknown command '${topic}'`);
       continue;
     }
-    positional.push(arg);
+    const refused = positionalArg(token.value);
+    if (refused) return refused;
   }
 
   if (help) return { kind: 'help', text: name ? commandHelp(name) : generalHelp() };

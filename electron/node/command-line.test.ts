@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SPECS, parseArgs, toSchedulerAction, type Command, type InstanceCommand } from './parse.ts';
+import { SPECS, parseArgs, type ParsedCommand } from './command-line.ts';
 
-function ok(argv: string[]): Command {
+function ok(argv: string[]): ParsedCommand {
   const r = parseArgs(argv);
   if (r.kind !== 'command') throw new Error(`expected a command, got ${JSON.stringify(r)}`);
   return r.command;
@@ -13,7 +13,7 @@ function error(argv: string[]): string {
 }
 
 describe('parseArgs', () => {
-  it.each<[string[], Partial<Command>]>([
+  it.each<[string[], Partial<ParsedCommand>]>([
     [['break'], { name: 'break', kind: null }],
     [['break', 'long'], { name: 'break', kind: 'long' }],
     [['break', 'micro'], { name: 'break', kind: 'micro' }],
@@ -56,6 +56,9 @@ describe('parseArgs', () => {
     [['status', '--verbose'], /unknown option '--verbose'/],
     [['doctor', '--user-data-dir'], /'--user-data-dir' needs a value/],
     [['doctor', '--user-data-dir='], /needs a value/],
+    [['stats', '--days', '--json'], /'--days' needs a value/],
+    [['status', '-xv'], /unknown option '-xv' for 'status'/],
+    [['--days', '7', 'stats'], /^unknown option '--days'$/],
   ])('rejects %j', (argv, message) => {
     expect(error(argv)).toMatch(message);
   });
@@ -77,21 +80,5 @@ describe('parseArgs', () => {
       kind: 'command',
       command: { name: 'pause', minutes: 30 },
     });
-  });
-});
-
-describe('toSchedulerAction', () => {
-  it.each<[InstanceCommand, unknown]>([
-    [{ name: 'break', kind: null }, { do: 'start-break' }],
-    [{ name: 'break', kind: 'long' }, { do: 'start-break', kind: 'long' }],
-    [{ name: 'snooze' }, { do: 'snooze' }],
-    [{ name: 'skip' }, { do: 'skip' }],
-    [{ name: 'pause', minutes: 60, until: null }, { do: 'pause', minutes: 60 }],
-    [{ name: 'pause', minutes: null, until: 'tomorrow' }, { do: 'pause', until: 'tomorrow' }],
-    [{ name: 'pause', minutes: null, until: null }, { do: 'pause' }],
-    [{ name: 'resume' }, { do: 'resume' }],
-    [{ name: 'status', json: false }, null],
-  ])('%j', (c, action) => {
-    expect(toSchedulerAction(c)).toEqual(action);
   });
 });

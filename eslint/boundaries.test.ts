@@ -1,0 +1,139 @@
+// The house rules, tried: for every edge the layer table forbids, a probe import fails lint (code and tests alike), and
+// `process` or `document` in electron/core fails the type check. The table below is transcribed from docs/architecture.md
+// independently of eslint/layers.js, so a drift between the two fails here.
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RULE = 'limber/import-allow-list';
+
+/** A file in each place of the table, to import. */
+const TARGETS = {
+  core: 'electron/core/scheduler.ts',
+  ipc: 'electron/ipc.ts',
+  node: 'electron/node/files.ts',
+  cli: 'electron/cli/run.ts',
+  app: 'electron/app/commands.ts',
+  'app.ts': 'electron/app.ts',
+  'ports.ts': 'electron/ports.ts',
+  platform: 'electron/platform/tray.ts',
+  main: 'electron/main.ts',
+  preload: 'electron/preload.ts',
+  renderer: 'renderer/src/lib/api.ts',
+  electron: 'electron',
+  'electron-store': 'electron-store',
+  'node-notifier': 'node-notifier',
+  'node built-in': 'node:fs',
+} as const;
+type Target = keyof typeof TARGETS;
+const ALL = Object.keys(TARGETS) as Target[];
+const ELECTRON_SIDE: Target[] = ['core', 'ipc', 'node', 'cli', 'app', 'app.ts', 'ports.ts'];
+
+/** Who may import what (docs/architecture.md). The importing file stands in its folder; `test` adds a test of that folder. */
+const TABLE: { from: string; test?: string; may: Target[] }[] = [
+  { from: 'electron/core/probe.ts', test: 'electron/core/probe.test.ts', may: ['core'] },
+  { from: 'electron/ipc.ts', may: ['core', 'ipc'] },
+  { from: 'electron/node/probe.ts', test: 'electron/node/probe.test.ts', may: ['core', 'ipc', 'node', 'node built-in'] },
+  { from: 'electron/cli/probe.ts', test: 'electron/cli/probe.test.ts', may: ['core', 'node', 'ipc', 'cli', 'node built-in'] },
+  { from: 'electron/app/probe.ts', test: 'electron/app/probe.test.ts', may: ['core', 'node', 'ipc', 'app', 'app.ts', 'ports.ts'] },
+  { from: 'electron/app.ts', test: 'electron/app.test.ts', may: ['core', 'node', 'ipc', 'app', 'app.ts', 'ports.ts'] },
+  { from: 'electron/ports.ts', may: ['core', 'node', 'ipc', 'app', 'app.ts', 'ports.ts'] },
+  {
+    from: 'electron/platform/probe.ts',
+    test: 'electron/platform/probe.test.ts',
+    may: [...ELECTRON_SIDE, 'platform', 'electron', 'electron-store', 'node-notifier', 'node built-in'],
+  },
+  { from: 'electron/main.ts', may: [...ELECTRON_SIDE, 'platform', 'electron', 'node built-in'] },
+  { from: 'electron/preload.ts', may: ['ipc', 'electron'] },
+  { from: 'renderer/src/lib/probe.ts', test: 'renderer/src/lib/probe.test.ts', may: ['renderer', 'core', 'ipc'] },
+  { from: 'renderer/src/lib/Probe.svelte', may: ['renderer', 'core', 'ipc'] },
+];
+
+const eslint = new ESLint({ cwd: ROOT });
+
+function specifier(from: string, target: Target): string {
+  const t = TARGETS[target];
+  if (!t.includes('/')) return t;
+  const rel = path.relative(path.dirname(path.join(ROOT, from)), path.join(ROOT, t)).split(path.sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** The allow-list's complaints about `code` placed at `file`. */
+async function refusals(file: string, code: string): Promise<string[]> {
+  const text = file.endsWith('.svelte') ? `<script lang="ts">\n${code}\n</script>\n` : code;
+  const [result] = await eslint.lintText(text, { filePath: path.join(ROOT, file) });
+  return result!.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
+}
+
+describe('the import allow-list', () => {
+  for (const row of TABLE) {
+    for (const from of [row.from, ...(row.test ? [row.test] : [])]) {
+      it(`${from}: refuses exactly what the table forbids`, async () => {
+        for (const target of ALL) {
+          const found = await refusals(from, `import '${specifier(from, target)}';\n`);
+          expect({ target, refused: found.length > 0 }).toEqual({ target, refused: !row.may.includes(target) });
+        }
+      });
+    }
+  }
+
+  it('counts type-only imports and re-exports too', async () => {
+    expect(await refusals('electron/core/probe.ts', "import type { Ports } from '../ports.ts';\n")).toHaveLength(1);
+    expect(await refusals('electron/node/probe.ts', "export * from '../cli/run.ts';\n")).toHaveLength(1);
+    expect(await refusals('renderer/src/lib/probe.ts', "const m = await import('../../../electron/node/files.ts');\nexport { m };\n")).toHaveLength(1);
+  });
+
+  it('lets tests use the test libraries, and only tests', async () => {
+    expect(await refusals('electron/core/probe.test.ts', "import 'vitest';\nimport 'fast-check';\n")).toEqual([]);
+    expect(await refusals('electron/core/probe.ts', "import 'vitest';\n")).toHaveLength(1);
+  });
+
+  it('refuses a file no layer covers', async () => {
+    expect((await refusals('electron/newcomer.ts', ''))[0]).toMatch(/No import rule covers electron\/newcomer\.ts/);
+    expect((await refusals('tools/thing.ts', ''))[0]).toMatch(/No import rule covers tools\/thing\.ts/);
+  });
+});
+
+/** Type-check `code` as if it were `file`, with the options and the files of `config`. */
+function typeErrors(config: string, file: string, code: string): string[] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, config), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } })!;
+  const probe = path.join(ROOT, file);
+  const host = ts.createCompilerHost(parsed.options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (name, ...rest) => (path.resolve(name) === probe ? ts.createSourceFile(name, code, ts.ScriptTarget.ES2023, true) : getSourceFile.call(host, name, ...rest));
+  host.fileExists = (name) => path.resolve(name) === probe || fileExists.call(host, name);
+  host.readFile = (name) => (path.resolve(name) === probe ? code : readFile.call(host, name));
+  const program = ts.createProgram([...parsed.fileNames.filter((f) => f.endsWith('.d.ts')), probe], parsed.options, host);
+  return ts.getPreEmitDiagnostics(program, program.getSourceFile(probe)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+describe('one tsconfig per environment', () => {
+  it('checks every core file in the core environment', () => {
+    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.core.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const files = parsed.fileNames.map((f) => path.relative(ROOT, f).split(path.sep).join('/'));
+    expect(files).toContain('electron/core/scheduler.ts');
+    expect(files.every((f) => f.startsWith('electron/core/') && !f.endsWith('.test.ts'))).toBe(true);
+  });
+
+  it('refuses process, Buffer, document and window in electron/core, and allows what every runtime has', () => {
+    const code = [
+      'export const a = process.env.HOME;',
+      "export const b = Buffer.from('x');",
+      'export const c = document.title;',
+      'export const d = window.innerWidth;',
+      'export const ok = structuredClone({ a: 1 });',
+      'clearTimeout(setTimeout(() => {}, 1));',
+    ].join('\n');
+    const errors = typeErrors('tsconfig.core.json', 'electron/core/probe.ts', code);
+    expect(errors.map((e) => /Cannot find name '(\w+)'/.exec(e)?.[1])).toEqual(['process', 'Buffer', 'document', 'window']);
+  });
+
+  it('gives the main process Node but no DOM, and the renderer the DOM but no Node', () => {
+    const code = 'export const a = process.env.HOME;\nexport const c = document.title;\n';
+    const names = (errors: string[]) => errors.map((e) => /Cannot find name '(\w+)'/.exec(e)?.[1]);
+    expect(names(typeErrors('tsconfig.node.json', 'electron/node/probe.ts', code))).toEqual(['document']);
+    expect(names(typeErrors('tsconfig.renderer.json', 'renderer/src/lib/probe.ts', code))).toEqual(['process']);
+  });
+});

@@ -515,7 +515,7 @@ export const words: LocaleWords = {
       cautions: ['Pon un cojín entre los talones y las caderas si notas tensión en las rodillas.'],
     },
     'scapular-squeeze': {
-      name: 'Junta los omóplatos',
+      name: 'Retracción escapular',
       steps: {
         seated: [
           'Siéntate erguido, sin apoyarte en el respaldo, con los brazos abiertos a los lados.',

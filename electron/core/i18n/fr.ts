@@ -443,13 +443,13 @@ export const words: LocaleWords = {
       steps: {
         seated: [
           'Asseyez-vous bien droit, pieds bien ancrés et genoux face à l’avant.',
-          'Rentrez légèrement le ventre et tournez le haut du corps vers la droite.',
+          'Engagez légèrement les abdominaux et tournez le haut du corps vers la droite.',
           'Marquez un temps, revenez au centre, puis tournez vers la gauche.',
           'Continuez d’alterner à un rythme tranquille.',
         ],
         standing: [
           'Tenez-vous droit, pieds bien ancrés et hanches face à l’avant.',
-          'Rentrez légèrement le ventre et tournez le haut du corps vers la droite.',
+          'Engagez légèrement les abdominaux et tournez le haut du corps vers la droite.',
           'Marquez un temps, revenez au centre, puis tournez vers la gauche.',
           'Continuez d’alterner à un rythme tranquille.',
         ],

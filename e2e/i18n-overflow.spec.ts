@@ -20,7 +20,8 @@ async function overflowing(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden' || el.closest('[hidden], dialog:not([open])')) continue;
       const rect = el.getBoundingClientRect();
-      if (rect.width === 0 && rect.height === 0) continue;
+      // Screen-reader-only text is a 1-pixel clipped box on purpose.
+      if (rect.width <= 1 || rect.height <= 1 || el.closest('.visually-hidden')) continue;
       const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${el.textContent!.trim().slice(0, 40)}"`;
       const clipsX = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
       const clipsY = style.overflowY !== 'visible';

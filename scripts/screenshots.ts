@@ -57,6 +57,8 @@ for (const scheme of ['light', 'dark'] as const) {
     });
     h.clock.advanceBy(30 * 60_000);
     const prompt = await h.windows.page('break');
+    // The window renders once its language has loaded.
+    await prompt.locator('button.primary').waitFor();
     if (id === HEADLINE[0]) await shot(prompt, `break-prompt-${scheme}`);
     await prompt.getByRole('button', { name: t('break.button.start'), exact: true }).click();
     await runFor(prompt, id === 'scapular-squeeze' ? 8 : 12);

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 import type { Harness } from './harness/harness.ts';
 import { dunstNotifications } from './helpers.ts';
-import { NOTIFICATION_TITLE, TEST_NOTIFICATION_BODY } from '../electron/app/messages.ts';
+import { NOTIFICATION_TITLE, testNotificationBody } from '../electron/app/messages.ts';
 
 async function openWelcome(h: Harness) {
   h.windows.open('welcome', { focus: true, onClosed: () => {} });
@@ -96,6 +96,6 @@ test('welcome: the test notification reaches the notification daemon', async ({ 
   const before = dunstNotifications().length;
   await page.getByRole('button', { name: 'Send a test notification' }).click();
   // Seen where the user would see it: in the daemon's own log, not in what the app meant to send.
-  await expect.poll(() => dunstNotifications().slice(before).map((n) => [n.summary, n.body])).toEqual([[NOTIFICATION_TITLE, TEST_NOTIFICATION_BODY]]);
+  await expect.poll(() => dunstNotifications().slice(before).map((n) => [n.summary, n.body])).toEqual([[NOTIFICATION_TITLE, testNotificationBody()]]);
   await expect(page.getByTestId('try-status')).toHaveText(/^Sent\./);
 });

@@ -22,7 +22,7 @@ class ScriptedHolds implements HoldsPort {
   stop(): void {}
 }
 
-const windows: WindowsPort = { open: (): WindowHandle => ({ send: () => {}, close: () => {}, isOpen: () => true }) };
+const windows: WindowsPort = { open: (): WindowHandle => ({ send: () => {}, close: () => {}, isOpen: () => true }), broadcast: () => {} };
 const MIN = 60_000;
 
 function setup() {

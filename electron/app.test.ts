@@ -13,6 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultSettings } from './core/settings.ts';
+import { loadLocale, tEnglish, translator } from './core/i18n/locales.ts';
+import { holdNoticeBody, speak } from './app/messages.ts';
 
 const ORIGIN = 'https://limber.invalid/';
 
@@ -24,9 +26,12 @@ class FakeWindows implements WindowsPort {
     let open = true;
     return { send: (m) => this.sent.push(m), close: () => (open = false), isOpen: () => open };
   }
+  broadcast(m: MainToRenderer): void {
+    this.sent.push(m);
+  }
 }
 
-function setup(opts: { notifier?: NotifierPort; held?: string[]; settings?: SettingsStorePort; history?: (clock: VirtualClock) => HistoryStorePort } = {}) {
+function setup(opts: { notifier?: NotifierPort; held?: string[]; settings?: SettingsStorePort; history?: (clock: VirtualClock) => HistoryStorePort; preferred?: string[] } = {}) {
   const clock = new VirtualClock('2026-11-23T09:00:00+01:00');
   const shortcuts = new FakeShortcuts();
   for (const k of opts.held ?? []) shortcuts.heldElsewhere.add(k);
@@ -48,7 +53,7 @@ function setup(opts: { notifier?: NotifierPort; held?: string[]; settings?: Sett
       autostart: { set: () => {} },
       log: (_level, m) => logs.push(m),
     },
-    { trustedUrlPrefix: ORIGIN },
+    { trustedUrlPrefix: ORIGIN, ...(opts.preferred ? { preferredLanguages: () => opts.preferred! } : {}) },
   );
   app.start();
   return { app, clock, shortcuts, history, settings, tray, windows, logs };
@@ -213,5 +218,67 @@ describe('a second launch', () => {
     expect(windows.opened).toEqual(['settings']);
     app.secondLaunch(['pause', '30']);
     expect(app.status().phase).toBe('paused');
+  });
+});
+
+describe('language', () => {
+  const sender = { window: 'settings' as const, url: `${ORIGIN}settings.html` };
+  // `locale:get` answers once a language being loaded is in force.
+  const settle = (app: LimberApp) => app.handleRequest(sender, { type: 'locale:get' });
+
+  it('system follows the OS list with its fallbacks: the tray speaks Brazilian Portuguese for pt-PT', async () => {
+    const { tray, app } = setup({ preferred: ['pt-PT', 'en-US'] });
+    await settle(app);
+    const view = tray.views.at(-1)!;
+    expect(view.menu[0]!.label).toBe('Fazer uma pausa agora');
+    expect(view.tooltip).toMatch(/^Limber — próxima pausa em/);
+    expect(await app.handleRequest(sender, { type: 'locale:get' })).toMatchObject({ ok: true, locale: 'pt-BR' });
+  });
+
+  it('switching the setting turns the tray, the notifications and every open window without a restart', async () => {
+    const notifier = new RecordingNotifier();
+    const { app, tray, windows, clock } = setup({ notifier, preferred: ['en-US'] });
+    await settle(app);
+    expect(tray.views.at(-1)!.menu[0]!.label).toBe('Start break now');
+    const r = await app.handleRequest(sender, { type: 'settings:set', patch: { language: 'de' } });
+    expect(r.ok).toBe(true);
+    await settle(app);
+    expect(tray.views.at(-1)!.menu[0]!.label).toBe('Jetzt Pause machen');
+    expect(windows.sent).toContainEqual({ type: 'locale', locale: 'de' });
+    expect(await app.handleRequest(sender, { type: 'locale:get' })).toMatchObject({ locale: 'de' });
+    // The heads-up comes a minute before the break, in German, with German buttons.
+    clock.advanceBy(30 * 60_000);
+    const headsUp = notifier.sent.find((n) => n.req.actions.length > 0)!;
+    expect(headsUp.req.body).toBe('Eine Bewegungspause beginnt in 60 Sekunden.');
+    expect(headsUp.req.actions).toEqual(['Jetzt starten', 'Später', 'Überspringen']);
+    // The command line's own output stays English, whatever the language.
+    expect(app.handleCommandLine(['status']).output).toMatch(/^Limber — /);
+    expect(app.handleCommandLine(['status']).output).not.toMatch(/Pause|pausiert/);
+  });
+
+  it('a new app speaks its own language, not the one an earlier app in the same process switched to', async () => {
+    await settle(setup({ preferred: ['de-DE'] }).app);
+    const notifier = new RecordingNotifier();
+    const { app, clock } = setup({ notifier, preferred: ['en-US'] });
+    await settle(app);
+    clock.advanceBy(30 * 60_000);
+    expect(notifier.sent.find((n) => n.req.actions.length > 0)!.req.body).toBe('A movement break starts in 60 seconds.');
+  });
+
+  it('the hold notice names the reason in the language in force', async () => {
+    speak(translator(await loadLocale('de')));
+    expect(holdNoticeBody('micro', 'call')).toBe('Eine Bewegungspause wartet (du bist in einem Anruf); sie kommt 2 Minuten, nachdem du fertig bist.');
+    speak(tEnglish);
+    expect(holdNoticeBody('long', null)).toBe('A stretch session is waiting; it comes 2 minutes after you are done.');
+  });
+
+  it('refuses a language Limber does not ship, naming the choices, and keeps the one in force', async () => {
+    const { app, tray } = setup({ preferred: ['ja-JP'] });
+    await settle(app);
+    const r = await app.handleRequest(sender, { type: 'settings:set', patch: { language: 'xx' } });
+    expect(r).toMatchObject({ ok: false });
+    expect(!r.ok && r.error).toMatch(/language must be system or a shipped language: en, de/);
+    expect(app.currentSettings().language).toBe('system');
+    expect(tray.views.at(-1)!.menu[0]!.label).toBe('今すぐ休憩する');
   });
 });

@@ -11,9 +11,10 @@ import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
 import { dispatch, type CommandResult, type CommandTarget } from './app/commands.ts';
 import { exportHistory, statsFor } from './app/data-requests.ts';
-import { NOTIFICATION_TITLE, TEST_NOTIFICATION_BODY, headsUpActions, headsUpBody, holdNoticeBody, notAnInstanceCommand, noticeText } from './app/messages.ts';
+import { NOTIFICATION_TITLE, headsUpActions, headsUpBody, holdNoticeBody, notAnInstanceCommand, noticeText, speak, testNotificationBody } from './app/messages.ts';
 import { Notices } from './app/notices.ts';
 import { SettingsController } from './app/settings-controller.ts';
+import { LanguageController } from './app/language.ts';
 
 export interface Sender {
   window: WindowKind;
@@ -40,6 +41,8 @@ export interface AppOptions {
   onAbout?: () => void;
   /** First run: show the welcome window once. */
   welcome?: { due: boolean; markShown: () => void };
+  /** The OS's preferred languages, best first (the `language` setting `system` follows them); none → English. */
+  preferredLanguages?: () => readonly string[];
 }
 
 /** The heads-up notification's buttons, in the order the notifier numbers them. */
@@ -55,6 +58,7 @@ export class LimberApp {
   private readonly noticeBoard: Notices;
   private readonly settings: SettingsController;
   private readonly breaks: BreakController;
+  private readonly language: LanguageController;
   private trayTimer: Cancel | undefined;
   private trayShown: TrayView | null = null;
   private stopped = false;
@@ -68,6 +72,7 @@ export class LimberApp {
     private readonly opts: AppOptions,
   ) {
     this.noticeBoard = new Notices((m) => ports.log('warn', m));
+    this.language = new LanguageController(opts.preferredLanguages ?? (() => []));
     this.notices = this.noticeBoard.list;
     this.settings = new SettingsController({
       ports,
@@ -76,6 +81,7 @@ export class LimberApp {
       onChanged: (s) => {
         this.scheduler.setSettings(s);
         this.refreshTray();
+        void this.followLanguage();
       },
     });
     this.breaks = new BreakController({
@@ -97,6 +103,8 @@ export class LimberApp {
   }
 
   start(): void {
+    // The notification words are process-wide; a new app speaks its own language, not the last app's.
+    speak(this.language.t);
     this.ports.tray.onMenu((id) => this.onMenu(id));
     this.ports.tray.onClick(() => this.run({ name: 'break', kind: null }));
     this.ports.activity.onPower((e) => this.scheduler.power(e));
@@ -108,6 +116,7 @@ export class LimberApp {
     this.settings.start();
     this.scheduler.start();
     this.refreshTray();
+    void this.followLanguage();
     // A damaged settings file is news the user should get once, even with no window open.
     if (this.notices.length) this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: this.notices.join(' '), actions: [] }, () => {});
     if (this.opts.welcome?.due) {
@@ -163,7 +172,7 @@ export class LimberApp {
     testNotification: () => {
       let failed: string | null = null;
       // notify-send reports a failure synchronously enough for the reply; a later one still becomes a notice.
-      this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: TEST_NOTIFICATION_BODY, actions: [] }, (a) => {
+      this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: testNotificationBody(), actions: [] }, (a) => {
         if (a.kind !== 'failed') return;
         failed = a.reason;
         this.noticeBoard.add(noticeText.notificationsUnavailable(a.reason));
@@ -238,6 +247,8 @@ export class LimberApp {
     switch (req.type) {
       case 'hello':
         return { ...base, break: this.breaks.view, settings: this.settings.current };
+      case 'locale:get':
+        return { ...base, locale: await this.languageReady() };
       case 'break:start':
         if (!onBreak) this.run({ name: 'break', kind: this.breaks.offeredKind ?? 'micro' });
         return { ...base, break: this.breaks.view };
@@ -295,6 +306,7 @@ export class LimberApp {
     else this.ports.log('info', `menu item without a command: ${id}`);
   }
 
+  /** The tooltip in English: the command line's `status` prints it, and the command line stays English. */
   private tooltip(): string {
     return trayView(this.scheduler.status(), this.ports.clock.now(), this.opts.timeZone).tooltip;
   }
@@ -312,7 +324,8 @@ export class LimberApp {
 
   private headsUp(kind: BreakKind, breakAt: number): void {
     const seconds = Math.max(1, Math.round((breakAt - this.ports.clock.now()) / 1000));
-    const actions = HEADS_UP_ACTIONS.map((a) => headsUpActions[a]);
+    const words = headsUpActions();
+    const actions = HEADS_UP_ACTIONS.map((a) => words[a]);
     this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: headsUpBody(kind, seconds), actions }, (answer) => {
       const chosen = answer.kind === 'clicked' ? 'start' : answer.kind === 'action' ? HEADS_UP_ACTIONS[answer.index] : undefined;
       if (chosen) this.run(HEADS_UP_COMMANDS[chosen](kind));
@@ -320,11 +333,31 @@ export class LimberApp {
     });
   }
 
+  private languageLoad: Promise<unknown> = Promise.resolve();
+
+  /** The language code every window should show, once a change under way has loaded. */
+  private async languageReady(): Promise<string> {
+    await this.languageLoad;
+    return this.language.code;
+  }
+
+  /** The `language` setting (or the OS's languages) decides; a change reaches the tray and every open window. */
+  private followLanguage(): Promise<void> {
+    const load = this.language.follow(this.settings.current.language).then((changed) => {
+      if (!changed || this.stopped) return;
+      speak(this.language.t);
+      this.refreshTray();
+      this.ports.windows.broadcast({ type: 'locale', locale: this.language.code });
+    });
+    this.languageLoad = load.catch(() => {});
+    return load.catch((e: unknown) => this.ports.log('error', `could not load the language: ${String(e)}`));
+  }
+
   private refreshTray(): void {
     if (this.stopped) return;
     const now = this.ports.clock.now();
     const status = this.scheduler.status();
-    this.trayShown = trayView(status, now, this.opts.timeZone);
+    this.trayShown = trayView(status, now, this.opts.timeZone, this.language.t);
     this.ports.tray.render(this.trayShown);
     this.trayTimer?.();
     const at = nextTooltipChange(status, now);

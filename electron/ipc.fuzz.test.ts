@@ -37,6 +37,7 @@ const CONTRACT: Record<string, Record<string, Field>> = {
   'stats:get': { days: { kind: 'int', min: 1, max: 3660 } },
   'data:open-folder': {},
   'notification:test': {},
+  'locale:get': {},
   'history:export': { format: { kind: 'enum', values: ['csv', 'json'] } },
 };
 
@@ -144,6 +145,7 @@ class FakeWindows implements WindowsPort {
     let open = true;
     return { send: (m) => this.sent.push(m), close: () => (open = false), isOpen: () => open };
   }
+  broadcast(): void {}
 }
 
 function setup() {

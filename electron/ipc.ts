@@ -48,6 +48,7 @@ const SettingsPatch = v.pipe(
 
 export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('hello') }),
+  v.strictObject({ type: v.literal('locale:get') }),
   v.strictObject({ type: v.literal('break:start') }),
   v.strictObject({ type: v.literal('break:snooze') }),
   v.strictObject({ type: v.literal('break:skip') }),
@@ -107,6 +108,8 @@ type WithBreak = Ok & { break: BreakView };
 /** Each request's own reply when it succeeds; a request type without an entry here is a type error. */
 export interface Replies {
   hello: WithBreak & { settings: Settings };
+  /** The language every window shows: the `language` setting, or the OS's choice for `system`. */
+  'locale:get': Ok & { locale: string };
   'break:start': WithBreak;
   'break:snooze': WithBreak;
   'break:skip': WithBreak;
@@ -139,7 +142,11 @@ type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const everyRequestHasAReply: Exact<keyof Replies, RequestType> = true;
 void everyRequestHasAReply;
 
-export type MainToRenderer = { type: 'break'; view: BreakView } | { type: 'settings'; settings: Settings; notice?: string };
+export type MainToRenderer =
+  | { type: 'break'; view: BreakView }
+  | { type: 'settings'; settings: Settings; notice?: string }
+  /** The language changed: every open window switches without a reload. */
+  | { type: 'locale'; locale: string };
 
 export function parseRequest(raw: unknown): { ok: true; request: Request } | { ok: false; error: string } {
   const r = v.safeParse(RequestSchema, raw);

@@ -130,6 +130,7 @@ function start(): void {
     openDataFolder: () => void shell.openPath(dataDir),
     onAbout: () => app.showAboutPanel(),
     welcome: firstRun(dataDir, (m) => log('warn', m)),
+    preferredLanguages: () => app.getPreferredSystemLanguages(),
   });
 
   ipcMain.handle(REQUEST_CHANNEL, (event, raw: unknown) => {

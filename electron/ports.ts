@@ -43,6 +43,8 @@ export interface WindowHandle {
 export interface WindowsPort {
   /** Open (or reuse) the window of this kind; `onClosed` fires when the user closes it. */
   open(kind: WindowKind, opts: { focus: boolean; onClosed: () => void }): WindowHandle;
+  /** The same message to every open window (a language change). */
+  broadcast(message: MainToRenderer): void;
 }
 
 export interface SettingsStorePort {

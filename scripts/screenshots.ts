@@ -1,6 +1,7 @@
 // `npm run -s screenshots -- DIR`: PNGs of the real UI rendered in Chromium by the harness — the break prompt, the
 // headline exercises mid-movement, a long-break routine, the finished screen, settings, statistics and the tray
-// menu, in light and dark.
+// menu, in light and dark. `--locale CODE` renders them in that language (the OS's preferred language, with the
+// `language` setting at `system`); the script's own output stays English.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXERCISES } from '../electron/core/catalog.ts';
@@ -9,12 +10,25 @@ import { startHarness } from '../e2e/harness/harness.ts';
 import { screenshotWindows } from '../e2e/harness/screenshots-windows.ts';
 import { openTrayPage } from '../e2e/harness/tray-page.ts';
 import type { Page } from 'playwright-core';
+import { LANGUAGE_CODES, isLanguage } from '../electron/core/i18n/languages.ts';
+import { LOCALES, translator } from '../electron/core/i18n/locales.ts';
 
-const dir = process.argv[2];
+const USAGE = 'usage: npm run -s screenshots -- DIR [--locale CODE]';
+const args = process.argv.slice(2);
+const at = args.indexOf('--locale');
+const locale = at >= 0 ? args[at + 1] : 'en';
+const dir = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1))[0];
 if (!dir) {
-  console.error('usage: npm run -s screenshots -- DIR');
+  console.error(USAGE);
   process.exit(2);
 }
+if (!locale || !isLanguage(locale)) {
+  console.error(`screenshots: --locale needs a shipped language, one of: ${LANGUAGE_CODES.join(', ')} (got ${locale ?? 'nothing'})\n${USAGE}`);
+  process.exit(2);
+}
+const t = translator(await LOCALES[locale]());
+/** Every harness below speaks this language. */
+const speaks = { preferredLanguages: [locale] };
 mkdirSync(dir, { recursive: true });
 const HEADLINE = ['shoulder-roll', 'neck-roll', 'chair-rotation', 'scapular-squeeze'];
 const browser = await launchChromium(true);
@@ -34,6 +48,7 @@ for (const scheme of ['light', 'dark'] as const) {
   // A micro break with only one exercise allowed shows that exercise.
   for (const id of HEADLINE) {
     const h = await startHarness({
+      ...speaks,
       browser,
       colorScheme: scheme,
       fakePageClock: true,
@@ -42,14 +57,16 @@ for (const scheme of ['light', 'dark'] as const) {
     });
     h.clock.advanceBy(30 * 60_000);
     const prompt = await h.windows.page('break');
+    // The window renders once its language has loaded.
+    await prompt.locator('button.primary').waitFor();
     if (id === HEADLINE[0]) await shot(prompt, `break-prompt-${scheme}`);
-    await prompt.getByRole('button', { name: 'Start' }).click();
+    await prompt.getByRole('button', { name: t('break.button.start'), exact: true }).click();
     await runFor(prompt, id === 'scapular-squeeze' ? 8 : 12);
     await prompt.waitForTimeout(300);
     await shot(prompt, `exercise-${id}-${scheme}`);
     await h.close();
   }
-  const h = await startHarness({ browser, colorScheme: scheme, fakePageClock: true, realNotifications: false });
+  const h = await startHarness({ ...speaks, browser, colorScheme: scheme, fakePageClock: true, realNotifications: false });
   h.tray.clickMenu('break:long');
   const page = await h.windows.page('break');
   await runFor(page, 70);
@@ -57,11 +74,11 @@ for (const scheme of ['light', 'dark'] as const) {
   await h.close();
 }
 
-for (const f of await screenshotWindows(browser, dir)) written.push(f);
+for (const f of await screenshotWindows(browser, dir, speaks)) written.push(f);
 
 // The tray menu, as the core describes it, while a break is coming up.
 for (const dark of [false, true]) {
-  const h = await startHarness({ browser, realNotifications: false });
+  const h = await startHarness({ ...speaks, browser, realNotifications: false });
   h.clock.advanceBy(26 * 60_000);
   const tray = await openTrayPage(browser, h.tray, dark);
   await tray.locator('details').first().evaluate((d) => d.setAttribute('open', ''));
@@ -72,7 +89,7 @@ for (const dark of [false, true]) {
 
 // The first-run welcome.
 for (const colorScheme of ['light', 'dark'] as const) {
-  const h = await startHarness({ browser, realNotifications: false, colorScheme, welcome: { due: true, markShown: () => {} } });
+  const h = await startHarness({ ...speaks, browser, realNotifications: false, colorScheme, welcome: { due: true, markShown: () => {} } });
   const page = await h.windows.page('welcome');
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForTimeout(200);

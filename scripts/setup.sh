@@ -42,6 +42,8 @@ done
 [ -d /usr/lib/python3/dist-packages/gi ] || missing+=(python3-gi)
 # A plain font, so pages and screenshots have readable text on a bare machine.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# Japanese, Korean and Chinese glyphs, for the screenshots and layout tests in those languages.
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { WINDOW_SIZES, windowBounds, type Reply, type WindowKind } from '../../electron/ipc.ts';
+import { WINDOW_SIZES, windowBounds, type MainToRenderer, type Reply, type WindowKind } from '../../electron/ipc.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import type { WindowHandle, WindowsPort } from '../../electron/ports.ts';
 
@@ -86,6 +86,12 @@ export class ChromiumWindows implements WindowsPort {
       },
       isOpen: () => this.live.get(kind) === entry,
     };
+  }
+
+  broadcast(m: MainToRenderer): void {
+    for (const entry of this.live.values()) {
+      void entry.page.then((p) => p.evaluate((msg) => (window as unknown as { __limberPush?: (x: unknown) => void }).__limberPush?.(msg), m)).catch(() => {});
+    }
   }
 
   /** The page of an open window, once it has loaded. */

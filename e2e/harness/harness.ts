@@ -47,6 +47,8 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   holds?: HoldsPort;
   /** Presence from a private desktop's services, in place of the scripted activity. */
   presence?: ActivityPort;
+  /** The OS's preferred languages the `system` language follows (Electron asks the OS); default none → English. */
+  preferredLanguages?: readonly string[];
 }
 
 export interface Harness<C extends Clock = VirtualClock> {
@@ -106,7 +108,12 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
       ...(opts.holds ? { holds: opts.holds } : {}),
       log: (level, message) => logs.push({ level, message }),
     },
-    { trustedUrlPrefix: HARNESS_ORIGIN, ...(opts.timeZone ? { timeZone: opts.timeZone } : {}), ...(opts.welcome ? { welcome: opts.welcome } : {}) },
+    {
+      trustedUrlPrefix: HARNESS_ORIGIN,
+      ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+      ...(opts.welcome ? { welcome: opts.welcome } : {}),
+      preferredLanguages: () => opts.preferredLanguages ?? [],
+    },
   );
   app.start();
   const control = opts.dataDir ? await serveControl(opts.dataDir, (argv) => app.handleCommandLine(argv)) : null;

@@ -72,13 +72,14 @@ async function settle(page: Page): Promise<void> {
 }
 
 /** Writes settings-light.png, settings-full-light.png, stats-light.png and their dark twins; returns the files. */
-export async function screenshotWindows(target: Browser | Harness, dir: string): Promise<string[]> {
+export async function screenshotWindows(target: Browser | Harness, dir: string, speaks: { preferredLanguages?: readonly string[] } = {}): Promise<string[]> {
   const browser = 'browser' in target ? target.browser : target;
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     const data = seededDataFolder(yearOfOfficeHistory(SEEDED_NOW));
     const h = await startHarness({
+      ...speaks,
       browser,
       colorScheme: scheme,
       realNotifications: false,
@@ -89,7 +90,7 @@ export async function screenshotWindows(target: Browser | Harness, dir: string):
     try {
       h.tray.clickMenu('settings');
       const settings = await h.windows.page('settings');
-      await settings.getByRole('heading', { name: 'Breaks' }).waitFor();
+      await settings.locator('h2').first().waitFor();
       await settle(settings);
       for (const [file, fullPage] of [
         [`settings-${scheme}.png`, false],

@@ -24,6 +24,7 @@ function setup() {
           onClosed = o.onClosed;
           return window;
         },
+        broadcast: () => {},
       },
       history: { readAll: () => [], append: (r) => records.push(r) },
     },

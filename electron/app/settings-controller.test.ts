@@ -51,6 +51,7 @@ function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[]
           onClosed = o.onClosed;
           return { send: (m) => sent.push(m), close: () => {}, isOpen: () => true };
         },
+        broadcast: () => {},
       },
     },
     notices,

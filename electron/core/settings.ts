@@ -2,6 +2,7 @@
 // The store (JSON Schema derived from it), the settings window, IPC and the simulator all validate through here.
 import * as v from 'valibot';
 import { HOLD_REASONS } from './holds.ts';
+import { LANGUAGE_CODES } from './i18n/languages.ts';
 
 export const POSITIONS = ['seated', 'standing', 'wall', 'floor'] as const;
 export type Position = (typeof POSITIONS)[number];
@@ -105,6 +106,11 @@ export const SettingsSchema = v.object({
     () => [...HOLD_REASONS],
   ),
   holdLimitMinutes: intRange(HOLD_LIMIT_RANGE),
+  /** `system` follows the OS's preferred languages; a shipped code fixes the language. */
+  language: v.optional(
+    v.picklist(['system', ...LANGUAGE_CODES], `must be system or a shipped language: ${LANGUAGE_CODES.join(', ')}`),
+    'system',
+  ),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

@@ -175,6 +175,7 @@ export function trayMenu(status: SchedulerStatus, t: T = tEnglish): MenuItem[] {
   ];
 }
 
-export function trayView(status: SchedulerStatus, now: number, timeZone?: string): TrayView {
-  return { icon: trayIcon(status, now), ...trayTooltip(status, now, timeZone), menu: trayMenu(status) };
+/** The tray in the words of `t` (English by default, as the command line's `status` prints it). */
+export function trayView(status: SchedulerStatus, now: number, timeZone?: string, t: T = tEnglish): TrayView {
+  return { icon: trayIcon(status, now), ...trayTooltip(status, now, timeZone, t), menu: trayMenu(status, t) };
 }

@@ -176,6 +176,7 @@ describe('loading settings.json', () => {
       startAtLogin: false,
       holdDuring: ['call', 'screen-sharing', 'presentation', 'fullscreen', 'do-not-disturb'],
       holdLimitMinutes: 90,
+      language: 'system',
     } satisfies Settings);
     const disk = onDisk();
     expect(disk['__internal__']).toEqual({ migrations: { version: SETTINGS_VERSION } });

@@ -87,6 +87,9 @@ export function createElectronWindows(opts: WindowsOptions, deps?: WindowDeps): 
         isOpen: () => !w.isDestroyed(),
       };
     },
+    broadcast(m) {
+      for (const w of open.values()) if (!w.isDestroyed()) w.webContents.send(PUSH_CHANNEL, m);
+    },
   };
 }
 

@@ -152,6 +152,10 @@ export const messages = {
   'settings.holds.limitUnit': 'minutes of waiting',
   'settings.holds.limitHint': 'One notification, no window; the break still waits.',
   'settings.holds.limitRange': 'Enter a whole number from {min} to {max}.',
+  'settings.section.language': 'Language',
+  'settings.language.label': 'Language',
+  'settings.language.system': 'Same as the system ({name})',
+  'settings.language.hint': 'Every window, the tray and notifications switch at once.',
   'settings.microEnabled': 'Movement breaks',
   'settings.microHint': 'A minute or so of desk exercises between stretches of work.',
   'settings.longEnabled': 'Stretch sessions',
@@ -348,6 +352,7 @@ export const messages = {
   'notice.historyNotWritten': 'A break could not be written to the history: {reason}',
   'notice.shortcutInUse': '{keys} is in use by another application; {previous} stays active',
   'notice.shortcutTaken': 'shortcut {keys} is taken by another application; {previous} stays active',
+
 } as const;
 
 export type MessageKey = keyof typeof messages;

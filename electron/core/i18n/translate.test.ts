@@ -44,8 +44,8 @@ describe('translate', () => {
 });
 
 describe('the English catalog', () => {
-  it('is the only shipped locale for now, and has every exercise’s words', () => {
-    expect(Object.keys(LOCALES)).toEqual(['en']);
+  it('is one of the shipped locales, and has every exercise’s words', () => {
+    expect(Object.keys(LOCALES)).toContain('en');
     for (const id of EXERCISE_IDS) expect(ENGLISH.exercises[id].name.length, id).toBeGreaterThan(2);
   });
 

@@ -5,7 +5,7 @@ import { keysText } from '../lib/keys.ts';
 import { NUMBER_GROUPS, RANGE_KEYS, checkNumber, checkWorkHours, numberWords, patchFor, recordKey, valueAt, type KeyInput } from './form.ts';
 
 /** The settings the window has controls for; a new setting in the schema must be added to the form (and here). */
-const FORM_COVERS = ['microBreak', 'longBreak', 'headsUpSeconds', 'snoozeMinutes', 'awayAfterMinutes', 'workHours', 'positions', 'excludedExercises', 'sound', 'shortcut', 'startAtLogin'];
+const FORM_COVERS = ['microBreak', 'longBreak', 'headsUpSeconds', 'snoozeMinutes', 'awayAfterMinutes', 'workHours', 'positions', 'excludedExercises', 'sound', 'shortcut', 'startAtLogin', 'language'];
 /** In the schema, not yet in the window: the hold settings get their controls with the settings for holds. */
 const NOT_YET_IN_FORM = ['holdDuring', 'holdLimitMinutes'];
 

@@ -1,5 +1,7 @@
 import { mount } from 'svelte';
+import { startLocale } from '../lib/i18n.svelte.ts';
 import '../lib/base.css';
 import WelcomeApp from './WelcomeApp.svelte';
 
-mount(WelcomeApp, { target: document.getElementById('app')! });
+// The window's language first, so it renders once, in that language.
+void startLocale().then(() => mount(WelcomeApp, { target: document.getElementById('app')! }));

@@ -19,7 +19,9 @@ export async function bundleForOtherUser(entry: string): Promise<string> {
       emptyOutDir: false,
       target: 'node20',
       minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'main.mjs', codeSplitting: false } },
+      // Left out: koffi, a native module loaded only on macOS and Windows (a dynamic import), and the D-Bus client's
+      // optional helpers (x11 authentication, usocket), which it requires only when present.
+      rollupOptions: { external: ['koffi', 'x11', 'usocket'], output: { format: 'es', entryFileNames: 'main.mjs', codeSplitting: false } },
     },
   });
   chmodSync(dir, 0o755);

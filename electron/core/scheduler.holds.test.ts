@@ -1,33 +1,16 @@
 // The hold rules of DESIGN §1 ("Knowing when not to interrupt") on the virtual clock.
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
-import type { Clock } from './clock.ts';
 import { HOLD_CHECK_LEAD_MS, HOLD_GRACE_MS } from './hold-state.ts';
 import type { HoldReason } from './holds.ts';
 import { Scheduler } from './scheduler.ts';
-import type { ActivitySource, SchedulerEvent } from './scheduler.ts';
+import type { SchedulerEvent } from './scheduler.ts';
+import { FakeUser } from './fake-user.ts';
 import { defaultSettings } from './settings.ts';
 import type { Settings } from './settings.ts';
 
 const MIN = 60_000;
 
-class FakeUser implements ActivitySource {
-  idleFrom: number | null = null;
-  locked = false;
-  constructor(private readonly clock: Clock) {}
-  idleSeconds(): number {
-    return this.idleFrom === null ? 0 : (this.clock.now() - this.idleFrom) / 1000;
-  }
-  isLocked(): boolean {
-    return this.locked;
-  }
-  stop(): void {
-    this.idleFrom = this.clock.now();
-  }
-  type(): void {
-    this.idleFrom = null;
-  }
-}
 
 function setup(patch: Partial<Settings> = {}, opts: { answer?: boolean } = {}) {
   const clock = new VirtualClock('2026-11-23T08:00:00+01:00');

@@ -2,31 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { MAX_PROMPTS, SAMPLE_MIN_MS, Scheduler } from './scheduler.ts';
-import type { ActivitySource, SchedulerEvent } from './scheduler.ts';
+import type { SchedulerEvent } from './scheduler.ts';
+import { FakeUser } from './fake-user.ts';
 import { defaultSettings } from './settings.ts';
 import type { Settings } from './settings.ts';
 
 const MIN = 60_000;
 const BERLIN = 'Europe/Berlin';
 
-/** A user who types all the time unless told to stop. */
-class FakeUser implements ActivitySource {
-  idleFrom: number | null = null;
-  locked = false;
-  constructor(private readonly clock: Clock) {}
-  idleSeconds(): number {
-    return this.idleFrom === null ? 0 : (this.clock.now() - this.idleFrom) / 1000;
-  }
-  isLocked(): boolean {
-    return this.locked;
-  }
-  stop(): void {
-    this.idleFrom = this.clock.now();
-  }
-  type(): void {
-    this.idleFrom = null;
-  }
-}
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
 

@@ -55,4 +55,19 @@ describe('DesktopPresence', () => {
     bus.emit('org.gnome.ScreenSaver.ActiveChanged', [true]);
     expect(events).toHaveLength(3);
   });
+
+  it('lock sources are reported in the same order whichever service answers first', async () => {
+    const clock = new VirtualClock('2026-11-23T09:00:00Z');
+    const bus = new FakeBus();
+    let answerScreensaver = (): void => {};
+    bus.methods.set('org.gnome.ScreenSaver org.gnome.ScreenSaver.GetActive', () => new Promise((r) => (answerScreensaver = () => r([false]))));
+    bus.methods.set('org.freedesktop.login1 org.freedesktop.login1.Manager.GetSession', () => ['/org/freedesktop/login1/session/c1']);
+    bus.props.set('org.freedesktop.login1 org.freedesktop.login1.Session.LockedHint', false);
+    const p = new DesktopPresence({ bus, clock, env: { XDG_SESSION_ID: 'c1' }, fallback: new ScriptedActivity(() => clock.now()) });
+    const started = p.start();
+    // logind has answered and been recorded before the screensaver replies.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    answerScreensaver();
+    expect((await started).lock).toEqual(['gnome-screensaver', 'logind']);
+  });
 });

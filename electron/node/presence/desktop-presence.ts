@@ -69,7 +69,8 @@ export class DesktopPresence implements ActivityPort {
   }
 
   info(): PresenceInfo {
-    return { idle: this.idleSource, lock: [...this.lockSources], problem: this.problem };
+    // Sources answer in whatever order the buses reply; report them sorted so `doctor` reads the same every run.
+    return { idle: this.idleSource, lock: [...this.lockSources].sort(), problem: this.problem };
   }
 
   stop(): void {

@@ -37,8 +37,8 @@ export class FakeBus implements DbusPort {
   props = new Map<string, unknown>();
   signals = new Map<string, Set<(body: unknown[]) => void>>();
   gets = 0;
-  /** `dest iface.member` → the reply's arguments. */
-  methods = new Map<string, () => unknown[]>();
+  /** `dest iface.member` → the reply's arguments (a promise lets a test decide which service answers first). */
+  methods = new Map<string, () => unknown[] | Promise<unknown[]>>();
   call(_bus: BusName, dest: string, _path: string, iface: string, member: string): Promise<unknown[]> {
     const m = this.methods.get(`${dest} ${iface}.${member}`);
     return m ? Promise.resolve(m()) : Promise.reject(new Error(`The name ${dest} is not owned`));

@@ -116,7 +116,7 @@ export const words: LocaleWords = {
     'settings.section.exercises': 'Übungen',
     'settings.section.general': 'Ton, Tastenkürzel und Start',
     'settings.section.holds': 'Besprechungen und Konzentration',
-    'settings.holds.intro': 'Eine Pause, die währenddessen fällig wird, wartet bis 2 Minuten nach dem Ende. Die Wartezeit zählt weiter als Arbeitszeit.',
+    'settings.holds.intro': 'Wird eine Pause in einer dieser Situationen fällig, wartet sie bis 2 Minuten nach deren Ende. Die Wartezeit zählt weiter als Arbeitszeit.',
     'settings.holds.reason.call': 'In einem Anruf (Mikrofon oder Kamera in Benutzung)',
     'settings.holds.reason.screen-sharing': 'Ich teile meinen Bildschirm',
     'settings.holds.reason.presentation': 'Ich präsentiere oder spiele ein Video ab',
@@ -151,7 +151,7 @@ export const words: LocaleWords = {
     'settings.field.headsUpSeconds': 'Vorankündigung vor einer Pause',
     'settings.unit.headsUpSeconds': 'Sekunden',
     'settings.hint.headsUpSeconds': 'Bei 0 gibt es keine Vorankündigung.',
-    'settings.field.snoozeMinutes': 'Später um',
+    'settings.field.snoozeMinutes': 'Verschieben um',
     'settings.unit.snoozeMinutes': 'Minuten',
     'settings.field.awayAfterMinutes': 'Abwesend nach Inaktivität von',
     'settings.unit.awayAfterMinutes': 'Minuten',
@@ -379,7 +379,7 @@ export const words: LocaleWords = {
           'Halte einen gleichmäßigen Rhythmus, ohne dich von der Stelle zu bewegen.',
         ],
       },
-      cautions: ['Stütz eine Hand auf den Tisch, wenn du dich nicht ganz sicher fühlst.'],
+      cautions: ['Stütz eine Hand auf den Tisch, wenn du unsicher auf den Beinen bist.'],
     },
     'heel-digs': {
       name: 'Fersen absetzen',
@@ -408,7 +408,7 @@ export const words: LocaleWords = {
       name: 'Drehung im Sitzen',
       steps: {
         seated: [
-          'Setz dich mit beiden Füßen flach auf den Boden und verschränk die Arme, jede Hand fasst den anderen Oberarm.',
+          'Setz dich hin, beide Füße flach am Boden, und verschränk die Arme, jede Hand fasst den anderen Oberarm.',
           'Füße und Hüfte bleiben ruhig: Dreh den Oberkörper nach rechts, nur so weit, wie es angenehm ist.',
           'Halte dort kurz, komm zurück zur Mitte und dreh dich dann nach links.',
           'Zum Abschluss lässt du die Arme verschränkt und lehnst dich für eine sanfte Dehnung an die Stuhllehne zurück.',
@@ -488,7 +488,7 @@ export const words: LocaleWords = {
         seated: [
           'Setz dich aufrecht vorn auf den Stuhl und heb beide Arme über den Kopf.',
           'Streck erst die rechte Hand höher, dann die linke, als würdest du Obst von einem hohen Ast pflücken.',
-          'Lass die Hüfte dabei gerade auf dem Sitz, während du abwechselst.',
+          'Lass die Hüfte gerade auf dem Sitz, während du abwechselst.',
           'Nach jeder Runde senkst du die Arme langsam und schüttelst sie locker aus.',
         ],
       },

@@ -31,8 +31,8 @@ export const words: LocaleWords = {
     'hold.reason.call': 'estás en una llamada',
     'hold.reason.screen-sharing': 'estás compartiendo pantalla',
     'hold.reason.presentation': 'estás presentando',
-    'hold.reason.fullscreen': 'hay una aplicación a pantalla completa delante',
-    'hold.reason.do-not-disturb': 'No molestar está activado',
+    'hold.reason.fullscreen': 'hay una aplicación a pantalla completa en primer plano',
+    'hold.reason.do-not-disturb': '«No molestar» está activado',
     'notify.holdNotice.micro': 'Hay una pausa activa esperando; llegará 2 minutos después de que termines.',
     'notify.holdNotice.long': 'Hay una sesión de estiramientos esperando; llegará 2 minutos después de que termines.',
     'notify.holdNotice.micro.reason': 'Hay una pausa activa esperando ({reason}); llegará 2 minutos después de que termines.',
@@ -116,12 +116,12 @@ export const words: LocaleWords = {
     'settings.section.exercises': 'Ejercicios',
     'settings.section.general': 'Sonido, atajo e inicio',
     'settings.section.holds': 'Reuniones y concentración',
-    'settings.holds.intro': 'Una pausa que toque durante cualquiera de estas situaciones espera hasta 2 minutos después de que termine. El tiempo de espera sigue contando como trabajo.',
+    'settings.holds.intro': 'Una pausa que toque durante cualquiera de estas situaciones espera hasta 2 minutos después de que la situación termine. El tiempo de espera sigue contando como trabajo.',
     'settings.holds.reason.call': 'En una llamada (micrófono o cámara en uso)',
     'settings.holds.reason.screen-sharing': 'Compartiendo mi pantalla',
     'settings.holds.reason.presentation': 'Presentando o reproduciendo un vídeo',
-    'settings.holds.reason.fullscreen': 'Hay una aplicación a pantalla completa delante',
-    'settings.holds.reason.do-not-disturb': 'No molestar está activado',
+    'settings.holds.reason.fullscreen': 'Hay una aplicación a pantalla completa en primer plano',
+    'settings.holds.reason.do-not-disturb': '«No molestar» está activado',
     'settings.holds.limitLabel': 'Avisarme discretamente tras',
     'settings.holds.limitUnit': 'minutos de espera',
     'settings.holds.limitHint': 'Una sola notificación, sin ventana; la pausa sigue esperando.',
@@ -386,7 +386,7 @@ export const words: LocaleWords = {
       steps: {
         floor: [
           'Túmbate boca arriba sobre una esterilla, con las piernas estiradas y los brazos a los lados.',
-          'Sube la rodilla derecha hasta que la cadera y la rodilla formen un ángulo recto.',
+          'Sube la rodilla derecha hasta que la cadera y la rodilla formen cada una un ángulo recto.',
           'Quédate así cinco segundos y luego baja el talón al suelo.',
           'Haz lo mismo con la pierna izquierda y sigue alternando.',
         ],
@@ -408,7 +408,7 @@ export const words: LocaleWords = {
       name: 'Giro en la silla',
       steps: {
         seated: [
-          'Siéntate con los dos pies apoyados y cruza los brazos, cada mano sujetando el brazo contrario.',
+          'Siéntate con los dos pies apoyados y cruza los brazos, cada mano sujetando la parte alta del brazo contrario.',
           'Sin mover pies ni caderas, gira el tronco hacia la derecha, solo hasta donde estés cómodo.',
           'Para ahí, vuelve al centro y luego gira hacia la izquierda.',
           'Para terminar, con los brazos cruzados, échate hacia atrás contra el respaldo para un estiramiento suave.',
@@ -526,7 +526,7 @@ export const words: LocaleWords = {
       name: 'Postura del niño',
       steps: {
         floor: [
-          'Arrodíllate sobre una esterilla y siéntate hacia los talones.',
+          'Arrodíllate sobre una esterilla y lleva la cadera hacia los talones.',
           'Inclínate hacia delante y desliza las manos al frente, con las palmas hacia abajo.',
           'Apoya la frente en la esterilla y suelta un poco más con cada espiración.',
           'Para subir, acerca las manos caminando y incorpórate despacio.',
@@ -558,7 +558,7 @@ export const words: LocaleWords = {
         wall: [
           'Ponte de espaldas a una pared, con los talones a un paso corto y la cabeza, los hombros y las caderas tocándola.',
           'Coloca los brazos en forma de W contra la pared, con el dorso de las manos apoyado.',
-          'Desliza los brazos hacia arriba hacia una I, manteniendo el contacto lo mejor que puedas, y vuelve a la W.',
+          'Desliza los brazos hacia arriba buscando una I, manteniendo el contacto lo mejor que puedas, y vuelve a la W.',
         ],
       },
       cautions: ['Sube solo hasta donde mantengas el contacto; no arquees la zona lumbar.'],

@@ -32,7 +32,7 @@ export const words: LocaleWords = {
     'hold.reason.screen-sharing': 'stai condividendo lo schermo',
     'hold.reason.presentation': 'stai presentando',
     'hold.reason.fullscreen': 'un’app a schermo intero è in primo piano',
-    'hold.reason.do-not-disturb': 'Non disturbare è attivo',
+    'hold.reason.do-not-disturb': '«Non disturbare» è attivo',
     'notify.holdNotice.micro': 'Una pausa attiva è in attesa; arriverà 2 minuti dopo che avrai finito.',
     'notify.holdNotice.long': 'Una sessione di stretching è in attesa; arriverà 2 minuti dopo che avrai finito.',
     'notify.holdNotice.micro.reason': 'Una pausa attiva è in attesa ({reason}); arriverà 2 minuti dopo che avrai finito.',
@@ -61,7 +61,7 @@ export const words: LocaleWords = {
     'break.steps': 'Come si fa',
     'break.cautions': 'Attenzione',
     'break.controls': 'Comandi della pausa',
-    'break.keyboardHelp': 'Spazio: pausa o riprendi · ← →: precedente o successivo · Esc: salta',
+    'break.keyboardHelp': 'Spazio: pausa o ripresa · ← →: precedente o successivo · Esc: salta',
     'break.noMoves': 'Nessun esercizio è adatto alle posizioni consentite. Controlla le impostazioni.',
     'break.idle': 'Nessuna pausa per ora. Limber ti avviserà quando sarà ora di muoverti.',
     'break.title.micro': 'È ora di muoversi',
@@ -121,7 +121,7 @@ export const words: LocaleWords = {
     'settings.holds.reason.screen-sharing': 'Condivido lo schermo',
     'settings.holds.reason.presentation': 'Presento o riproduco un video',
     'settings.holds.reason.fullscreen': 'Un’app a schermo intero è in primo piano',
-    'settings.holds.reason.do-not-disturb': 'Non disturbare è attivo',
+    'settings.holds.reason.do-not-disturb': '«Non disturbare» è attivo',
     'settings.holds.limitLabel': 'Avvisami con discrezione dopo',
     'settings.holds.limitUnit': 'minuti di attesa',
     'settings.holds.limitHint': 'Una sola notifica, nessuna finestra; la pausa continua ad aspettare.',
@@ -408,7 +408,7 @@ export const words: LocaleWords = {
       name: 'Rotazione sulla sedia',
       steps: {
         seated: [
-          'Siediti con entrambi i piedi appoggiati e incrocia le braccia, ogni mano sul braccio opposto.',
+          'Siediti con entrambi i piedi appoggiati e incrocia le braccia, ogni mano sulla parte alta del braccio opposto.',
           'Tenendo fermi piedi e bacino, ruota il busto verso destra, solo finché è comodo.',
           'Fermati lì, torna al centro, poi ruota verso sinistra.',
           'Per finire, tieni le braccia incrociate e appoggiati allo schienale per un allungamento dolce.',
@@ -492,7 +492,7 @@ export const words: LocaleWords = {
           'Dopo ogni giro, abbassa lentamente le braccia e scuotile.',
         ],
       },
-      cautions: ['Allungati solo quanto le spalle permettono senza fastidi.'],
+      cautions: ['Allungati solo quanto le spalle permettono senza avvertire pizzicori.'],
     },
     'knee-to-chest': {
       name: 'Ginocchio al petto',
@@ -558,7 +558,7 @@ export const words: LocaleWords = {
         wall: [
           'Stai con la schiena contro un muro, talloni a un piccolo passo da esso, testa, spalle e bacino a contatto.',
           'Porta le braccia a forma di W contro il muro, con il dorso delle mani appoggiato.',
-          'Fai scivolare le braccia verso l’alto fino a una I, mantenendo il contatto come puoi, poi torna alla W.',
+          'Fai scivolare le braccia verso l’alto fino a una I, mantenendo il contatto il più possibile, poi torna alla W.',
         ],
       },
       cautions: ['Sali solo finché mantieni il contatto; non inarcare la zona lombare.'],

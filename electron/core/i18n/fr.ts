@@ -526,7 +526,7 @@ export const words: LocaleWords = {
       name: 'Posture de l’enfant',
       steps: {
         floor: [
-          'Mettez-vous à genoux sur un tapis et asseyez-vous vers les talons.',
+          'Mettez-vous à genoux sur un tapis et ramenez les fesses vers les talons.',
           'Penchez-vous en avant et faites glisser les mains devant vous, paumes vers le sol.',
           'Posez le front sur le tapis et relâchez un peu plus à chaque expiration.',
           'Pour vous relever, ramenez les mains vers vous et redressez-vous lentement.',

@@ -50,7 +50,7 @@ export const words: LocaleWords = {
     'break.button.skipCancel': 'Continua',
     'break.button.close': 'Chiudi',
     'break.getReady': 'Preparati',
-    'break.upNext': 'Dopo:',
+    'break.upNext': 'A seguire:',
     'break.upFirst': 'Per primo',
     'break.lastOne': 'L’ultimo',
     'break.paused': 'In pausa',

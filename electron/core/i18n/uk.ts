@@ -116,7 +116,7 @@ export const words: LocaleWords = {
     'settings.section.exercises': 'Вправи',
     'settings.section.general': 'Звук, комбінація клавіш і запуск',
     'settings.section.holds': 'Зустрічі й зосередженість',
-    'settings.holds.intro': 'Перерва, що настає під час будь-якої з цих ситуацій, почнеться через 2 хвилини після її завершення. Час очікування й далі рахується як робота.',
+    'settings.holds.intro': 'Перерва, що настає під час будь-якої з цих ситуацій, почнеться через 2 хвилини після завершення ситуації. Час очікування й далі рахується як робота.',
     'settings.holds.reason.call': 'Дзвінок (використовується мікрофон або камера)',
     'settings.holds.reason.screen-sharing': 'Показую свій екран',
     'settings.holds.reason.presentation': 'Презентація або відтворення відео',

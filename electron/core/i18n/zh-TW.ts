@@ -145,7 +145,7 @@ export const words: LocaleWords = {
     'settings.unit.microBreak.durationSeconds': '秒',
     'settings.field.longBreak.everyNth': '每',
     'settings.unit.longBreak.everyNth': '次休息一次',
-    'settings.hint.longBreak.everyNth': '例如 4：每第四次休息是伸展時段。',
+    'settings.hint.longBreak.everyNth': '例如 4：每四次休息中有一次是伸展時段。',
     'settings.field.longBreak.durationMinutes': '長度',
     'settings.unit.longBreak.durationMinutes': '分鐘',
     'settings.field.headsUpSeconds': '休息前預告',
@@ -414,7 +414,7 @@ export const words: LocaleWords = {
           '最後，保持雙臂交叉，靠在椅背上做一個溫和的伸展。',
         ],
       },
-      cautions: ['從背部中段轉動，絕對不要轉到疼痛。'],
+      cautions: ['從背部中段轉動，絕對不要勉強轉到疼痛。'],
     },
     'knee-lifts': {
       name: '坐姿抬膝',
@@ -561,7 +561,7 @@ export const words: LocaleWords = {
           '盡量保持貼牆，將手臂往上滑向 I 形，再滑回 W 形。',
         ],
       },
-      cautions: ['只滑到仍能保持貼牆的高度；不要挺腰拱背。'],
+      cautions: ['只滑到仍能保持貼牆的高度；不要凹腰。'],
     },
   },
 };

@@ -20,7 +20,7 @@ export const NOTIFICATION_TITLE = tEnglish('app.name');
 export const headsUpActions = () => ({ start: t('notify.action.start'), snooze: t('notify.action.snooze'), skip: t('notify.action.skip') }) as const;
 
 export function headsUpBody(kind: BreakKind, seconds: number): string {
-  return seconds < 90 ? t(`notify.headsUp.${kind}.seconds`, { n: seconds }) : t(`notify.headsUp.${kind}.minutes`, { n: Math.round(seconds / 60) });
+  return seconds < 90 ? t(`notify.headsUp.${kind}.seconds`, { count: seconds }) : t(`notify.headsUp.${kind}.minutes`, { count: Math.round(seconds / 60) });
 }
 
 /** The one quiet word after a long hold: no buttons, no window. */

@@ -166,4 +166,24 @@ describe('loading', () => {
     const ar = translator(await locale('ar'));
     expect(ar('stats.favourites.times', { count: 2 })).toBe('مرتان');
   });
+
+  it('the heads-up and the welcome rhythm agree with their number in languages whose nouns change with it', async () => {
+    const ru = translator(await locale('ru'));
+    expect([1, 2, 5, 21].map((n) => ru('notify.headsUp.micro.minutes', { count: n }))).toEqual([
+      'Разминка начнётся через 1 минуту.',
+      'Разминка начнётся через 2 минуты.',
+      'Разминка начнётся через 5 минут.',
+      'Разминка начнётся через 21 минуту.',
+    ]);
+    const uk = translator(await locale('uk'));
+    expect(uk('notify.headsUp.long.seconds', { count: 3 })).toBe('Розтяжка почнеться за 3 секунди.');
+    const pl = translator(await locale('pl'));
+    expect([22, 25].map((n) => pl('welcome.minutesOption', { count: n }))).toEqual(['22 minuty', '25 minut']);
+    const ar = translator(await locale('ar'));
+    expect([2, 5, 60].map((n) => ar('notify.headsUp.micro.minutes', { count: n }))).toEqual([
+      'تبدأ استراحة الحركة بعد دقيقتين.',
+      'تبدأ استراحة الحركة بعد 5 دقائق.',
+      'تبدأ استراحة الحركة بعد 60 دقيقة.',
+    ]);
+  });
 });

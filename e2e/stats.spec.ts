@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseCsv, parseJsonExport } from '../electron/core/history-export.ts';
 import type { HistoryRecord } from '../electron/core/history.ts';
-import { addDays, computeStats, type Stats } from '../electron/core/stats.ts';
+import { addDays, computeStats, localDateKeyer, weekStartOf, type Stats } from '../electron/core/stats.ts';
 import { HistoryFile } from '../electron/node/history-file.ts';
 import { SettingsFile } from '../electron/node/settings-file.ts';
 import { HARNESS_ORIGIN } from './harness/chromium-windows.ts';
@@ -65,7 +65,7 @@ test('the statistics window renders a seeded year of history as core computes it
   const rows = page.getByRole('table', { name: 'Breaks per week, by outcome' }).locator('tbody tr');
   await expect(rows).toHaveCount(12);
   const lastWeek = expected.weeks[10]!;
-  await expect(rows.nth(10).locator('td')).toHaveText([lastWeek.completed, lastWeek.partial, lastWeek.natural, lastWeek.skipped, lastWeek.missed].map(String));
+  await expect(rows.nth(10).locator('td:nth-of-type(-n+5)')).toHaveText([lastWeek.completed, lastWeek.partial, lastWeek.natural, lastWeek.skipped, lastWeek.missed].map(String));
   const box = await page.locator('.chart canvas').first().boundingBox();
   expect(box!.width).toBeGreaterThan(300);
   expect(box!.height).toBeGreaterThan(100);
@@ -84,6 +84,62 @@ test('the statistics window renders a seeded year of history as core computes it
   const overBox = (await over.boundingBox())!;
   await over.hover({ position: { x: overBox.width - 12, y: overBox.height / 2 } });
   await expect(page.locator('.readout')).toContainText('Week of');
+});
+
+test('breaks held through meetings: how many and how long they waited, in all and per week', async ({ launch }) => {
+  const now = Date.parse(SEEDED_NOW);
+  const at = (daysAgo: number, time: string) => `${addDays(SEEDED_NOW.slice(0, 10), -daysAgo)}T${time}:00+01:00`;
+  const held: HistoryRecord[] = [
+    { at: at(0, '09:05'), kind: 'micro', outcome: 'completed', seconds: 60, exercises: ['neck-roll'], heldSeconds: 1500 },
+    { at: at(0, '11:30'), kind: 'micro', outcome: 'skipped', seconds: 0, exercises: [], heldSeconds: 4380 },
+    { at: at(0, '13:00'), kind: 'micro', outcome: 'completed', seconds: 60, exercises: ['shoulder-roll'] },
+    { at: at(5, '10:00'), kind: 'micro', outcome: 'completed', seconds: 55, exercises: ['neck-roll'], heldSeconds: 900 },
+    { at: at(5, '14:00'), kind: 'long', outcome: 'partial', seconds: 120, exercises: ['chair-rotation'], heldSeconds: 2400 },
+    { at: at(5, '15:00'), kind: 'micro', outcome: 'natural', seconds: 900, exercises: [] },
+    { at: at(13, '16:10'), kind: 'micro', outcome: 'missed', seconds: 0, exercises: [], heldSeconds: 7500 },
+    // Long before the twelve weeks shown: counts nowhere on screen.
+    { at: at(200, '10:00'), kind: 'micro', outcome: 'completed', seconds: 60, exercises: ['neck-roll'], heldSeconds: 9000 },
+  ];
+  rmSync(dataDir, { recursive: true, force: true });
+  dataDir = seededDataFolder(held, 'limber-stats-held-e2e-');
+  const { h, page } = await openStats(launch);
+  const { from, timeZone, weeks } = await statsFromMain(h);
+  expect(Date.parse(`${from}T12:00:00Z`)).toBeLessThan(now - 13 * 86_400_000);
+
+  // The expected figures, straight from the records.
+  const dateOf = localDateKeyer(timeZone);
+  const shown = held.filter((r) => dateOf(Date.parse(r.at)) >= from);
+  const waits = shown.flatMap((r) => (r.heldSeconds === undefined ? [] : [r.heldSeconds])).sort((a, b) => a - b);
+  expect(waits.length).toBe(5);
+  const minutes = (s: number) => {
+    const m = Math.round(s / 60);
+    return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+  };
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+  const card = page.getByRole('region', { name: 'Held for meetings and focus' });
+  const figure = (label: string) => card.locator('div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd').first();
+  await expect(figure('Breaks held')).toHaveText(String(waits.length));
+  await expect(card).toContainText(`${Math.round((waits.length / shown.length) * 100)}% of breaks due`);
+  await expect(figure('Waited in all')).toHaveText(minutes(sum(waits)));
+  await expect(figure('Typical wait')).toHaveText(minutes(waits[(waits.length - 1) / 2]!));
+  await expect(figure('Longest wait')).toHaveText(minutes(waits.at(-1)!));
+
+  // Per week, as the table screen readers get, and as the chart reads out the week pointed at.
+  const rows = page.getByRole('table', { name: 'Breaks per week, by outcome' }).locator('tbody tr');
+  await expect(rows).toHaveCount(weeks.length);
+  for (const [i, w] of weeks.entries()) {
+    const inWeek = shown.flatMap((r) => (r.heldSeconds !== undefined && weekStartOf(dateOf(Date.parse(r.at))) === w.weekStart ? [r.heldSeconds] : []));
+    const cells = rows.nth(i).locator('td');
+    await expect(cells.nth(5)).toHaveText(String(inWeek.length));
+    await expect(cells.nth(6)).toHaveText(inWeek.length ? minutes(sum(inWeek)) : '—');
+  }
+  const thisWeek = shown.flatMap((r) => (r.heldSeconds !== undefined && weekStartOf(dateOf(Date.parse(r.at))) === weeks.at(-1)!.weekStart ? [r.heldSeconds] : []));
+  expect(thisWeek.length).toBeGreaterThan(0);
+  const over = page.locator('.chart .u-over');
+  const overBox = (await over.boundingBox())!;
+  await over.hover({ position: { x: overBox.width - 12, y: overBox.height / 2 } });
+  await expect(page.locator('.readout')).toContainText(`Held: ${thisWeek.length} (${minutes(sum(thisWeek))})`);
 });
 
 test('export as CSV and JSON gives back every record of the history', async ({ launch }) => {

@@ -24,11 +24,14 @@ function lcg(seed: number): () => number {
 
 /**
  * A year of office life ending at `end`: weekdays 9 to 5, a break due every 30 minutes, most done, some skipped,
- * missed or taken as time away, a stretch session every 4th break, a few weeks of holiday.
+ * missed or taken as time away, a stretch session every 4th break, a few weeks of holiday; about one break in ten
+ * held through a meeting for a quarter of an hour or more.
  */
 export function yearOfOfficeHistory(end: string | number, days = 365): HistoryRecord[] {
   const endMs = typeof end === 'number' ? end : Date.parse(end);
   const rand = lcg(20261123);
+  // Meetings draw from their own sequence, so the rest of the year stays as it was drawn before holds existed.
+  const meeting = lcg(11);
   const desk = EXERCISES.filter(DESK_FRIENDLY).map((e) => e.id);
   // Favourites: the first moves come up far more often than the last.
   const pick = () => desk[Math.floor(desk.length * rand() ** 1.8)]!;
@@ -53,7 +56,10 @@ export function yearOfOfficeHistory(end: string | number, days = 365): HistoryRe
       const outcome = r < keen ? 'completed' : r < keen + 0.12 ? 'natural' : r < keen + 0.3 ? 'skipped' : 'missed';
       const exercises = outcome !== 'completed' ? [] : long ? [...new Set([pick(), pick(), pick(), pick()])] : [...new Set([pick(), pick()])];
       const seconds = outcome === 'completed' ? (long ? 280 + Math.floor(rand() * 40) : 50 + Math.floor(rand() * 20)) : outcome === 'natural' ? 600 + Math.floor(rand() * 1800) : 0;
-      records.push({ at: at.toISOString(), kind: long ? 'long' : 'micro', outcome, seconds, exercises });
+      const record: HistoryRecord = { at: at.toISOString(), kind: long ? 'long' : 'micro', outcome, seconds, exercises };
+      // Time away replaces a held break: only breaks that came can have waited.
+      if (meeting() < 0.1 && outcome !== 'natural') record.heldSeconds = 15 * 60 + Math.floor(meeting() * 90 * 60);
+      records.push(record);
     }
   }
   return records;

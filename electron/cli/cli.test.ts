@@ -7,6 +7,7 @@ import { serializeRecord, type HistoryRecord } from '../core/history.ts';
 import { parseCsv, parseJsonExport } from '../core/stats.ts';
 import type { InstanceForwarder } from './forward.ts';
 import { bundleForOtherUser } from '../../e2e/harness/for-other-user.ts';
+import { waitText } from './format.ts';
 import { runCli } from './run.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -26,6 +27,8 @@ const records: HistoryRecord[] = Array.from({ length: 12 }, (_, i) => ({
   outcome: (['completed', 'skipped', 'natural', 'missed'] as const)[i % 4]!,
   seconds: i % 4 === 3 ? 300 : 60,
   exercises: i % 4 === 0 ? ['shoulder-roll', 'neck-roll'] : [],
+  // Every third break waited for a meeting, each a little longer.
+  ...(i % 3 === 1 ? { heldSeconds: 600 + i * 300 } : {}),
 }));
 const CORRUPT_SETTINGS = Buffer.from('{"microBreak": {"everyMinutes": 45, "dura');
 const TORN = '{"at":"2026-11-23T10:00:00.000Z","kind":"micro","outc';
@@ -134,6 +137,24 @@ describe('limber command line (in process)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Favourite exercises: .*\(3\)/);
     expect(r.stdout).toMatch(/Streak:/);
+  });
+
+  it('says in stats how many breaks were held and how long they waited', async () => {
+    seed();
+    const r = await inProcess(['stats', '--days', '3', '--user-data-dir', dir]);
+    expect(r.code).toBe(0);
+    const holds = records.flatMap((x) => (x.heldSeconds === undefined ? [] : [x.heldSeconds])).sort((a, b) => a - b);
+    expect(holds.length).toBeGreaterThan(2);
+    const sum = holds.reduce((a, b) => a + b, 0);
+    const typical = holds.length % 2 ? holds[(holds.length - 1) / 2]! : (holds[holds.length / 2 - 1]! + holds[holds.length / 2]!) / 2;
+    const line = r.stdout.split('\n').find((l) => l.startsWith('Held:'));
+    expect(line).toBe(`Held: ${holds.length} breaks waited ${waitText(sum)} in all (typically ${waitText(Math.round(typical))}, longest ${waitText(holds.at(-1)!)})`);
+    const json = JSON.parse((await inProcess(['stats', '--json', '--days', '3', '--user-data-dir', dir])).stdout);
+    expect(json.total).toMatchObject({ held: holds.length, heldSeconds: sum, heldLongestSeconds: holds.at(-1) });
+  });
+
+  it('writes how long breaks waited in hours and minutes', () => {
+    expect([40, 60, 25 * 60 + 20, 3600, 2 * 3600 + 5 * 60].map(waitText)).toEqual(['40 s', '1 min', '25 min', '1 h', '2 h 05 min']);
   });
 
   it('says Limber is not running (exit 1) when no instance answers', async () => {

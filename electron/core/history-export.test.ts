@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryRecord } from './history.ts';
 import { parseCsv, parseCsvRows, parseJsonExport, toCsv, toJson } from './history-export.ts';
 
-const recordArb: fc.Arbitrary<HistoryRecord> = fc.record({
-  at: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
-  kind: fc.constantFrom('micro' as const, 'long' as const),
-  outcome: fc.constantFrom('completed' as const, 'skipped' as const, 'natural' as const, 'missed' as const),
-  seconds: fc.integer({ min: 0, max: 3600 }),
-  exercises: fc.array(fc.stringMatching(/^[a-z][a-z-]{0,20}$/), { maxLength: 5 }),
-});
+const recordArb: fc.Arbitrary<HistoryRecord> = fc.record(
+  {
+    at: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    kind: fc.constantFrom('micro' as const, 'long' as const),
+    outcome: fc.constantFrom('completed' as const, 'partial' as const, 'skipped' as const, 'natural' as const, 'missed' as const),
+    seconds: fc.integer({ min: 0, max: 3600 }),
+    exercises: fc.array(fc.stringMatching(/^[a-z][a-z-]{0,20}$/), { maxLength: 5 }),
+    heldSeconds: fc.integer({ min: 0, max: 86_400 }),
+  },
+  { requiredKeys: ['at', 'kind', 'outcome', 'seconds', 'exercises'] },
+);
 
 describe('export', () => {
   it('CSV read back equals the history record by record', () => {
@@ -32,9 +36,34 @@ describe('export', () => {
     );
   });
 
-  it('CSV has a header and one row per record, exercises in one cell', () => {
-    const csv = toCsv([{ at: '2026-01-05T09:00:00.000Z', kind: 'long', outcome: 'completed', seconds: 300, exercises: ['neck-roll', 'chair-rotation'] }]);
-    expect(csv).toBe('at,kind,outcome,seconds,exercises\r\n2026-01-05T09:00:00.000Z,long,completed,300,neck-roll;chair-rotation\r\n');
+  it('CSV has a header and one row per record, exercises in one cell, how long it was held in the last', () => {
+    const csv = toCsv([
+      { at: '2026-01-05T09:00:00.000Z', kind: 'long', outcome: 'completed', seconds: 300, exercises: ['neck-roll', 'chair-rotation'] },
+      { at: '2026-01-05T11:00:00.000Z', kind: 'micro', outcome: 'skipped', seconds: 0, exercises: [], heldSeconds: 1980 },
+    ]);
+    expect(csv).toBe(
+      'at,kind,outcome,seconds,exercises,heldSeconds\r\n2026-01-05T09:00:00.000Z,long,completed,300,neck-roll;chair-rotation,\r\n2026-01-05T11:00:00.000Z,micro,skipped,0,,1980\r\n',
+    );
+  });
+
+  it('JSON gives heldSeconds only for breaks that were held', () => {
+    const json = JSON.parse(toJson([
+      { at: '2026-01-05T09:00:00.000Z', kind: 'micro', outcome: 'completed', seconds: 60, exercises: ['neck-roll'] },
+      { at: '2026-01-05T11:00:00.000Z', kind: 'micro', outcome: 'completed', seconds: 60, exercises: ['neck-roll'], heldSeconds: 1980 },
+    ])) as object[];
+    expect(json.map((r) => 'heldSeconds' in r)).toEqual([false, true]);
+    expect(json[1]).toMatchObject({ heldSeconds: 1980 });
+  });
+
+  it('reads CSV exported before holds existed, and a bad held cell marks its row', () => {
+    const old = parseCsv('at,kind,outcome,seconds,exercises\r\n2026-01-05T09:00:00.000Z,micro,completed,60,neck-roll\r\n');
+    expect(old).toEqual({ records: [{ at: '2026-01-05T09:00:00.000Z', kind: 'micro', outcome: 'completed', seconds: 60, exercises: ['neck-roll'] }], bad: [] });
+    const r = parseCsv('at,kind,outcome,seconds,exercises,heldSeconds\n2026-01-05T09:00:00Z,micro,completed,60,,soon\n2026-01-05T10:00:00Z,micro,completed,60,\n');
+    expect(r.records).toEqual([]);
+    expect(r.bad.map((b) => [b.line, b.reason])).toEqual([
+      [2, expect.stringContaining('heldSeconds')],
+      [3, 'expected 6 fields, found 5'],
+    ]);
   });
 
   it('CSV parsing honours quotes, doubled quotes and line breaks inside fields', () => {
@@ -42,7 +71,7 @@ describe('export', () => {
   });
 
   it('reports rows that are not records', () => {
-    const r = parseCsv('at,kind,outcome,seconds,exercises\nnot-a-date,micro,completed,60,\n2026-01-05T09:00:00Z,micro,completed,60\n');
+    const r = parseCsv('at,kind,outcome,seconds,exercises,heldSeconds\nnot-a-date,micro,completed,60,,\n2026-01-05T09:00:00Z,micro,completed,60,\n');
     expect(r.records).toEqual([]);
     expect(r.bad.map((b) => b.line)).toEqual([2, 3]);
     expect(parseCsv('wrong,header\n').bad[0]!.reason).toMatch(/header/);

@@ -1,7 +1,9 @@
 // History export as CSV (for spreadsheets) and JSON, and reading both back.
 import { validateRecord, type BadLine, type HistoryRecord } from './history.ts';
 
-export const CSV_HEADER = ['at', 'kind', 'outcome', 'seconds', 'exercises'] as const;
+export const CSV_HEADER = ['at', 'kind', 'outcome', 'seconds', 'exercises', 'heldSeconds'] as const;
+/** Exports written before holds existed lack the last column; they still read back. */
+const CSV_HEADER_BEFORE_HOLDS = CSV_HEADER.slice(0, 5);
 /** Exercise ids never contain it, and spreadsheets leave it alone inside a cell. */
 const ID_SEPARATOR = ';';
 
@@ -13,7 +15,8 @@ function csvField(value: string): string {
 export function toCsv(records: readonly HistoryRecord[]): string {
   const rows = [CSV_HEADER.join(',')];
   for (const r of records) {
-    rows.push([r.at, r.kind, r.outcome, String(r.seconds), r.exercises.join(ID_SEPARATOR)].map(csvField).join(','));
+    const held = r.heldSeconds === undefined ? '' : String(r.heldSeconds);
+    rows.push([r.at, r.kind, r.outcome, String(r.seconds), r.exercises.join(ID_SEPARATOR), held].map(csvField).join(','));
   }
   return rows.join('\r\n') + '\r\n';
 }
@@ -64,26 +67,29 @@ export function parseCsvRows(text: string): string[][] {
 /** Reads a CSV export back; rows that are not valid records are reported by row number (header is row 1). */
 export function parseCsv(text: string): { records: HistoryRecord[]; bad: BadLine[] } {
   const rows = parseCsvRows(text);
-  const header = rows[0];
-  if (!header || header.join(',') !== CSV_HEADER.join(',')) {
-    return { records: [], bad: [{ line: 1, text: header?.join(',') ?? '', reason: `the header must be ${CSV_HEADER.join(',')}` }] };
+  const header = rows[0]?.join(',');
+  const columns = header === CSV_HEADER.join(',') ? CSV_HEADER.length : header === CSV_HEADER_BEFORE_HOLDS.join(',') ? CSV_HEADER_BEFORE_HOLDS.length : 0;
+  if (columns === 0) {
+    return { records: [], bad: [{ line: 1, text: header ?? '', reason: `the header must be ${CSV_HEADER.join(',')}` }] };
   }
   const records: HistoryRecord[] = [];
   const bad: BadLine[] = [];
   rows.slice(1).forEach((cells, i) => {
     const line = i + 2;
     if (cells.length === 1 && cells[0] === '') return;
-    if (cells.length !== CSV_HEADER.length) {
-      bad.push({ line, text: cells.join(','), reason: `expected ${CSV_HEADER.length} fields, found ${cells.length}` });
+    if (cells.length !== columns) {
+      bad.push({ line, text: cells.join(','), reason: `expected ${columns} fields, found ${cells.length}` });
       return;
     }
-    const [at, kind, outcome, seconds, exercises] = cells as [string, string, string, string, string];
+    const [at, kind, outcome, seconds, exercises, held = ''] = cells as [string, string, string, string, string, string?];
+    const wholeOrText = (v: string) => (/^\d+$/.test(v) ? Number(v) : v);
     const r = validateRecord({
       at,
       kind,
       outcome,
-      seconds: /^\d+$/.test(seconds) ? Number(seconds) : seconds,
+      seconds: wholeOrText(seconds),
       exercises: exercises === '' ? [] : exercises.split(ID_SEPARATOR),
+      ...(held === '' ? {} : { heldSeconds: wholeOrText(held) }),
     });
     if (r.ok) records.push(r.record);
     else bad.push({ line, text: cells.join(','), reason: r.reason });
@@ -93,7 +99,7 @@ export function parseCsv(text: string): { records: HistoryRecord[]; bad: BadLine
 
 /** A JSON array of records, one field order, readable in an editor. */
 export function toJson(records: readonly HistoryRecord[]): string {
-  const plain = records.map((r) => ({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises }));
+  const plain = records.map((r) => ({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises, ...(r.heldSeconds === undefined ? {} : { heldSeconds: r.heldSeconds }) }));
   return JSON.stringify(plain, null, 2) + '\n';
 }
 

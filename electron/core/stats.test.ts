@@ -61,6 +61,31 @@ describe('computeStats', () => {
     expect(s.weeks.at(-1)).toMatchObject({ partial: 1, held: 2, heldSeconds: 2400 });
   });
 
+  it('gives the typical and the longest hold of the window, per week too', () => {
+    const held = (at: string, heldSeconds: number): HistoryRecord => ({ ...rec(at, 'completed'), heldSeconds });
+    const holds = [
+      held('2026-02-24T10:00:00+01:00', 300), // the week before
+      held('2026-02-26T10:00:00+01:00', 4200),
+      held('2026-03-02T10:00:00+01:00', 900),
+      held('2026-03-03T10:00:00+01:00', 1500),
+      held('2026-03-04T10:00:00+01:00', 2700),
+    ];
+    const outside = [held('2026-02-18T10:00:00+01:00', 9000), held('2026-03-05T10:00:00+01:00', 8000)];
+    const s = computeStats([rec('2026-03-04T09:00:00+01:00'), ...holds, ...outside], { now, days: 14, timeZone: tz });
+    const seconds = holds.map((r) => r.heldSeconds!);
+    const sorted = [...seconds].sort((a, b) => a - b);
+    expect(s.total).toMatchObject({ held: holds.length, heldSeconds: seconds.reduce((a, b) => a + b), heldLongestSeconds: Math.max(...seconds), heldMedianSeconds: sorted[2] });
+    expect(s.weeks.map((w) => [w.weekStart, w.held, w.heldLongestSeconds])).toEqual([
+      ['2026-02-16', 0, 0],
+      ['2026-02-23', 2, 4200],
+      ['2026-03-02', 3, 2700],
+    ]);
+    expect(s.today).toMatchObject({ held: 1, heldLongestSeconds: 2700 });
+    // An even count takes the mean of the two middle holds; none gives null.
+    expect(computeStats(holds.slice(1), { now, days: 14, timeZone: tz }).total.heldMedianSeconds).toBe((1500 + 2700) / 2);
+    expect(computeStats([rec('2026-03-04T09:00:00+01:00')], { now, days: 14, timeZone: tz }).total).toMatchObject({ held: 0, heldSeconds: 0, heldLongestSeconds: 0, heldMedianSeconds: null });
+  });
+
   it('groups the window into ISO weeks', () => {
     const s = computeStats([rec('2026-03-01T12:00:00+01:00'), rec('2026-03-02T12:00:00+01:00'), rec('2026-03-04T12:00:00+01:00')], {
       now,

@@ -28,6 +28,8 @@ export interface PeriodStats extends OutcomeCounts {
   /** Breaks that were held (a call, a presentation…) before they came, and for how long in all. */
   held: number;
   heldSeconds: number;
+  /** The longest single hold; 0 when none. */
+  heldLongestSeconds: number;
 }
 
 export interface DayStats extends PeriodStats {
@@ -54,7 +56,8 @@ export interface Stats {
   days: DayStats[];
   /** Weeks overlapping the window, oldest first. */
   weeks: WeekStats[];
-  total: PeriodStats & { activeDays: number; goalDays: number };
+  /** `heldMedianSeconds`: the typical hold, the median of the window's holds (null when none). */
+  total: PeriodStats & { activeDays: number; goalDays: number; heldMedianSeconds: number | null };
   /**
    * Consecutive days meeting the goal (completed breaks ≥ dailyGoal), over the whole history. Days with no break
    * due at all (weekends, holidays) neither count nor break a streak; today counts once it meets the goal.
@@ -127,7 +130,7 @@ export function weekStartOf(key: string): string {
 }
 
 function emptyPeriod(): PeriodStats {
-  return { completed: 0, partial: 0, skipped: 0, natural: 0, missed: 0, due: 0, taken: 0, takenShare: null, secondsMoved: 0, minutesMoved: 0, held: 0, heldSeconds: 0 };
+  return { completed: 0, partial: 0, skipped: 0, natural: 0, missed: 0, due: 0, taken: 0, takenShare: null, secondsMoved: 0, minutesMoved: 0, held: 0, heldSeconds: 0, heldLongestSeconds: 0 };
 }
 
 function addRecord(p: PeriodStats, { outcome, seconds, heldSeconds }: HistoryRecord): void {
@@ -135,6 +138,7 @@ function addRecord(p: PeriodStats, { outcome, seconds, heldSeconds }: HistoryRec
   if (heldSeconds !== undefined) {
     p.held++;
     p.heldSeconds += heldSeconds;
+    p.heldLongestSeconds = Math.max(p.heldLongestSeconds, heldSeconds);
   }
   p.due++;
   if (outcome === 'completed' || outcome === 'partial' || outcome === 'natural') p.taken++;
@@ -158,6 +162,15 @@ function mergeInto(into: PeriodStats, from: PeriodStats): void {
   into.secondsMoved += from.secondsMoved;
   into.held += from.held;
   into.heldSeconds += from.heldSeconds;
+  into.heldLongestSeconds = Math.max(into.heldLongestSeconds, from.heldLongestSeconds);
+}
+
+/** The middle value (the mean of the two middle ones for an even count), in whole seconds; null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
 }
 
 function ranked(counts: Map<string, number>, limit: number): [string, number][] {
@@ -174,6 +187,7 @@ export function computeStats(records: readonly HistoryRecord[], opts: StatsOptio
 
   const perDay = new Map<string, PeriodStats>();
   const exerciseCounts = new Map<string, number>();
+  const holds: number[] = [];
   let inWindow = 0;
   for (const r of records) {
     const ms = Date.parse(r.at);
@@ -186,13 +200,14 @@ export function computeStats(records: readonly HistoryRecord[], opts: StatsOptio
     addRecord(day, r);
     if (date >= from) {
       inWindow++;
+      if (r.heldSeconds !== undefined) holds.push(r.heldSeconds);
       if (r.outcome === 'completed') for (const id of r.exercises) exerciseCounts.set(id, (exerciseCounts.get(id) ?? 0) + 1);
     }
   }
 
   const days: DayStats[] = [];
   const weeks: WeekStats[] = [];
-  const total = { ...emptyPeriod(), activeDays: 0, goalDays: 0 };
+  const total = { ...emptyPeriod(), activeDays: 0, goalDays: 0, heldMedianSeconds: median(holds) };
   for (let date = from; date <= to; date = addDays(date, 1)) {
     const p = perDay.get(date) ?? emptyPeriod();
     const day = finish({ ...p, date, goalMet: p.completed >= dailyGoal });

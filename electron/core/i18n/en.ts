@@ -40,6 +40,8 @@ export const messages = {
   'duration.seconds': '{s} s',
   'duration.minutes': '{m} min',
   'duration.minutesSeconds': '{m} min {s} s',
+  'duration.hours': '{h} h',
+  'duration.hoursMinutes': '{h} h {m} min',
   'counter': '{n} of {of}',
   'key.ctrl': 'Ctrl',
   'key.alt': 'Alt',
@@ -269,6 +271,14 @@ export const messages = {
   'stats.export.hint': 'Your whole break history, for a spreadsheet or another app.',
   'stats.export.done': { one: 'Exported {count} break as {format}.', other: 'Exported {count} breaks as {format}.' },
   'stats.export.failed': 'Export failed: {reason}',
+  'stats.held.heading': 'Held for meetings and focus',
+  'stats.held.intro': 'Breaks that waited until a call, a presentation or do not disturb was over.',
+  'stats.held.count': 'Breaks held',
+  'stats.held.share': '{percent} of breaks due',
+  'stats.held.total': 'Waited in all',
+  'stats.held.typical': 'Typical wait',
+  'stats.held.longest': 'Longest wait',
+  'stats.chart.hoverHeld': { one: 'Held: {count} ({duration})', other: 'Held: {count} ({duration})' },
 
   // Welcome window
   'welcome.title': 'Welcome to Limber',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../../electron/core/catalog.ts';
 import { createPlayer, start, tick } from '../../../electron/core/player.ts';
-import { t } from './i18n.svelte.ts';
-import { areaName, breakLead, cueText, dayName, durationText, positionName, positionsText, summaryText } from './messages.ts';
+import { setLocale, t } from './i18n.svelte.ts';
+import { areaName, breakLead, cueText, dayName, durationText, positionName, positionsText, summaryText, waitText } from './messages.ts';
 
 describe('cue words', () => {
   it('says the cues a coach would say', () => {
@@ -55,5 +55,26 @@ describe('other words', () => {
   it('names weekdays through Intl, Sunday as 0', () => {
     expect([0, 1, 6].map((d) => dayName(d, 'short'))).toEqual(['Sun', 'Mon', 'Sat']);
     expect(dayName(3, 'long')).toBe('Wednesday');
+  });
+});
+
+describe('how long breaks waited', () => {
+  it('rounds to the minute past one, in hours and minutes past sixty', () => {
+    expect([40, 60, 89, 90, 25 * 60 + 20, 3600, 3629, 2 * 3600 + 5 * 60].map(waitText)).toEqual(['40 s', '1 min', '1 min', '2 min', '25 min', '1 h', '1 h', '2 h 5 min']);
+  });
+
+  it('speaks the active language, numbers through Intl', async () => {
+    // setLocale sets the page's language and direction; a bare element stands in for the page here.
+    const had = 'document' in globalThis;
+    if (!had) Object.assign(globalThis, { document: { documentElement: {} } });
+    try {
+      expect(await setLocale('de')).toBe(true);
+      expect(waitText(2 * 3600 + 5 * 60)).toBe('2 Std. 5 min');
+      expect(await setLocale('ar')).toBe(true);
+      expect(waitText(3 * 3600)).toBe(`${(3).toLocaleString('ar')} س`);
+    } finally {
+      await setLocale('en');
+      if (!had) delete (globalThis as { document?: unknown }).document;
+    }
   });
 });

@@ -46,6 +46,16 @@ export function durationText(seconds: number): string {
   return s === 0 ? t('duration.minutes', { m }) : t('duration.minutesSeconds', { m, s });
 }
 
+/** How long a break waited, to the minute: "40 s", "25 min", "1 h", "2 h 5 min". */
+export function waitText(seconds: number): string {
+  if (seconds < 60) return durationText(seconds);
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return t('duration.minutes', { m });
+  return m === 0 ? t('duration.hours', { h }) : t('duration.hoursMinutes', { h, m });
+}
+
 export const breakTitle = (kind: BreakKind): string => t(`break.title.${kind}`);
 
 export const breakLead = (kind: BreakKind, seconds: number): string => t(`break.lead.${kind}`, { duration: durationText(seconds) });

@@ -242,19 +242,15 @@ export const words: LocaleWords = {
     'stats.export.json': 'Exporter en JSON',
     'stats.export.hint': 'Tout l’historique de vos pauses, pour un tableur ou une autre application.',
     'stats.export.done': { one: '{count} pause exportée en {format}.', other: '{count} pauses exportées en {format}.' },
-<<<<<<< HEAD
     'stats.export.failed': 'Échec de l’export : {reason}',
-=======
-    'stats.export.failed': 'Échec de l’export : {reason}',
     'stats.held.heading': 'En attente pendant les réunions et la concentration',
-    'stats.held.intro': 'Pauses qui ont attendu la fin d’un appel, d’une présentation ou du mode Ne pas déranger.',
+    'stats.held.intro': 'Pauses qui ont attendu la fin d’un appel, d’une présentation ou du mode « Ne pas déranger ».',
     'stats.held.count': 'Pauses mises en attente',
     'stats.held.share': '{percent} des pauses prévues',
     'stats.held.total': 'Attente totale',
     'stats.held.typical': 'Attente habituelle',
     'stats.held.longest': 'Attente la plus longue',
     'stats.chart.hoverHeld': { one: '{count} en attente ({duration})', other: '{count} en attente ({duration})' },
->>>>>>> 11stats
     'welcome.title': 'Bienvenue dans Limber',
     'welcome.lead': 'Des pauses pour votre dos et votre nuque, avec un coach.',
     'welcome.how.breaks.before': 'Des ',

@@ -244,7 +244,7 @@ export const words: LocaleWords = {
     'stats.export.done': { one: '{count} pausa exportada como {format}.', other: '{count} pausas exportadas como {format}.' },
     'stats.export.failed': 'Error al exportar: {reason}',
     'stats.held.heading': 'En espera por reuniones y concentración',
-    'stats.held.intro': 'Pausas que esperaron a que terminara una llamada, una presentación o No molestar.',
+    'stats.held.intro': 'Pausas que esperaron a que terminara una llamada, una presentación o «No molestar».',
     'stats.held.count': 'Pausas en espera',
     'stats.held.share': '{percent} de las pausas previstas',
     'stats.held.total': 'Espera total',

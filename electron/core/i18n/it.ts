@@ -244,7 +244,7 @@ export const words: LocaleWords = {
     'stats.export.done': { one: '{count} pausa esportata in {format}.', other: '{count} pause esportate in {format}.' },
     'stats.export.failed': 'Esportazione non riuscita: {reason}',
     'stats.held.heading': 'In attesa per riunioni e concentrazione',
-    'stats.held.intro': 'Pause che hanno aspettato la fine di una chiamata, di una presentazione o di Non disturbare.',
+    'stats.held.intro': 'Pause che hanno aspettato la fine di una chiamata, di una presentazione o di «Non disturbare».',
     'stats.held.count': 'Pause in attesa',
     'stats.held.share': '{percent} delle pause previste',
     'stats.held.total': 'Attesa totale',

@@ -244,7 +244,7 @@ export const words: LocaleWords = {
     'stats.export.done': { one: '{count} pauze geëxporteerd als {format}.', other: '{count} pauzes geëxporteerd als {format}.' },
     'stats.export.failed': 'Exporteren mislukt: {reason}',
     'stats.held.heading': 'Gewacht op vergaderingen en focus',
-    'stats.held.intro': 'Pauzes die wachtten tot een gesprek, een presentatie of Niet storen voorbij was.',
+    'stats.held.intro': 'Pauzes die wachtten tot een gesprek, een presentatie of ‘Niet storen’ voorbij was.',
     'stats.held.count': 'Pauzes die wachtten',
     'stats.held.share': '{percent} van de geplande pauzes',
     'stats.held.total': 'Totale wachttijd',

@@ -244,7 +244,7 @@ export const words: LocaleWords = {
     'stats.export.done': { one: 'Wyeksportowano {count} przerwę jako {format}.', few: 'Wyeksportowano {count} przerwy jako {format}.', many: 'Wyeksportowano {count} przerw jako {format}.', other: 'Wyeksportowano {count} przerwy jako {format}.' },
     'stats.export.failed': 'Eksport nie powiódł się: {reason}',
     'stats.held.heading': 'Wstrzymane przez spotkania i skupienie',
-    'stats.held.intro': 'Przerwy, które czekały na koniec rozmowy, prezentacji lub trybu Nie przeszkadzać.',
+    'stats.held.intro': 'Przerwy, które czekały na koniec rozmowy, prezentacji lub trybu „Nie przeszkadzać”.',
     'stats.held.count': 'Wstrzymane przerwy',
     'stats.held.share': '{percent} należnych przerw',
     'stats.held.total': 'Łączne oczekiwanie',

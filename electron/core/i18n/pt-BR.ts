@@ -244,7 +244,7 @@ export const words: LocaleWords = {
     'stats.export.done': { one: '{count} pausa exportada como {format}.', other: '{count} pausas exportadas como {format}.' },
     'stats.export.failed': 'Falha ao exportar: {reason}',
     'stats.held.heading': 'Em espera por reuniões e foco',
-    'stats.held.intro': 'Pausas que esperaram o fim de uma chamada, de uma apresentação ou do Não perturbe.',
+    'stats.held.intro': 'Pausas que esperaram o fim de uma chamada, de uma apresentação ou do “Não perturbe”.',
     'stats.held.count': 'Pausas em espera',
     'stats.held.share': '{percent} das pausas previstas',
     'stats.held.total': 'Espera total',

@@ -244,7 +244,7 @@ export const words: LocaleWords = {
     'stats.export.done': { one: '{count} mola {format} olarak dışa aktarıldı.', other: '{count} mola {format} olarak dışa aktarıldı.' },
     'stats.export.failed': 'Dışa aktarılamadı: {reason}',
     'stats.held.heading': 'Toplantı ve odaklanma için bekletilenler',
-    'stats.held.intro': 'Bir görüşme, sunum ya da Rahatsız Etmeyin bitene kadar bekleyen molalar.',
+    'stats.held.intro': 'Bir görüşme, sunum ya da “Rahatsız Etmeyin” bitene kadar bekleyen molalar.',
     'stats.held.count': 'Bekletilen molalar',
     'stats.held.share': 'Zamanı gelen molaların {percent} kadarı',
     'stats.held.total': 'Toplam bekleme',

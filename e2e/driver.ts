@@ -11,13 +11,15 @@ import type { HistoryRecord } from '../electron/core/history.ts';
 import type { SchedulerStatus } from '../electron/core/scheduler.ts';
 import { defaultSettings, type Settings } from '../electron/core/settings.ts';
 import type { TrayView } from '../electron/core/tray-model.ts';
+import { runCli } from '../electron/cli/run.ts';
 import type { WindowKind } from '../electron/ipc.ts';
+import { socketForwarder } from '../electron/node/control-socket.ts';
 import { firstRun, WELCOME_MARKER } from '../electron/node/first-run.ts';
 import { SettingsFile } from '../electron/node/settings-file.ts';
 import type { E2EHooks } from '../electron/platform/e2e-hooks.ts';
 import type { NotificationAnswer, NotificationRequest } from '../electron/ports.ts';
 import { startHarness, type Harness } from './harness/harness.ts';
-import { nodeCli, runProcess, type CliResult } from './helpers.ts';
+import { runProcess, type CliResult } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -172,8 +174,16 @@ export class HarnessDriver implements Driver {
     if (!n) throw new Error(`no notification ${index}`);
     n.answer(answer);
   }
-  cli(...args: string[]) {
-    return nodeCli(...args, '--user-data-dir', this.dataDir);
+  /** The command line's own code (runCli, as main runs it), in this process, over the instance's control socket. */
+  async cli(...args: string[]) {
+    const io = { stdout: '', stderr: '' };
+    const code = await runCli([...args, '--user-data-dir', this.dataDir], {
+      out: (t) => void (io.stdout += t),
+      err: (t) => void (io.stderr += t),
+      forwarder: socketForwarder,
+      cwd: ROOT,
+    });
+    return { code, ...io };
   }
   async logs() {
     return this.h.logs;

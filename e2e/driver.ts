@@ -210,7 +210,25 @@ export class ElectronDriver implements Driver {
 
   static async start(executablePath: string, opts: DriverOptions = {}): Promise<ElectronDriver> {
     const { dataDir, owned } = prepareDataDir(opts);
-    const app = await _electron.launch({
+    let app: ElectronApplication | null = null;
+    try {
+      app = await ElectronDriver.launch(executablePath, dataDir, opts);
+      // Installed on the context before any window opens, so the renderer's timers are the fake ones from the start.
+      if (opts.fakePageClock) await app.context().clock.install();
+      // Main installs its hooks once the app has started (after `ready`); before that there is nothing to drive.
+      for (let i = 0; !(await app.evaluate(() => Boolean((globalThis as unknown as Hooked).__limberE2E?.app))); i++) {
+        if (i > 400) throw new Error('Limber did not start within 20 s (no LIMBER_E2E hooks)');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return new ElectronDriver(app, executablePath, dataDir, owned);
+    } catch (e) {
+      await app?.close().catch(() => {});
+      if (owned) rmSync(dataDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+  private static launch(executablePath: string, dataDir: string, opts: DriverOptions): Promise<ElectronApplication> {
+    return _electron.launch({
       executablePath,
       // _electron.launch has no reducedMotion option: Chromium's own switch sets the media query from the start.
       args: [ROOT, '--user-data-dir', dataDir, ...(opts.reducedMotion === 'reduce' ? ['--force-prefers-reduced-motion'] : [])],
@@ -222,14 +240,6 @@ export class ElectronDriver implements Driver {
         LIMBER_E2E_START: String(new Date(opts.start ?? '2026-11-23T09:00:00+01:00').getTime()),
       },
     });
-    // Installed on the context before any window opens, so the renderer's timers are the fake ones from the start.
-    if (opts.fakePageClock) await app.context().clock.install();
-    // Main installs its hooks once the app has started (after `ready`); before that there is nothing to drive.
-    for (let i = 0; !(await app.evaluate(() => Boolean((globalThis as unknown as Hooked).__limberE2E?.app))); i++) {
-      if (i > 400) throw new Error('Limber did not start within 20 s (no LIMBER_E2E hooks)');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return new ElectronDriver(app, executablePath, dataDir, owned);
   }
   private hooks<T, A>(fn: (h: E2EHooks, arg: A) => T, arg: A): Promise<Awaited<T>> {
     return this.app.evaluate((_electron, [src, a]) => {
@@ -294,7 +304,11 @@ export class ElectronDriver implements Driver {
     return this.hooks((h) => h.app!.status(), null);
   }
   tray() {
-    return this.hooks((h) => h.trayViews.at(-1)!, null);
+    return this.hooks((h) => {
+      const v = h.trayViews.at(-1);
+      if (!v) throw new Error('the tray was never rendered');
+      return v;
+    }, null);
   }
   settings() {
     return this.hooks((h) => h.app!.currentSettings(), null);

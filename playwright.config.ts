@@ -16,9 +16,9 @@ export default defineConfig<{ backend: Backend }>({
   projects: [
     // The real main-process logic against real Chromium pages (runs everywhere).
     { name: 'harness', use: { backend: 'harness' } },
-    // The same specs against a real Electron binary, where one exists: the whole suite. Specs on the `limber` driver run
-    // there; those on `launch` (harness test ports) are skipped there with that reason. Without a binary the project
-    // is skipped and prints one line saying why.
+    // The same specs against a real Electron binary, where one exists: the whole suite. Tests on the `limber` driver run
+    // there; the few on `launch` (ports of their own handed to the app, each saying why) are skipped there. Without a
+    // binary the project is skipped and prints one line saying why.
     { name: 'electron', use: { backend: 'electron' } },
     // The production build of main under Node against a typed Electron stand-in, in a production-only install.
     { name: 'boot', testMatch: '**/*.boot.ts', timeout: 300_000 },

@@ -144,13 +144,13 @@ test('closing the prompt without starting counts as skipping the break', async (
   await expect.poll(() => h.history().then((r) => r.map((x) => x.outcome))).toEqual(['skipped']);
 });
 
-test('the page policy blocks injected inline scripts and remote content', async ({ launch }) => {
-  const h = await launch({ realNotifications: false });
-  h.tray.clickMenu('break:micro');
-  const page = await h.windows.page('break');
+test('the page policy blocks injected inline scripts and remote content', async ({ limber }) => {
+  const h = await limber({ realNotifications: false });
+  await h.clickMenu('break:micro');
+  const page = await h.breakPage();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // A second origin that really answers, and lets any origin read it: its route is the newest, so it wins over the
-  // harness's abort-everything-else route, and only the page's policy stands between the page and it.
+  // harness's abort-everything-else route (Electron has none), and only the page's policy stands between the page and it.
   const other = 'https://second-origin.invalid';
   const hits: string[] = [];
   await page.context().route(`${other}/**`, (route) => {

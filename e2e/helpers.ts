@@ -1,5 +1,30 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program to its end; a non-zero exit is a result, not an error. */
+export function runProcess(file: string, args: readonly string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  return new Promise((done) => {
+    execFile(file, args, opts, (e, stdout, stderr) => {
+      const code = e ? (typeof e.code === 'number' ? e.code : 1) : 0;
+      done({ code, stdout, stderr: stderr || (e && typeof e.code !== 'number' ? e.message : '') });
+    });
+  });
+}
+
+/** `limber ARGS` as in development (`npm run -s cli -- ARGS`): the command line's own entry under Node. */
+export function nodeCli(...args: string[]): Promise<CliResult> {
+  return runProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT });
+}
 
 /** Notifications the session's daemon received, read from dunst's -print log (set up by scripts/with-desktop.sh). */
 export function dunstNotifications(): { appname: string; summary: string; body: string; icon: string }[] {

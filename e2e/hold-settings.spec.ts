@@ -4,8 +4,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOLD_LIMIT_RANGE } from '../electron/core/settings.ts';
-import { HistoryFile } from '../electron/node/history-file.ts';
-import { SettingsFile } from '../electron/node/settings-file.ts';
 import { expect, test } from './fixtures.ts';
 
 let dataDir = '';
@@ -16,16 +14,16 @@ test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const onDisk = () => JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { holdDuring: string[]; holdLimitMinutes: number };
 
-test('what holds a break and the hold limit are saved; a bad limit is refused', async ({ launch }) => {
-  const h = await launch({ realNotifications: false, settingsStore: new SettingsFile({ dataDir }), historyStore: new HistoryFile(dataDir) });
-  h.tray.clickMenu('settings');
-  const page = await h.windows.page('settings');
+test('what holds a break and the hold limit are saved; a bad limit is refused', async ({ limber }) => {
+  const app = await limber({ realNotifications: false, dataDir });
+  await app.clickMenu('settings');
+  const page = await app.page('settings');
   await expect(page.getByRole('heading', { name: 'Meetings and focus' })).toBeVisible();
   const fullscreen = page.getByRole('switch', { name: 'A fullscreen app is in front' });
   await expect(fullscreen).toBeChecked();
   await fullscreen.uncheck();
   await expect.poll(() => onDisk().holdDuring).toEqual(['call', 'screen-sharing', 'presentation', 'do-not-disturb']);
-  expect(h.app.currentSettings().holdDuring).not.toContain('fullscreen');
+  expect((await app.settings()).holdDuring).not.toContain('fullscreen');
 
   const limit = page.getByRole('textbox', { name: 'Remind me quietly after' });
   await limit.fill(String(HOLD_LIMIT_RANGE.max + 1));

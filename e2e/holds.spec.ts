@@ -88,6 +88,7 @@ test.afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+// Harness-only (the tests using it): the hold sources are handed to the app over this private desktop's buses; Electron's main builds its own.
 /** The app with the real hold sources of this (private) desktop. */
 async function launchWithSources(launch: (o: object) => Promise<Harness>, desktopName = 'GNOME') {
   const bus = createDbus(() => {}, { session: desktop.session, system: desktop.system }, LOADED_MACHINE_MS);
@@ -180,6 +181,7 @@ test("KDE's Inhibited holds the break until it is cleared (PropertiesChanged)", 
   bus.close();
 });
 
+// Harness-only: the hold sources are handed to the app over this private desktop's buses; Electron's main builds its own.
 test('a hung service answers unknown within the limit and holds nothing; the other sources still decide', async ({ launch }) => {
   // A session manager that never replies, on a bus of its own.
   await desktop.run(['--hang', 'org.gnome.SessionManager', '/org/gnome/SessionManager'], 'system');
@@ -199,6 +201,7 @@ test('a hung service answers unknown within the limit and holds nothing; the oth
   bus.close();
 });
 
+// Harness-only: presence is handed to the app over this private desktop's buses; Electron's main builds its own.
 test('presence from GNOME: Mutter idle watches make the user away; logind and the screensaver lock', async ({ launch }) => {
   const clock = new VirtualClock(START);
   const bus = createDbus(() => {}, { session: desktop.session, system: desktop.system });

@@ -46,6 +46,7 @@ async function inEveryLocale(h: Harness, pages: Record<string, Page>): Promise<s
   return problems;
 }
 
+// Harness-only: each locale is pushed straight through the harness's windows port (no settings round trip per locale).
 test('no window overflows or clips its text in the pseudo-locale or any shipped language', async ({ launch }) => {
   test.setTimeout(240_000);
   const h = await launch({ realNotifications: false, welcome: { due: true, markShown: () => {} } });
@@ -66,6 +67,7 @@ test('no window overflows or clips its text in the pseudo-locale or any shipped 
   expect(problems).toEqual([]);
 });
 
+// Harness-only: the OS's preferred languages are a harness option; Electron asks the OS, which a test cannot set.
 test('right-to-left: the Arabic windows mirror, the figure keeps the body\u2019s own sides', async ({ launch }) => {
   const h = await launch({ realNotifications: false, preferredLanguages: ['ar-EG'] });
   h.clock.advanceBy(30 * 60_000);

@@ -6,10 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { RANGES, defaultSettings } from '../electron/core/settings.ts';
-import { HistoryFile } from '../electron/node/history-file.ts';
-import { SettingsFile } from '../electron/node/settings-file.ts';
+import type { Driver, DriverOptions } from './driver.ts';
 import { expect, test } from './fixtures.ts';
-import type { Harness, HarnessOptions } from './harness/harness.ts';
 
 let dataDir = '';
 test.beforeEach(() => {
@@ -23,18 +21,18 @@ function onDisk(): ReturnType<typeof defaultSettings> {
   return settings as ReturnType<typeof defaultSettings>;
 }
 
-async function openSettings(launch: (o?: HarnessOptions) => Promise<Harness>, opts: HarnessOptions = {}): Promise<{ h: Harness; page: Page }> {
-  const h = await launch({ realNotifications: false, settingsStore: new SettingsFile({ dataDir }), historyStore: new HistoryFile(dataDir), ...opts });
-  h.tray.clickMenu('settings');
-  const page = await h.windows.page('settings');
+async function openSettings(limber: (o?: DriverOptions) => Promise<Driver>, opts: DriverOptions = {}): Promise<{ app: Driver; page: Page }> {
+  const app = await limber({ realNotifications: false, dataDir, ...opts });
+  await app.clickMenu('settings');
+  const page = await app.page('settings');
   await expect(page.getByRole('heading', { name: 'Breaks' })).toBeVisible();
-  return { h, page };
+  return { app, page };
 }
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /Saved|Not saved|Saving|reset/ });
 
-test('a changed interval is saved to settings.json and the scheduler uses it', async ({ launch }) => {
-  const { h, page } = await openSettings(launch);
+test('a changed interval is saved to settings.json and the scheduler uses it', async ({ limber }) => {
+  const { app, page } = await openSettings(limber);
   const every = page.getByRole('spinbutton', { name: 'Every', exact: true });
   await expect(every).toHaveValue('30');
   await expect(every).toHaveAttribute('min', String(RANGES['microBreak.everyMinutes'].min));
@@ -44,21 +42,21 @@ test('a changed interval is saved to settings.json and the scheduler uses it', a
   await every.press('Tab');
   await expect(status(page)).toHaveText(/Saved/);
   await expect.poll(() => onDisk().microBreak.everyMinutes).toBe(10);
-  expect(h.app.currentSettings().microBreak.everyMinutes).toBe(10);
+  expect((await app.settings()).microBreak.everyMinutes).toBe(10);
 
   // The clock has not moved while the user typed: the heads-up comes a minute before the 10-minute mark.
-  h.clock.advanceBy(8 * 60_000);
-  expect(h.notifier.sent).toHaveLength(0);
-  h.clock.advanceBy(60_000);
-  expect(h.notifier.sent).toHaveLength(1);
-  expect(h.notifier.sent[0]!.req.body).toMatch(/movement break starts in/i);
-  h.clock.advanceBy(60_000);
-  expect(h.app.status().phase).toBe('prompt');
-  await h.windows.page('break');
+  await app.advance(8 * 60_000);
+  expect(await app.notifications()).toHaveLength(0);
+  await app.advance(60_000);
+  expect(await app.notifications()).toHaveLength(1);
+  expect((await app.notifications())[0]!.body).toMatch(/movement break starts in/i);
+  await app.advance(60_000);
+  expect((await app.status()).phase).toBe('prompt');
+  await app.breakPage();
 });
 
-test('toggles, days, positions and exercises are saved as the user clicks', async ({ launch }) => {
-  const { h, page } = await openSettings(launch);
+test('toggles, days, positions and exercises are saved as the user clicks', async ({ limber }) => {
+  const { app, page } = await openSettings(limber);
   await page.getByRole('switch', { name: 'Only remind me during work hours' }).check();
   await page.getByRole('checkbox', { name: 'Saturday' }).check();
   await page.getByRole('checkbox', { name: 'At a wall' }).check();
@@ -69,11 +67,11 @@ test('toggles, days, positions and exercises are saved as the user clicks', asyn
   expect(s.workHours).toMatchObject({ enabled: true, days: [1, 2, 3, 4, 5, 6] });
   expect(s.positions).toEqual(['seated', 'standing', 'wall']);
   expect(s.excludedExercises).toEqual(['neck-roll']);
-  expect(h.app.currentSettings()).toEqual(s);
+  expect(await app.settings()).toEqual(s);
 });
 
-test('an invalid entry shows its allowed range and is never saved', async ({ launch }) => {
-  const { h, page } = await openSettings(launch);
+test('an invalid entry shows its allowed range and is never saved', async ({ limber }) => {
+  const { app, page } = await openSettings(limber);
   // One position left: taking it away too would leave none.
   await page.getByRole('checkbox', { name: 'Seated', exact: true }).uncheck();
   await expect.poll(() => onDisk().positions).toEqual(['standing']);
@@ -101,7 +99,7 @@ test('an invalid entry shows its allowed range and is never saved', async ({ lau
 
   await page.waitForTimeout(800);
   expect(onDisk()).toEqual(before);
-  expect(h.app.currentSettings()).toEqual(before);
+  expect(await app.settings()).toEqual(before);
 
   // Fixing the entry saves it and clears the message.
   await every.fill('45');
@@ -112,15 +110,15 @@ test('an invalid entry shows its allowed range and is never saved', async ({ lau
   expect(onDisk().positions).toEqual(before.positions);
 });
 
-test('the shortcut recorder takes new keys, and keys another app holds are refused while the old ones stay active', async ({ launch }) => {
-  const { h, page } = await openSettings(launch);
-  h.shortcuts.heldElsewhere.add('CommandOrControl+Alt+K');
+test('the shortcut recorder takes new keys, and keys another app holds are refused while the old ones stay active', async ({ limber }) => {
+  const { app, page } = await openSettings(limber);
+  await app.holdKeysElsewhere('CommandOrControl+Alt+K');
 
   await page.getByRole('button', { name: 'Change…' }).click();
   await expect(page.getByRole('button', { name: /Press the new keys/ })).toBeFocused();
   await page.keyboard.press('Control+Alt+K');
   await expect(page.getByText('Ctrl+Alt+K is already used by another application. Ctrl+Alt+B stays active.')).toBeVisible();
-  expect([...h.shortcuts.registered.keys()]).toEqual(['CommandOrControl+Alt+B']);
+  expect(await app.registeredShortcuts()).toEqual(['CommandOrControl+Alt+B']);
   expect(onDisk().shortcut).toBe('CommandOrControl+Alt+B');
 
   // A key without a modifier is not a global shortcut; Esc leaves things as they were.
@@ -133,14 +131,14 @@ test('the shortcut recorder takes new keys, and keys another app holds are refus
   await page.getByRole('button', { name: 'Change…' }).click();
   await page.keyboard.press('Control+Shift+L');
   await expect(page.getByText('Shortcut set to Ctrl+Shift+L.')).toBeVisible();
-  expect([...h.shortcuts.registered.keys()]).toEqual(['CommandOrControl+Shift+L']);
+  expect(await app.registeredShortcuts()).toEqual(['CommandOrControl+Shift+L']);
   await expect.poll(() => onDisk().shortcut).toBe('CommandOrControl+Shift+L');
-  h.shortcuts.press('CommandOrControl+Shift+L');
-  expect(h.app.status().phase).toBe('on-break');
+  await app.pressShortcut('CommandOrControl+Shift+L');
+  expect((await app.status()).phase).toBe('on-break');
 });
 
-test('reset to defaults asks first', async ({ launch }) => {
-  const { h, page } = await openSettings(launch);
+test('reset to defaults asks first', async ({ limber }) => {
+  const { app, page } = await openSettings(limber);
   const snooze = page.getByRole('spinbutton', { name: 'Snooze for' });
   await snooze.fill('12');
   await snooze.press('Tab');
@@ -159,25 +157,25 @@ test('reset to defaults asks first', async ({ launch }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Settings were reset' })).toBeVisible();
   await expect(snooze).toHaveValue(String(RANGES.snoozeMinutes.fallback));
   await expect.poll(() => onDisk().snoozeMinutes).toBe(RANGES.snoozeMinutes.fallback);
-  expect(h.app.currentSettings()).toEqual(defaultSettings());
+  expect(await app.settings()).toEqual(defaultSettings());
 });
 
-test('a damaged settings file is reported once in the settings window', async ({ launch }) => {
+test('a damaged settings file is reported once in the settings window', async ({ limber }) => {
   writeFileSync(join(dataDir, 'settings.json'), '{"microBreak": {"everyMinutes": 25,');
-  const { h, page } = await openSettings(launch);
+  const { app, page } = await openSettings(limber);
   const kept = readdirSync(dataDir).find((f) => f.startsWith('settings.json.corrupt-'));
   expect(kept).toBeTruthy();
   await expect(page.getByRole('alert')).toContainText(kept!);
 
   await page.close();
-  h.tray.clickMenu('settings');
-  const again = await h.windows.page('settings');
+  await app.clickMenu('settings');
+  const again = await app.page('settings');
   await expect(again.getByRole('heading', { name: 'Breaks' })).toBeVisible();
   await expect(again.getByRole('alert')).toHaveCount(0);
 });
 
-test('the settings window can be used with the keyboard alone', async ({ launch }) => {
-  const { page } = await openSettings(launch);
+test('the settings window can be used with the keyboard alone', async ({ limber }) => {
+  const { page } = await openSettings(limber);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('switch', { name: 'Movement breaks' })).toBeFocused();
   await page.keyboard.press('Tab');
@@ -192,8 +190,8 @@ test('the settings window can be used with the keyboard alone', async ({ launch 
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no violation in the settings window (${colorScheme})`, async ({ launch }) => {
-    const { page } = await openSettings(launch, { colorScheme });
+  test(`axe finds no violation in the settings window (${colorScheme})`, async ({ limber }) => {
+    const { page } = await openSettings(limber, { colorScheme });
     const every = page.getByRole('spinbutton', { name: 'Every', exact: true });
     await every.fill('2');
     await expect(every).toHaveAttribute('aria-invalid', 'true');
@@ -202,8 +200,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('a hand edit of settings.json while Limber runs takes effect, and the open window follows it', async ({ launch }) => {
-  const { h, page } = await openSettings(launch);
+test('a hand edit of settings.json while Limber runs takes effect, and the open window follows it', async ({ limber }) => {
+  const { app, page } = await openSettings(limber);
   const every = page.getByRole('spinbutton', { name: 'Every', exact: true });
   await expect(every).toHaveValue('30');
   const file = join(dataDir, 'settings.json');
@@ -213,11 +211,11 @@ test('a hand edit of settings.json while Limber runs takes effect, and the open 
     writeFileSync(file, JSON.stringify(s, null, 2));
   };
   edit((s) => (s.microBreak!.everyMinutes = 20));
-  await expect.poll(() => h.app.currentSettings().microBreak.everyMinutes).toBe(20);
+  await expect.poll(() => app.settings().then((s) => s.microBreak.everyMinutes)).toBe(20);
   await expect(every).toHaveValue('20');
 
   // An out-of-range edit is rejected with a message; the value in force stays.
   edit((s) => (s.microBreak!.everyMinutes = 1));
-  await expect.poll(() => h.app.notices.some((n) => /microBreak\.everyMinutes/.test(n))).toBe(true);
-  expect(h.app.currentSettings().microBreak.everyMinutes).toBe(20);
+  await expect.poll(() => app.notices().then((ns) => ns.some((n) => /microBreak\.everyMinutes/.test(n)))).toBe(true);
+  expect((await app.settings()).microBreak.everyMinutes).toBe(20);
 });

@@ -6,10 +6,8 @@ import type { Page } from '@playwright/test';
 import { parseCsv, parseJsonExport } from '../electron/core/history-export.ts';
 import type { HistoryRecord } from '../electron/core/history.ts';
 import { addDays, computeStats, localDateKeyer, weekStartOf, type Stats } from '../electron/core/stats.ts';
-import { HistoryFile } from '../electron/node/history-file.ts';
-import { SettingsFile } from '../electron/node/settings-file.ts';
-import { HARNESS_ORIGIN } from './harness/chromium-windows.ts';
-import type { Harness, HarnessOptions } from './harness/harness.ts';
+import type { Reply } from '../electron/ipc.ts';
+import type { Driver, DriverOptions } from './driver.ts';
 import { SEEDED_NOW, seededDataFolder, yearOfOfficeHistory } from './harness/screenshots-windows.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -21,30 +19,25 @@ test.beforeEach(() => {
 });
 test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function openStats(launch: (o?: HarnessOptions) => Promise<Harness>, opts: HarnessOptions = {}): Promise<{ h: Harness; page: Page }> {
-  const h = await launch({
-    realNotifications: false,
-    start: SEEDED_NOW,
-    settingsStore: new SettingsFile({ dataDir }),
-    historyStore: new HistoryFile(dataDir),
-    ...opts,
-  });
-  h.tray.clickMenu('stats');
-  const page = await h.windows.page('stats');
+async function openStats(limber: (o?: DriverOptions) => Promise<Driver>, opts: DriverOptions = {}): Promise<{ app: Driver; page: Page }> {
+  const app = await limber({ realNotifications: false, start: SEEDED_NOW, dataDir, ...opts });
+  await app.clickMenu('stats');
+  const page = await app.page('stats');
   await expect(page.locator('.chart canvas').first()).toBeVisible();
-  return { h, page };
+  return { app, page };
 }
 
-async function statsFromMain(h: Harness): Promise<Stats> {
-  const r = await h.app.handleRequest({ window: 'stats', url: `${HARNESS_ORIGIN}stats.html` }, { type: 'stats:get', days: 84 });
-  if (!r.ok) throw new Error('stats:get failed');
+/** What main answers the window, asked the way the window asks (window.limber.request). */
+async function statsFromMain(page: Page): Promise<Stats> {
+  const r = await page.evaluate(() => (window as unknown as { limber: { request(x: unknown): Promise<Reply> } }).limber.request({ type: 'stats:get', days: 84 }));
+  if (!r.ok || !('stats' in r)) throw new Error('stats:get failed');
   return r.stats;
 }
 
-test('the statistics window renders a seeded year of history as core computes it', async ({ launch }) => {
+test('the statistics window renders a seeded year of history as core computes it', async ({ limber }) => {
   expect(seeded.length).toBeGreaterThan(2500);
-  const { h, page } = await openStats(launch);
-  const stats = await statsFromMain(h);
+  const { page } = await openStats(limber);
+  const stats = await statsFromMain(page);
 
   // Main sends computed statistics over whole weeks, not raw records.
   expect(stats.weeks).toHaveLength(12);
@@ -86,7 +79,7 @@ test('the statistics window renders a seeded year of history as core computes it
   await expect(page.locator('.readout')).toContainText('Week of');
 });
 
-test('breaks held through meetings: how many and how long they waited, in all and per week', async ({ launch }) => {
+test('breaks held through meetings: how many and how long they waited, in all and per week', async ({ limber }) => {
   const now = Date.parse(SEEDED_NOW);
   const at = (daysAgo: number, time: string) => `${addDays(SEEDED_NOW.slice(0, 10), -daysAgo)}T${time}:00+01:00`;
   const held: HistoryRecord[] = [
@@ -102,8 +95,8 @@ test('breaks held through meetings: how many and how long they waited, in all an
   ];
   rmSync(dataDir, { recursive: true, force: true });
   dataDir = seededDataFolder(held, 'limber-stats-held-e2e-');
-  const { h, page } = await openStats(launch);
-  const { from, timeZone, weeks } = await statsFromMain(h);
+  const { page } = await openStats(limber);
+  const { from, timeZone, weeks } = await statsFromMain(page);
   expect(Date.parse(`${from}T12:00:00Z`)).toBeLessThan(now - 13 * 86_400_000);
 
   // The expected figures, straight from the records.
@@ -142,9 +135,9 @@ test('breaks held through meetings: how many and how long they waited, in all an
   await expect(page.locator('.readout')).toContainText(`Held: ${thisWeek.length} (${minutes(sum(thisWeek))})`);
 });
 
-test('export as CSV and JSON gives back every record of the history', async ({ launch }) => {
-  const { h, page } = await openStats(launch);
-  const history = h.history.readAll();
+test('export as CSV and JSON gives back every record of the history', async ({ limber }) => {
+  const { app, page } = await openStats(limber);
+  const history = await app.history();
   expect(history).toEqual(seeded);
 
   for (const format of ['csv', 'json'] as const) {
@@ -160,17 +153,17 @@ test('export as CSV and JSON gives back every record of the history', async ({ l
   }
 });
 
-test('an empty history says so instead of showing a blank chart', async ({ launch }) => {
+test('an empty history says so instead of showing a blank chart', async ({ limber }) => {
   rmSync(`${dataDir}/history.jsonl`);
-  const { page } = await openStats(launch);
+  const { page } = await openStats(limber);
   await expect(page.getByText('No breaks recorded yet.')).toBeVisible();
   await expect(page.locator('.tile .big').first()).toHaveText('0');
   await expect(page.getByText('No exercises done in these weeks.')).toBeVisible();
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no violation in the statistics window (${colorScheme})`, async ({ launch }) => {
-    const { page } = await openStats(launch, { colorScheme });
+  test(`axe finds no violation in the statistics window (${colorScheme})`, async ({ limber }) => {
+    const { page } = await openStats(limber, { colorScheme });
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });

@@ -19,67 +19,67 @@ function menuEnabled(items: { id: string; enabled?: boolean; submenu?: { id: str
   throw new Error(`no menu item ${id}`);
 }
 
-test('Pause ▸ For 30 minutes: paused icon and "paused until" tooltip, then Resume brings the schedule back', async ({ launch }) => {
-  const h = await launch({ start: START, timeZone: TZ, realNotifications: false });
-  expect(h.tray.current).toMatchObject({ icon: 'working', tooltip: 'Limber — Next break in 30 min' });
-  expect(menuEnabled(h.tray.current.menu, MENU.resume)).toBe(false);
+test('Pause ▸ For 30 minutes: paused icon and "paused until" tooltip, then Resume brings the schedule back', async ({ limber }) => {
+  const app = await limber({ start: START, timeZone: TZ, realNotifications: false });
+  expect(await app.tray()).toMatchObject({ icon: 'working', tooltip: 'Limber — Next break in 30 min' });
+  expect(menuEnabled((await app.tray()).menu, MENU.resume)).toBe(false);
 
-  h.clock.advanceBy(10 * MIN);
-  h.tray.clickMenu(MENU.pause30);
-  expect(h.app.status().phase).toBe('paused');
-  expect(h.tray.current).toMatchObject({ icon: 'paused', tooltip: 'Limber — paused until 09:40', title: 'paused' });
-  expect(menuEnabled(h.tray.current.menu, MENU.resume)).toBe(true);
-  expect(menuEnabled(h.tray.current.menu, MENU.pause30)).toBe(false);
+  await app.advance(10 * MIN);
+  await app.clickMenu(MENU.pause30);
+  expect((await app.status()).phase).toBe('paused');
+  expect(await app.tray()).toMatchObject({ icon: 'paused', tooltip: 'Limber — paused until 09:40', title: 'paused' });
+  expect(menuEnabled((await app.tray()).menu, MENU.resume)).toBe(true);
+  expect(menuEnabled((await app.tray()).menu, MENU.pause30)).toBe(false);
 
   // Paused means quiet: no heads-up and no break while the pause lasts.
-  h.clock.advanceBy(20 * MIN);
-  expect(h.notifier.sent).toHaveLength(0);
-  expect(h.windows.opened).toEqual([]);
-  expect(h.tray.current.icon).toBe('paused');
+  await app.advance(20 * MIN);
+  expect(await app.notificationsSent()).toBe(0);
+  expect(await app.windowsOpened()).toEqual([]);
+  expect((await app.tray()).icon).toBe('paused');
 
-  h.tray.clickMenu(MENU.resume);
-  expect(h.app.status().phase).toBe('working');
-  expect(h.tray.current.icon).toBe('working');
-  expect(h.tray.current.tooltip).toMatch(/^Limber — Next break in \d+ min$/);
-  expect(menuEnabled(h.tray.current.menu, MENU.resume)).toBe(false);
+  await app.clickMenu(MENU.resume);
+  expect((await app.status()).phase).toBe('working');
+  expect((await app.tray()).icon).toBe('working');
+  expect((await app.tray()).tooltip).toMatch(/^Limber — Next break in \d+ min$/);
+  expect(menuEnabled((await app.tray()).menu, MENU.resume)).toBe(false);
 });
 
-test('a timed pause ends by itself: the tray goes back to working at the time it showed', async ({ launch }) => {
-  const h = await launch({ start: START, timeZone: TZ, realNotifications: false });
-  h.tray.clickMenu(MENU.pause30);
-  expect(h.tray.current.tooltip).toBe('Limber — paused until 09:30');
-  h.clock.advanceBy(29 * MIN);
-  expect(h.tray.current.icon).toBe('paused');
-  h.clock.advanceBy(1 * MIN + 1000);
-  expect(h.app.status().phase).toBe('working');
-  expect(h.tray.current.icon).toBe('working');
+test('a timed pause ends by itself: the tray goes back to working at the time it showed', async ({ limber }) => {
+  const app = await limber({ start: START, timeZone: TZ, realNotifications: false });
+  await app.clickMenu(MENU.pause30);
+  expect((await app.tray()).tooltip).toBe('Limber — paused until 09:30');
+  await app.advance(29 * MIN);
+  expect((await app.tray()).icon).toBe('paused');
+  await app.advance(1 * MIN + 1000);
+  expect((await app.status()).phase).toBe('working');
+  expect((await app.tray()).icon).toBe('working');
 });
 
-test('Pause ▸ Until I resume: paused with no end, and the tooltip says so', async ({ launch }) => {
-  const h = await launch({ start: START, timeZone: TZ, realNotifications: false });
-  h.tray.clickMenu(MENU.pauseIndefinitely);
-  expect(h.tray.current).toMatchObject({ icon: 'paused', tooltip: 'Limber — paused' });
-  h.clock.advanceBy(6 * 60 * MIN);
-  expect(h.app.status().phase).toBe('paused');
-  h.tray.clickMenu(MENU.resume);
-  expect(h.tray.current.icon).toBe('working');
+test('Pause ▸ Until I resume: paused with no end, and the tooltip says so', async ({ limber }) => {
+  const app = await limber({ start: START, timeZone: TZ, realNotifications: false });
+  await app.clickMenu(MENU.pauseIndefinitely);
+  expect(await app.tray()).toMatchObject({ icon: 'paused', tooltip: 'Limber — paused' });
+  await app.advance(6 * 60 * MIN);
+  expect((await app.status()).phase).toBe('paused');
+  await app.clickMenu(MENU.resume);
+  expect((await app.tray()).icon).toBe('working');
 });
 
 for (const [item, kind, exercises] of [
   [MENU.startMicro, 'micro', { min: 1, max: 2 }],
   [MENU.startLong, 'long', { min: 4, max: 5 }],
 ] as const) {
-  test(`tray "${item}" opens the break window with a ${kind} routine`, async ({ launch }) => {
-    const h = await launch({ start: START, timeZone: TZ, realNotifications: false });
-    h.tray.clickMenu(item);
-    expect(h.app.status()).toMatchObject({ phase: 'on-break', currentBreak: { kind } });
-    expect(h.tray.current).toMatchObject({ icon: 'break', tooltip: 'Limber — on a break' });
+  test(`tray "${item}" opens the break window with a ${kind} routine`, async ({ limber }) => {
+    const app = await limber({ start: START, timeZone: TZ, realNotifications: false });
+    await app.clickMenu(item);
+    expect(await app.status()).toMatchObject({ phase: 'on-break', currentBreak: { kind } });
+    expect(await app.tray()).toMatchObject({ icon: 'break', tooltip: 'Limber — on a break' });
     // Started by hand, so it may take focus; nothing else can be started while it runs.
-    expect(h.windows.opened).toEqual([{ kind: 'break', focus: true }]);
-    expect(menuEnabled(h.tray.current.menu, MENU.startMicro)).toBe(false);
-    expect(menuEnabled(h.tray.current.menu, MENU.startLong)).toBe(false);
+    expect(await app.windowsOpened()).toEqual([{ kind: 'break', focus: true }]);
+    expect(menuEnabled((await app.tray()).menu, MENU.startMicro)).toBe(false);
+    expect(menuEnabled((await app.tray()).menu, MENU.startLong)).toBe(false);
 
-    const page = await h.windows.page('break');
+    const page = await app.breakPage();
     await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
     const of = await page.getByText(/^Exercise 1 of \d+/).textContent();
     const count = Number(/of (\d+)/.exec(of ?? '')?.[1]);
@@ -88,13 +88,13 @@ for (const [item, kind, exercises] of [
   });
 }
 
-test('the heads-up reaches the notification daemon as Limber, with Limber’s icon, while the tray says "soon"', async ({ launch }) => {
+test('the heads-up reaches the notification daemon as Limber, with Limber’s icon, while the tray says "soon"', async ({ limber }) => {
   const before = dunstNotifications().length;
-  const h = await launch({ start: START, timeZone: TZ, realNotifications: true });
-  h.clock.advanceBy(29 * MIN);
-  expect(h.notifier.sent).toHaveLength(1);
-  expect(h.tray.current.icon).toBe('soon');
-  expect(h.tray.current.tooltip).toBe('Limber — Next break in a minute');
+  const app = await limber({ start: START, timeZone: TZ, realNotifications: true });
+  await app.advance(29 * MIN);
+  expect(await app.notificationsSent()).toBe(1);
+  expect((await app.tray()).icon).toBe('soon');
+  expect((await app.tray()).tooltip).toBe('Limber — Next break in a minute');
 
   await expect.poll(() => dunstNotifications().length, { timeout: 10_000 }).toBe(before + 1);
   const n = dunstNotifications().at(-1)!;
@@ -107,30 +107,30 @@ test('the heads-up reaches the notification daemon as Limber, with Limber’s ic
   expect(readFileSync(n.icon).subarray(1, 4).toString('latin1')).toBe('PNG');
 
   // Answering it (where the platform has buttons) acts like the tray: Snooze puts the break off.
-  h.notifier.sent[0]!.answer({ kind: 'action', index: 1 });
-  expect(h.app.status().phase).toBe('working');
-  expect(h.app.status().nextBreak!.at).toBeGreaterThan(h.clock.now() + 4 * MIN);
+  await app.answerNotification(0, { kind: 'action', index: 1 });
+  expect((await app.status()).phase).toBe('working');
+  expect((await app.status()).nextBreak!.at).toBeGreaterThan((await app.now()) + 4 * MIN);
 });
 
-test('a second launch’s command line acts on the running app: pause 30, status, resume, break long', async ({ launch }) => {
-  const h = await launch({ start: START, timeZone: TZ, realNotifications: false });
-  expect(h.app.handleCommandLine(['pause', '30'])).toMatchObject({ exitCode: 0, output: 'Limber — paused until 09:30' });
-  expect(h.app.status()).toMatchObject({ phase: 'paused', pausedUntil: Date.parse(START) + 30 * MIN });
-  expect(h.tray.current).toMatchObject({ icon: 'paused', tooltip: 'Limber — paused until 09:30' });
-  const status = h.app.handleCommandLine(['status', '--json']);
-  expect(status.exitCode).toBe(0);
-  expect(JSON.parse(status.output)).toMatchObject({ phase: 'paused' });
+test('a second launch’s command line acts on the running app: pause 30, status, resume, break long', async ({ limber }) => {
+  const app = await limber({ start: START, timeZone: TZ, realNotifications: false });
+  expect(await app.cli('pause', '30')).toMatchObject({ code: 0, stdout: 'Limber — paused until 09:30\n' });
+  expect(await app.status()).toMatchObject({ phase: 'paused', pausedUntil: Date.parse(START) + 30 * MIN });
+  expect(await app.tray()).toMatchObject({ icon: 'paused', tooltip: 'Limber — paused until 09:30' });
+  const status = await app.cli('status', '--json');
+  expect(status.code).toBe(0);
+  expect(JSON.parse(status.stdout)).toMatchObject({ phase: 'paused' });
 
-  expect(h.app.handleCommandLine(['resume', '--user-data-dir', '/elsewhere']).exitCode).toBe(0);
-  expect(h.app.status().phase).toBe('working');
-  expect(h.tray.current.icon).toBe('working');
+  expect((await app.cli('resume')).code).toBe(0);
+  expect((await app.status()).phase).toBe('working');
+  expect((await app.tray()).icon).toBe('working');
 
   // A bad command changes nothing and says so, with the command line's exit code for bad arguments.
-  expect(h.app.handleCommandLine(['pause', 'soon']).exitCode).toBe(2);
-  expect(h.app.status().phase).toBe('working');
+  expect((await app.cli('pause', 'soon')).code).toBe(2);
+  expect((await app.status()).phase).toBe('working');
 
-  h.app.handleCommandLine(['break', 'long']);
-  expect(h.app.status()).toMatchObject({ phase: 'on-break', currentBreak: { kind: 'long' } });
-  const page = await h.windows.page('break');
+  await app.cli('break', 'long');
+  expect(await app.status()).toMatchObject({ phase: 'on-break', currentBreak: { kind: 'long' } });
+  const page = await app.breakPage();
   await expect(page.getByText(/^Exercise 1 of \d+/)).toBeVisible();
 });

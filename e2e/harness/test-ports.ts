@@ -4,7 +4,8 @@ import type { Cancel } from '../../electron/core/clock.ts';
 import type { HistoryRecord } from '../../electron/core/history.ts';
 import type { PowerEvent } from '../../electron/core/scheduler.ts';
 import { defaultSettings, type Settings } from '../../electron/core/settings.ts';
-import type { MenuItem, TrayView } from '../../electron/core/tray-model.ts';
+import type { TrayView } from '../../electron/core/tray-model.ts';
+import { clickableMenuItem } from '../../electron/platform/e2e-hooks.ts';
 import type { ActivityPort, HistoryStorePort, NotificationAnswer, NotificationRequest, NotifierPort, SettingsStorePort, ShortcutPort, TrayPort } from '../../electron/ports.ts';
 
 export class RecordingTray implements TrayPort {
@@ -28,11 +29,7 @@ export class RecordingTray implements TrayPort {
   }
   /** Click a menu item as a user would: only items that exist and are enabled respond. */
   clickMenu(id: string): void {
-    const find = (items: MenuItem[]): MenuItem | undefined =>
-      items.map((i) => (i.id === id ? i : i.submenu ? find(i.submenu) : undefined)).find(Boolean);
-    const item = find(this.current.menu);
-    if (!item) throw new Error(`no menu item ${id}`);
-    if (item.enabled === false) throw new Error(`menu item ${id} is disabled`);
+    clickableMenuItem(this.views.at(-1), id);
     this.menuCb(id);
   }
   clickIcon(): void {

@@ -297,7 +297,10 @@ test.describe('camera, screen sharing, presentation, XFCE/Cinnamon/MATE do-not-d
 
   async function withSources(launch: (o: object) => Promise<Harness>, desktopName: string, extra: Partial<SourceDeps> = {}) {
     const bus = createDbus(() => {}, { session: desktop.session, system: desktop.system }, LOADED_MACHINE_MS);
-    const sources = holdSourcesFor({ platform: 'linux', env: { ...env, XDG_CURRENT_DESKTOP: desktopName }, bus, ownPids: [process.pid], cameraDevices: () => [], toolTimeoutMs: LOADED_MACHINE_MS, ...extra });
+    // No X display for the sources: `xprop -spy` prints at start, and the re-check that causes would hide a source
+    // whose own events are missed.
+    const sourceEnv = { ...env, XDG_CURRENT_DESKTOP: desktopName, DISPLAY: undefined };
+    const sources = holdSourcesFor({ platform: 'linux', env: sourceEnv, bus, ownPids: [process.pid], cameraDevices: () => [], toolTimeoutMs: LOADED_MACHINE_MS, ...extra });
     const monitor = new HoldMonitor({ sources: sources.map(timed), timeoutMs: LOADED_MACHINE_MS });
     const h = await launch({ realNotifications: false, holds: monitor, start: START, browser });
     return { h, monitor, bus };
@@ -315,7 +318,7 @@ test.describe('camera, screen sharing, presentation, XFCE/Cinnamon/MATE do-not-d
     expectHeld(h, 'call', /Break waiting — you’re in a call/);
     expect(monitor.answers().get('camera')).toMatchObject({ state: 'held', detail: `video0 is in use (process ${meeting.pid})` });
     // The close is seen through inotify: wait until the watch is in place before closing.
-    await until(() => inotifyWatching(), 'inotifywait watches the device');
+    await watching(monitor, 'inotifywait', devDir);
     stop(meeting);
     await expectBreakTwoMinutesAfter(h, monitor);
     bus.close();
@@ -347,6 +350,7 @@ test.describe('camera, screen sharing, presentation, XFCE/Cinnamon/MATE do-not-d
     await setFlags(4 | 8);
     await reachDueBreak(h, monitor);
     expectHeld(h, 'presentation', /Break waiting — you’re presenting/);
+    await watching(monitor);
     // The suspend inhibitor alone stays: that is not a presentation.
     await setFlags(4);
     await expectBreakTwoMinutesAfter(h, monitor);
@@ -357,9 +361,9 @@ test.describe('camera, screen sharing, presentation, XFCE/Cinnamon/MATE do-not-d
   // Each desktop's own store, through its real tool: xfconfd over the private D-Bus; GSettings (keyfile backend) with
   // Cinnamon's and MATE's schemas from their Debian packages.
   const dnd = [
-    { desktopName: 'XFCE', source: 'xfce-dnd', on: () => run('xfconf-query', ['-c', 'xfce4-notifyd', '-p', '/do-not-disturb', '-n', '-t', 'bool', '-s', 'true']), off: () => run('xfconf-query', ['-c', 'xfce4-notifyd', '-p', '/do-not-disturb', '-s', 'false']) },
-    { desktopName: 'X-Cinnamon', source: 'cinnamon-dnd', on: () => run('gsettings', ['set', 'org.cinnamon.desktop.notifications', 'display-notifications', 'false']), off: () => run('gsettings', ['set', 'org.cinnamon.desktop.notifications', 'display-notifications', 'true']) },
-    { desktopName: 'MATE', source: 'mate-dnd', on: () => run('gsettings', ['set', 'org.mate.NotificationDaemon', 'do-not-disturb', 'true']), off: () => run('gsettings', ['set', 'org.mate.NotificationDaemon', 'do-not-disturb', 'false']) },
+    { desktopName: 'XFCE', source: 'xfce-dnd', watcher: undefined, on: () => run('xfconf-query', ['-c', 'xfce4-notifyd', '-p', '/do-not-disturb', '-n', '-t', 'bool', '-s', 'true']), off: () => run('xfconf-query', ['-c', 'xfce4-notifyd', '-p', '/do-not-disturb', '-s', 'false']) },
+    { desktopName: 'X-Cinnamon', source: 'cinnamon-dnd', watcher: 'org.cinnamon.desktop.notifications', on: () => run('gsettings', ['set', 'org.cinnamon.desktop.notifications', 'display-notifications', 'false']), off: () => run('gsettings', ['set', 'org.cinnamon.desktop.notifications', 'display-notifications', 'true']) },
+    { desktopName: 'MATE', source: 'mate-dnd', watcher: 'org.mate.NotificationDaemon', on: () => run('gsettings', ['set', 'org.mate.NotificationDaemon', 'do-not-disturb', 'true']), off: () => run('gsettings', ['set', 'org.mate.NotificationDaemon', 'do-not-disturb', 'false']) },
   ];
   for (const d of dnd) {
     test(`${d.desktopName} do-not-disturb holds the break until it is turned off`, async ({ launch }) => {
@@ -368,6 +372,8 @@ test.describe('camera, screen sharing, presentation, XFCE/Cinnamon/MATE do-not-d
       await reachDueBreak(h, monitor);
       expectHeld(h, 'do-not-disturb', /Break waiting — do not disturb is on/);
       expect(monitor.answers().get(d.source)).toMatchObject({ state: 'held' });
+      // gsettings monitor (keyfile backend) follows the file through inotify; xfconf-query -m has no outward sign.
+      await watching(monitor, d.watcher ? 'gsettings' : undefined, d.watcher);
       d.off();
       await expectBreakTwoMinutesAfter(h, monitor);
       bus.close();
@@ -448,12 +454,23 @@ function standInVideoDevice(dev: string): string {
   return dev;
 }
 
-/** An inotifywait of ours has its watch in place (/proc/PID/fdinfo lists `inotify wd:` once it is added). */
-function inotifyWatching(): boolean {
+/**
+ * The held break's watches are in place, so the change a test makes next is seen through the source's own events.
+ * A watching tool that uses inotify is checked for it; D-Bus subscriptions and xfconf-query -m show no sign of
+ * readiness, so they get a moment.
+ */
+async function watching(monitor: HoldMonitor, comm?: string, arg?: string): Promise<void> {
+  await monitor.settled();
+  if (comm && arg) await until(() => inotifyWatching(comm, arg), `${comm} watches`);
+  await new Promise((r) => setTimeout(r, 2000));
+}
+
+/** A process of ours (`comm`, with `arg` in its command line) has an inotify watch in place (/proc/PID/fdinfo). */
+function inotifyWatching(comm: string, arg: string): boolean {
   for (const pid of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'inotifywait') continue;
-      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(tmp)) continue;
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== comm) continue;
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(arg)) continue;
       for (const fd of fs.readdirSync(`/proc/${pid}/fdinfo`)) if (fs.readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8').includes('inotify wd:')) return true;
     } catch {
       // gone meanwhile

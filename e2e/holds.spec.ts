@@ -25,8 +25,11 @@ import type { HoldSource } from '../electron/core/holds.ts';
 const MIN = 60_000;
 const START = '2026-11-23T09:00:00+01:00';
 /**
- * The app gives each source 500 ms; on a shared, loaded test machine starting a tool can take longer than that, so
- * the condition tests allow more (the hung-service test keeps the real limit).
+ * The app gives each source 500 ms. Alone, each tool answers well within it even on a loaded machine (10 runs each,
+ * load 22 on 2 cores: gsettings median 84 / max 248 ms, xfconf-query 201 / 452, pw-dump 239 / 505, dbus-send
+ * 113 / 295; /bin/true 99 / 154). But a decision asks every source at once, next to Chromium and the harness: there
+ * the answers measured in these tests (printed at the end of each run) took a median of 0.6–1.1 s and up to 3.6 s,
+ * D-Bus reads included, at load 22–25. So the condition tests allow 5 s; the hung-service test keeps the real limit.
  */
 const LOADED_MACHINE_MS = 5000;
 /** The scheduler asks the sources 10 s before the heads-up; the first heads-up is due at 29 min. */

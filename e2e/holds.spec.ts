@@ -98,7 +98,7 @@ test.afterAll(async () => {
 /** The app with the real hold sources of this (private) desktop. */
 async function launchWithSources(launch: (o: object) => Promise<Harness>, desktopName = 'GNOME') {
   const bus = createDbus(() => {}, { session: desktop.session, system: desktop.system }, LOADED_MACHINE_MS);
-  // No PipeWire daemon runs here (pw-dump would only wait for one): screen sharing is tested on a recorded pw-dump.
+  // PipeWire runs only for the block below, which tests screen sharing; here pw-dump would find no daemon.
   const sources = holdSourcesFor({ platform: 'linux', env: { ...env, XDG_CURRENT_DESKTOP: desktopName }, bus, ownPids: [process.pid], cameraDevices: () => [], toolTimeoutMs: LOADED_MACHINE_MS }).filter(
     (s) => s.id !== 'pipewire-screen-share',
   );

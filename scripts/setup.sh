@@ -29,6 +29,13 @@ declare -A NEED=(
   [pactl]=pulseaudio-utils
   [parec]=pulseaudio-utils
   [dbus-daemon]=dbus
+  # The camera (inotify on the device), screen sharing (a private PipeWire daemon, pw-dump, a pw-play stream) and
+  # XFCE's do-not-disturb (xfconfd and xfconf-query).
+  [inotifywait]=inotify-tools
+  [pipewire]=pipewire-bin
+  [pw-dump]=pipewire-bin
+  [pw-play]=pipewire-bin
+  [xfconf-query]=xfconf
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
@@ -38,6 +45,9 @@ done
 [ -x /usr/bin/convert ] || missing+=(imagemagick)
 # GNOME's notification settings schema, and Debian's python3 with D-Bus and GLib for the stand-in desktop services.
 [ -f /usr/share/glib-2.0/schemas/org.gnome.desktop.notifications.gschema.xml ] || missing+=(gsettings-desktop-schemas)
+# Cinnamon's and MATE's do-not-disturb keys: their schemas alone, from two small data packages (no desktop).
+[ -f /usr/share/glib-2.0/schemas/org.cinnamon.desktop.notifications.gschema.xml ] || missing+=(cinnamon-desktop-data)
+[ -f /usr/share/glib-2.0/schemas/org.mate.NotificationDaemon.gschema.xml ] || missing+=(mate-notification-daemon-common)
 [ -d /usr/lib/python3/dist-packages/dbus ] || missing+=(python3-dbus)
 [ -d /usr/lib/python3/dist-packages/gi ] || missing+=(python3-gi)
 # A plain font, so pages and screenshots have readable text on a bare machine.

@@ -55,7 +55,8 @@ export async function startPrivateDesktop(): Promise<PrivateDesktop> {
     return child;
   };
   await Promise.all([run(['--session']), run(['--system'], 'system')]);
-  const bus = createDbus(() => {}, { session, system });
+  // Driving the fakes is not what is tested: their answers may take seconds on a loaded machine.
+  const bus = createDbus(() => {}, { session, system }, 30_000);
   return {
     dir,
     session,

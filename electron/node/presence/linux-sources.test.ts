@@ -175,11 +175,15 @@ describe('camera (a stand-in device file held open by a real process)', () => {
   });
 });
 
-describe('screen sharing (recorded pw-dump, PipeWire 0.3.65)', () => {
+describe('screen sharing (recorded pw-dump, PipeWire 0.3.65; a real daemon in e2e/holds.spec.ts)', () => {
   it('a screen-cast video source is screen sharing; none is free', async () => {
-    expect(screenShareVerdict(fixture('pw-dump-share.json'))).toEqual({ state: 'held', reason: 'screen-sharing', detail: 'screen shared (gnome-shell-screencast-x)' });
+    expect(screenShareVerdict(fixture('pw-dump-share.json'))).toEqual({ state: 'held', reason: 'screen-sharing', detail: 'screen shared (meta-screen-cast-src)' });
     expect(screenShareVerdict(fixture('pw-dump-idle.json'))).toEqual({ state: 'free' });
     expect((await pipewireScreenShare(scriptedExec({})).check()).state).toBe('unknown');
+  });
+  it('a portal stream that sets its class to Video/Source (wlroots) is screen sharing, found by its stream name', () => {
+    const xdpw = [{ type: 'PipeWire:Interface:Node', info: { props: { 'media.class': 'Video/Source', 'media.name': 'xdpw-stream', 'node.name': 'xdg-desktop-portal-wlr', 'device.id': 1 } } }];
+    expect(screenShareVerdict(JSON.stringify(xdpw))).toEqual({ state: 'held', reason: 'screen-sharing', detail: 'screen shared (xdpw-stream)' });
   });
   it('a camera node (a device) is not screen sharing', () => {
     const camera = [{ type: 'PipeWire:Interface:Node', info: { props: { 'media.class': 'Video/Source', 'node.name': 'v4l2_input.pci-0000_00_14.0-usb-0_1_1.0', 'device.id': 42 } } }];

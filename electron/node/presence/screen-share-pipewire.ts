@@ -1,6 +1,9 @@
 // Screen sharing on Linux: while a screen is shared through the desktop portal, the compositor offers it as a
-// PipeWire video source. Read from `pw-dump`; the names are those the portals give their streams (GNOME's mutter,
-// wlroots, Hyprland), and any video source that is not a device (cameras are) is counted too.
+// PipeWire video stream. Read from `pw-dump`. A portal stream is a PipeWire stream (pw_stream_new): its node is
+// named after the program (`gnome-shell`, `xdg-desktop-portal-wlr`) and the stream's own name is its `media.name`
+// (GNOME's mutter `meta-screen-cast-src`, wlroots `xdpw-stream`, Hyprland `xdph-streaming`); its class is
+// `Stream/Output/Video`, or `Video/Source` where the portal sets it. Any video output that is not a device (cameras
+// are) is counted too.
 import type { HoldSource, HoldVerdict } from '../../core/holds.ts';
 import { execTool, type Exec } from './tool.ts';
 
@@ -10,6 +13,7 @@ interface PwObject {
 }
 
 const PORTAL_STREAM = /^(meta-screen-cast-src|gnome-shell-screencast|xdpw-stream|xdph-stream|kwin)/;
+const VIDEO_OUT = new Set(['Video/Source', 'Stream/Output/Video']);
 
 export function screenShareVerdict(pwDumpJson: string): HoldVerdict {
   let objects: PwObject[];
@@ -21,12 +25,13 @@ export function screenShareVerdict(pwDumpJson: string): HoldVerdict {
   if (!Array.isArray(objects)) return { state: 'unknown', why: 'pw-dump printed something unexpected' };
   const shared = objects.find((o) => {
     const p = o.info?.props ?? {};
-    if (!o.type?.endsWith(':Node') || p['media.class'] !== 'Video/Source') return false;
-    const name = String(p['node.name'] ?? '');
+    if (!o.type?.endsWith(':Node') || !VIDEO_OUT.has(String(p['media.class']))) return false;
     const isDevice = 'device.id' in p || 'api.v4l2.path' in p || 'api.libcamera.path' in p;
-    return PORTAL_STREAM.test(name) || !isDevice;
+    return PORTAL_STREAM.test(String(p['media.name'] ?? '')) || PORTAL_STREAM.test(String(p['node.name'] ?? '')) || !isDevice;
   });
-  return shared ? { state: 'held', reason: 'screen-sharing', detail: `screen shared (${String(shared.info?.props?.['node.name'] ?? 'stream')})` } : { state: 'free' };
+  if (!shared) return { state: 'free' };
+  const p = shared.info?.props ?? {};
+  return { state: 'held', reason: 'screen-sharing', detail: `screen shared (${String(p['media.name'] ?? p['node.name'] ?? 'stream')})` };
 }
 
 /** No event stream is followed here (pw-mon is chatty): while a break is held, the scheduler's slow re-checks cover it. */

@@ -9,11 +9,14 @@ import type { Harness } from './harness/harness.ts';
 const LOCALES = [PSEUDO_LOCALE, ...LANGUAGE_CODES];
 
 /** Text elements that overflow their box (where that clips), stick out of the window, or make the page scroll sideways. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+async function overflowing(page: Page, fixedSize: boolean): Promise<string[]> {
+  return page.evaluate((fixedSize) => {
     const bad: string[] = [];
-    const vw = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > vw + 1) bad.push(`page scrolls sideways (${document.documentElement.scrollWidth} > ${vw})`);
+    const root = document.documentElement;
+    const vw = root.clientWidth;
+    if (root.scrollWidth > vw + 1) bad.push(`page scrolls sideways (${root.scrollWidth} > ${vw})`);
+    // The break window cannot be resized: what lies below its bottom edge is out of reach.
+    if (fixedSize && root.scrollHeight > root.clientHeight + 1) bad.push(`page runs past the window's bottom (${root.scrollHeight} > ${root.clientHeight})`);
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
       if (!text) continue;
@@ -30,25 +33,31 @@ async function overflowing(page: Page): Promise<string[]> {
       if (rect.right > vw + 1 || rect.left < -1) bad.push(`${name}: outside the window (${Math.round(rect.left)}–${Math.round(rect.right)} of ${vw})`);
     }
     return bad;
-  });
+  }, fixedSize);
 }
 
+/** Switch every page to each language in turn, all pages at once, and collect what overflows. */
 async function inEveryLocale(h: Harness, pages: Record<string, Page>): Promise<string[]> {
   const problems: string[] = [];
   for (const code of LOCALES) {
     h.windows.broadcast({ type: 'locale', locale: code });
-    for (const [name, page] of Object.entries(pages)) {
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(code);
-      await page.evaluate(() => document.fonts.ready);
-      for (const p of await overflowing(page)) problems.push(`${code} ${name}: ${p}`);
-    }
+    const found = await Promise.all(
+      Object.entries(pages).map(async ([name, page]) => {
+        // Polled each frame: the language is in once the page says so, and Svelte has re-rendered by the next task.
+        await page.waitForFunction((c) => document.documentElement.lang === c, code, { polling: 'raf' });
+        await page.evaluate(() => document.fonts.ready);
+        return (await overflowing(page, page.url().endsWith('/break.html'))).map((p) => `${code} ${name}: ${p}`);
+      }),
+    );
+    problems.push(...found.flat());
   }
   return problems;
 }
 
 test('no window overflows or clips its text in the pseudo-locale or any shipped language', async ({ launch }) => {
   test.setTimeout(240_000);
-  const h = await launch({ realNotifications: false, welcome: { due: true, markShown: () => {} } });
+  // The break window's own clock is Playwright's: paused, the finished screen stays until it has been checked.
+  const h = await launch({ realNotifications: false, fakePageClock: true, welcome: { due: true, markShown: () => {} } });
   const welcome = await h.windows.page('welcome');
   h.tray.clickMenu('settings');
   const settings = await h.windows.page('settings');
@@ -56,13 +65,31 @@ test('no window overflows or clips its text in the pseudo-locale or any shipped 
   h.tray.clickMenu('stats');
   const stats = await h.windows.page('stats');
   h.clock.advanceBy(30 * 60_000);
-  const prompt = await h.windows.page('break');
-  await prompt.locator('button.primary').waitFor();
-  const problems = await inEveryLocale(h, { welcome, settings, stats, prompt });
-  // The player: the same break window, started.
-  await prompt.locator('button.primary').click();
-  await prompt.locator('[data-testid="cue"]').waitFor();
-  problems.push(...(await inEveryLocale(h, { player: prompt })));
+  const brk = await h.windows.page('break');
+  await brk.locator('button.primary').waitFor();
+  const problems = await inEveryLocale(h, { welcome, settings, stats, prompt: brk });
+  // Every screen of the break window, each in every language: the player moving, paused, asking before a skip,
+  // and the finished screen after the routine ends.
+  await brk.locator('button.primary').click();
+  await brk.locator('[data-testid="cue"]').waitFor();
+  await brk.clock.runFor(8_000);
+  await brk.clock.pauseAt((await brk.evaluate(() => Date.now())) + 1_000);
+  const screens: [string, () => Promise<unknown>][] = [
+    ['player', async () => {}],
+    ['paused', () => brk.keyboard.press('Space')],
+    ['skip question', () => brk.keyboard.press('Escape').then(() => brk.locator('.confirm').waitFor())],
+    ['finished', async () => {
+      await brk.keyboard.press('Escape');
+      await brk.getByRole('button', { name: 'Finish', exact: true }).click();
+      await brk.locator('.finished').waitFor();
+    }],
+  ];
+  for (const [screen, show] of screens) {
+    h.windows.broadcast({ type: 'locale', locale: 'en' });
+    await brk.waitForFunction(() => document.documentElement.lang === 'en', undefined, { polling: 'raf' });
+    await show();
+    problems.push(...(await inEveryLocale(h, { break: brk })).map((p) => p.replace(' break: ', ` break (${screen}): `)));
+  }
   expect(problems).toEqual([]);
 });
 

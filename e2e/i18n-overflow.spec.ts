@@ -4,51 +4,65 @@
 import type { Page } from 'playwright-core';
 import { LANGUAGE_CODES, PSEUDO_LOCALE } from '../electron/core/i18n/languages.ts';
 import { expect, test } from './fixtures.ts';
-import type { Harness } from './harness/harness.ts';
 
 const LOCALES = [PSEUDO_LOCALE, ...LANGUAGE_CODES];
 
-/** Text elements that overflow their box (where that clips), stick out of the window, or make the page scroll sideways. */
-async function overflowing(page: Page, fixedSize: boolean): Promise<string[]> {
-  return page.evaluate((fixedSize) => {
-    const bad: string[] = [];
-    const root = document.documentElement;
-    const vw = root.clientWidth;
-    if (root.scrollWidth > vw + 1) bad.push(`page scrolls sideways (${root.scrollWidth} > ${vw})`);
-    // The break window cannot be resized: what lies below its bottom edge is out of reach.
-    if (fixedSize && root.scrollHeight > root.clientHeight + 1) bad.push(`page runs past the window's bottom (${root.scrollHeight} > ${root.clientHeight})`);
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
-      if (!text) continue;
-      const style = getComputedStyle(el);
-      if (style.display === 'none' || style.visibility === 'hidden' || el.closest('[hidden], dialog:not([open])')) continue;
-      const rect = el.getBoundingClientRect();
-      // Screen-reader-only text is a 1-pixel clipped box on purpose.
-      if (rect.width <= 1 || rect.height <= 1 || el.closest('.visually-hidden')) continue;
-      const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${el.textContent!.trim().slice(0, 40)}"`;
-      const clipsX = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
-      const clipsY = style.overflowY !== 'visible';
-      if (clipsX && el.scrollWidth > el.clientWidth + 1) bad.push(`${name}: clipped sideways (${el.scrollWidth} > ${el.clientWidth})`);
-      if (clipsY && el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'auto' && style.overflowY !== 'scroll') bad.push(`${name}: clipped (${el.scrollHeight} > ${el.clientHeight})`);
-      if (rect.right > vw + 1 || rect.left < -1) bad.push(`${name}: outside the window (${Math.round(rect.left)}–${Math.round(rect.right)} of ${vw})`);
-    }
-    return bad;
-  }, fixedSize);
+/**
+ * Switches the page to `code` by the push main sends (ChromiumWindows.broadcast evaluates exactly this), waits until
+ * it has re-rendered, and lists the text elements that overflow their box (where that clips), stick out of the window,
+ * or make the page scroll sideways — and, in a window that cannot be resized, run past its bottom edge. One round
+ * trip per page and language: this spec renders every window in every language.
+ */
+async function switchAndScan(page: Page, code: string): Promise<string[]> {
+  const fixedSize = page.url().endsWith('/break.html');
+  return page.evaluate(
+    async ({ code, fixedSize }) => {
+      const root = document.documentElement;
+      // The locale sets `lang` after its state: Svelte's re-render is queued before this observer's callback.
+      const switched = new Promise<void>((resolve) => {
+        const done = () => {
+          if (root.lang !== code) return;
+          seen.disconnect();
+          resolve();
+        };
+        const seen = new MutationObserver(done);
+        seen.observe(root, { attributes: true, attributeFilter: ['lang'] });
+        done();
+      });
+      (window as unknown as { __limberPush: (m: unknown) => void }).__limberPush({ type: 'locale', locale: code });
+      await switched;
+      await document.fonts.ready;
+      const bad: string[] = [];
+      const vw = root.clientWidth;
+      if (root.scrollWidth > vw + 1) bad.push(`page scrolls sideways (${root.scrollWidth} > ${vw})`);
+      // The break window cannot be resized: what lies below its bottom edge is out of reach.
+      if (fixedSize && root.scrollHeight > root.clientHeight + 1) bad.push(`page runs past the window's bottom (${root.scrollHeight} > ${root.clientHeight})`);
+      for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+        const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+        if (!text) continue;
+        const style = getComputedStyle(el);
+        if (style.display === 'none' || style.visibility === 'hidden' || el.closest('[hidden], dialog:not([open])')) continue;
+        const rect = el.getBoundingClientRect();
+        // Screen-reader-only text is a 1-pixel clipped box on purpose.
+        if (rect.width <= 1 || rect.height <= 1 || el.closest('.visually-hidden')) continue;
+        const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${el.textContent!.trim().slice(0, 40)}"`;
+        const clipsX = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+        const clipsY = style.overflowY !== 'visible';
+        if (clipsX && el.scrollWidth > el.clientWidth + 1) bad.push(`${name}: clipped sideways (${el.scrollWidth} > ${el.clientWidth})`);
+        if (clipsY && el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'auto' && style.overflowY !== 'scroll') bad.push(`${name}: clipped (${el.scrollHeight} > ${el.clientHeight})`);
+        if (rect.right > vw + 1 || rect.left < -1) bad.push(`${name}: outside the window (${Math.round(rect.left)}–${Math.round(rect.right)} of ${vw})`);
+      }
+      return bad;
+    },
+    { code, fixedSize },
+  );
 }
 
-/** Switch every page to each language in turn, all pages at once, and collect what overflows. */
-async function inEveryLocale(h: Harness, pages: Record<string, Page>): Promise<string[]> {
+/** Every page in each language in turn (the pages side by side), and what overflows. */
+async function inEveryLocale(pages: Record<string, Page>): Promise<string[]> {
   const problems: string[] = [];
   for (const code of LOCALES) {
-    h.windows.broadcast({ type: 'locale', locale: code });
-    const found = await Promise.all(
-      Object.entries(pages).map(async ([name, page]) => {
-        // Polled each frame: the language is in once the page says so, and Svelte has re-rendered by the next task.
-        await page.waitForFunction((c) => document.documentElement.lang === c, code, { polling: 'raf' });
-        await page.evaluate(() => document.fonts.ready);
-        return (await overflowing(page, page.url().endsWith('/break.html'))).map((p) => `${code} ${name}: ${p}`);
-      }),
-    );
+    const found = await Promise.all(Object.entries(pages).map(async ([name, page]) => (await switchAndScan(page, code)).map((p) => `${code} ${name}: ${p}`)));
     problems.push(...found.flat());
   }
   return problems;
@@ -58,16 +72,13 @@ test('no window overflows or clips its text in the pseudo-locale or any shipped 
   test.setTimeout(240_000);
   // The break window's own clock is Playwright's: paused, the finished screen stays until it has been checked.
   const h = await launch({ realNotifications: false, fakePageClock: true, welcome: { due: true, markShown: () => {} } });
-  const welcome = await h.windows.page('welcome');
+  // All four windows open at once: loading them one after another was most of this spec's time.
   h.tray.clickMenu('settings');
-  const settings = await h.windows.page('settings');
-  await settings.locator('select[data-testid="language"]').waitFor();
   h.tray.clickMenu('stats');
-  const stats = await h.windows.page('stats');
   h.clock.advanceBy(30 * 60_000);
-  const brk = await h.windows.page('break');
-  await brk.locator('button.primary').waitFor();
-  const problems = await inEveryLocale(h, { welcome, settings, stats, prompt: brk });
+  const [welcome, settings, stats, brk] = await Promise.all((['welcome', 'settings', 'stats', 'break'] as const).map((w) => h.windows.page(w, 30_000)));
+  await Promise.all([settings.locator('select[data-testid="language"]').waitFor(), brk.locator('button.primary').waitFor()]);
+  const problems = await inEveryLocale({ welcome, settings, stats, prompt: brk });
   // Every screen of the break window, each in every language: the player moving, paused, asking before a skip,
   // and the finished screen after the routine ends.
   await brk.locator('button.primary').click();
@@ -85,10 +96,10 @@ test('no window overflows or clips its text in the pseudo-locale or any shipped 
     }],
   ];
   for (const [screen, show] of screens) {
-    h.windows.broadcast({ type: 'locale', locale: 'en' });
-    await brk.waitForFunction(() => document.documentElement.lang === 'en', undefined, { polling: 'raf' });
+    // Back in English, where the steps below find their buttons.
+    await switchAndScan(brk, 'en');
     await show();
-    problems.push(...(await inEveryLocale(h, { break: brk })).map((p) => p.replace(' break: ', ` break (${screen}): `)));
+    problems.push(...(await inEveryLocale({ [`break (${screen})`]: brk })));
   }
   expect(problems).toEqual([]);
 });

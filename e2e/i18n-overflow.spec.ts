@@ -76,7 +76,8 @@ test('no window overflows or clips its text in the pseudo-locale or any shipped 
   h.tray.clickMenu('settings');
   h.tray.clickMenu('stats');
   h.clock.advanceBy(30 * 60_000);
-  const [welcome, settings, stats, brk] = await Promise.all((['welcome', 'settings', 'stats', 'break'] as const).map((w) => h.windows.page(w, 30_000)));
+  const open = (w: 'welcome' | 'settings' | 'stats' | 'break') => h.windows.page(w, 30_000);
+  const [welcome, settings, stats, brk] = await Promise.all([open('welcome'), open('settings'), open('stats'), open('break')]);
   await Promise.all([settings.locator('select[data-testid="language"]').waitFor(), brk.locator('button.primary').waitFor()]);
   const problems = await inEveryLocale({ welcome, settings, stats, prompt: brk });
   // Every screen of the break window, each in every language: the player moving, paused, asking before a skip,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { MenuItem, TrayView } from '../../electron/core/tray-model.ts';
+import { launchAppWindow } from './chromium.ts';
 import type { RecordingTray } from './test-ports.ts';
 
 const ICONS = resolve(import.meta.dirname, '../../resources/icons');
@@ -40,10 +41,15 @@ export function trayPageHtml(v: TrayView, dark = false): string {
   ${menuHtml(v.menu)}`;
 }
 
-/** A page that follows the tray as the app renders it; clicks go to the app's menu handler. */
-export async function openTrayPage(browser: Browser, tray: RecordingTray, dark = false): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 300, height: 640 }, colorScheme: dark ? 'dark' : 'light' });
-  const page = await context.newPage();
+/**
+ * A page that follows the tray as the app renders it; clicks go to the app's menu handler. With `appWindow` (the
+ * preview) it is a Chromium app window of its own at those bounds, placed as the desktop would place a tray menu.
+ */
+export async function openTrayPage(browser: Browser, tray: RecordingTray, dark = false, appWindow?: { x: number; y: number; width: number; height: number }): Promise<Page> {
+  const colorScheme = dark ? 'dark' : 'light';
+  const page = appWindow
+    ? (await launchAppWindow(appWindow, { colorScheme })).page
+    : await (await browser.newContext({ viewport: { width: 300, height: 640 }, colorScheme })).newPage();
   await page.exposeFunction('clickMenu', (id: string) => tray.clickMenu(id));
   let shown = '';
   const show = async (v: TrayView) => {

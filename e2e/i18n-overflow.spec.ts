@@ -116,4 +116,11 @@ test('right-to-left: the Arabic windows mirror, the figure keeps the body\u2019s
   // SVG figures are drawn in their own coordinates: mirroring the page must not mirror the body.
   const flipped = await page.evaluate(() => [...document.querySelectorAll('svg')].some((s) => getComputedStyle(s).transform.startsWith('matrix(-1')));
   expect(flipped).toBe(false);
+  // Indents and list markers sit at the reading start too: a setting under its switch is indented from the right.
+  h.tray.clickMenu('settings');
+  const settings = await h.windows.page('settings');
+  const indent = settings.locator('.indent').first();
+  await indent.waitFor();
+  const [indented, card] = await Promise.all([indent.locator('label').first().boundingBox(), settings.locator('.card').first().boundingBox()]);
+  expect(card!.x + card!.width - (indented!.x + indented!.width)).toBeGreaterThan(40);
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../electron/core/clock.ts';
 import { FakeBus } from '../electron/node/presence/test-helpers.ts';
 import { appWindowArgs } from '../e2e/harness/chromium.ts';
+import { menuDirection } from '../e2e/harness/tray-page.ts';
 import { parseGeometry, parseWorkArea, presenceLine, previewDesktop, TRAY_MENU_SIZE, trayMenuBounds, type RunTool } from './preview-desktop.ts';
 
 const MUTTER = 'org.gnome.Mutter.IdleMonitor org.gnome.Mutter.IdleMonitor';
@@ -70,5 +71,11 @@ describe('the preview tray window', () => {
     expect(args.some((a) => a.startsWith('--app='))).toBe(true);
     expect(args).toContain('--window-size=300,560');
     expect(args).toContain('--window-position=1616,36');
+  });
+  it('reads right to left where its words are Arabic, as a native menu would be drawn', () => {
+    const item = (label: string) => ({ id: 'x', label, info: true as const, enabled: false as const });
+    expect(menuDirection([{ id: 's', label: '', separator: true }, item('خذ استراحة الآن')])).toBe('rtl');
+    expect(menuDirection([item('Start break now')])).toBe('ltr');
+    expect(menuDirection([item('今すぐ休憩')])).toBe('ltr');
   });
 });

@@ -23,17 +23,23 @@ function menuHtml(items: MenuItem[]): string {
     .join('');
 }
 
+/** A native menu is drawn in its language's direction: right to left where its first letter is Arabic or Hebrew. */
+export function menuDirection(items: MenuItem[]): 'ltr' | 'rtl' {
+  const first = items.find((i) => !i.separator && i.label)?.label.match(/\p{L}/u)?.[0] ?? '';
+  return /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(first) ? 'rtl' : 'ltr';
+}
+
 export function trayPageHtml(v: TrayView, dark = false): string {
   const icon = readFileSync(resolve(ICONS, `tray-${v.icon}-48.png`)).toString('base64');
-  return `<!doctype html><title>Limber tray</title>
+  return `<!doctype html><html dir="${menuDirection(v.menu)}"><title>Limber tray</title>
   <style>
     body{font:14px system-ui,sans-serif;margin:0;padding:12px;background:${dark ? '#1f262d' : '#fff'};color:${dark ? '#e6ebef' : '#1f2a33'}}
     header{display:flex;gap:10px;align-items:center;padding-bottom:8px}
     .tip{font-size:12px;opacity:.8}
-    button,summary{display:block;width:100%;text-align:left;padding:6px 10px;border:0;border-radius:6px;background:none;color:inherit;font:inherit;cursor:pointer}
+    button,summary{display:block;width:100%;text-align:start;padding:6px 10px;border:0;border-radius:6px;background:none;color:inherit;font:inherit;cursor:pointer}
     button:hover:not(:disabled),summary:hover{background:${dark ? '#2f3942' : '#e9eef2'}}
     button:disabled{opacity:.5;cursor:default}
-    .sub{padding-left:14px}
+    .sub{padding-inline-start:14px}
     hr{border:0;border-top:1px solid ${dark ? '#2f3942' : '#dde3e8'};margin:4px 0}
   </style>
   <header><img alt="tray icon: ${v.icon}" src="data:image/png;base64,${icon}" width="32" height="32">

@@ -60,8 +60,8 @@ describe('the preview tray window', () => {
   const screen = { x: 0, y: 0, width: 1920, height: 1080 };
   it('opens at the top right under a top panel (GNOME), at the bottom right over a bottom panel or none', () => {
     expect(trayMenuBounds({ x: 0, y: 32, width: 1920, height: 1048 }, screen)).toEqual({ x: 1920 - 300 - 4, y: 36, ...TRAY_MENU_SIZE });
-    expect(trayMenuBounds({ x: 0, y: 0, width: 1920, height: 1040 }, screen)).toEqual({ x: 1616, y: 1040 - 560 - 4, ...TRAY_MENU_SIZE });
-    expect(trayMenuBounds(screen, screen)).toEqual({ x: 1616, y: 1080 - 560 - 4, ...TRAY_MENU_SIZE });
+    expect(trayMenuBounds({ x: 0, y: 0, width: 1920, height: 1040 }, screen)).toEqual({ x: 1616, y: 1040 - 460 - 4, ...TRAY_MENU_SIZE });
+    expect(trayMenuBounds(screen, screen)).toEqual({ x: 1616, y: 1080 - 460 - 4, ...TRAY_MENU_SIZE });
   });
   it('never larger than the work area, never outside it', () => {
     expect(trayMenuBounds({ x: 0, y: 0, width: 250, height: 400 }, { x: 0, y: 0, width: 250, height: 400 })).toEqual({ x: 0, y: 0, width: 250, height: 400 });

@@ -40,7 +40,7 @@ export function workArea(): { x: number; y: number; width: number; height: numbe
 export type Area = { x: number; y: number; width: number; height: number };
 
 /** A tray menu's size: as wide as the desktop's menus, tall enough for Limber's items with Pause opened. */
-export const TRAY_MENU_SIZE = { width: 300, height: 560 };
+export const TRAY_MENU_SIZE = { width: 300, height: 460 };
 
 /**
  * Where a tray menu opens: at the right end of the panel that holds the tray. A panel at the top (the work area starts

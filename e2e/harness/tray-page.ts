@@ -33,6 +33,7 @@ export function trayPageHtml(v: TrayView, dark = false): string {
   const icon = readFileSync(resolve(ICONS, `tray-${v.icon}-48.png`)).toString('base64');
   return `<!doctype html><html dir="${menuDirection(v.menu)}"><title>Limber tray</title>
   <style>
+    *{box-sizing:border-box}
     body{font:14px system-ui,sans-serif;margin:0;padding:12px;background:${dark ? '#1f262d' : '#fff'};color:${dark ? '#e6ebef' : '#1f2a33'}}
     header{display:flex;gap:10px;align-items:center;padding-bottom:8px}
     .tip{font-size:12px;opacity:.8}

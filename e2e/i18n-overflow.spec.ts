@@ -4,44 +4,66 @@
 import type { Page } from 'playwright-core';
 import { LANGUAGE_CODES, PSEUDO_LOCALE } from '../electron/core/i18n/languages.ts';
 import { expect, test } from './fixtures.ts';
-import type { Harness } from './harness/harness.ts';
 
 const LOCALES = [PSEUDO_LOCALE, ...LANGUAGE_CODES];
 
-/** Text elements that overflow their box (where that clips), stick out of the window, or make the page scroll sideways. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const bad: string[] = [];
-    const vw = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > vw + 1) bad.push(`page scrolls sideways (${document.documentElement.scrollWidth} > ${vw})`);
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
-      if (!text) continue;
-      const style = getComputedStyle(el);
-      if (style.display === 'none' || style.visibility === 'hidden' || el.closest('[hidden], dialog:not([open])')) continue;
-      const rect = el.getBoundingClientRect();
-      // Screen-reader-only text is a 1-pixel clipped box on purpose.
-      if (rect.width <= 1 || rect.height <= 1 || el.closest('.visually-hidden')) continue;
-      const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${el.textContent!.trim().slice(0, 40)}"`;
-      const clipsX = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
-      const clipsY = style.overflowY !== 'visible';
-      if (clipsX && el.scrollWidth > el.clientWidth + 1) bad.push(`${name}: clipped sideways (${el.scrollWidth} > ${el.clientWidth})`);
-      if (clipsY && el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'auto' && style.overflowY !== 'scroll') bad.push(`${name}: clipped (${el.scrollHeight} > ${el.clientHeight})`);
-      if (rect.right > vw + 1 || rect.left < -1) bad.push(`${name}: outside the window (${Math.round(rect.left)}–${Math.round(rect.right)} of ${vw})`);
-    }
-    return bad;
-  });
+/**
+ * Switches the page to `code` by the push main sends (ChromiumWindows.broadcast evaluates exactly this), waits until
+ * it has re-rendered, and lists the text elements that overflow their box (where that clips), stick out of the window,
+ * or make the page scroll sideways — and, in a window that cannot be resized, run past its bottom edge. One round
+ * trip per page and language: this spec renders every window in every language.
+ */
+async function switchAndScan(page: Page, code: string): Promise<string[]> {
+  const fixedSize = page.url().endsWith('/break.html');
+  return page.evaluate(
+    async ({ code, fixedSize }) => {
+      const root = document.documentElement;
+      // The locale sets `lang` after its state: Svelte's re-render is queued before this observer's callback.
+      const switched = new Promise<void>((resolve) => {
+        const done = () => {
+          if (root.lang !== code) return;
+          seen.disconnect();
+          resolve();
+        };
+        const seen = new MutationObserver(done);
+        seen.observe(root, { attributes: true, attributeFilter: ['lang'] });
+        done();
+      });
+      (window as unknown as { __limberPush: (m: unknown) => void }).__limberPush({ type: 'locale', locale: code });
+      await switched;
+      await document.fonts.ready;
+      const bad: string[] = [];
+      const vw = root.clientWidth;
+      if (root.scrollWidth > vw + 1) bad.push(`page scrolls sideways (${root.scrollWidth} > ${vw})`);
+      // The break window cannot be resized: what lies below its bottom edge is out of reach.
+      if (fixedSize && root.scrollHeight > root.clientHeight + 1) bad.push(`page runs past the window's bottom (${root.scrollHeight} > ${root.clientHeight})`);
+      for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+        const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+        if (!text) continue;
+        const style = getComputedStyle(el);
+        if (style.display === 'none' || style.visibility === 'hidden' || el.closest('[hidden], dialog:not([open])')) continue;
+        const rect = el.getBoundingClientRect();
+        // Screen-reader-only text is a 1-pixel clipped box on purpose.
+        if (rect.width <= 1 || rect.height <= 1 || el.closest('.visually-hidden')) continue;
+        const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${el.textContent!.trim().slice(0, 40)}"`;
+        const clipsX = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+        const clipsY = style.overflowY !== 'visible';
+        if (clipsX && el.scrollWidth > el.clientWidth + 1) bad.push(`${name}: clipped sideways (${el.scrollWidth} > ${el.clientWidth})`);
+        if (clipsY && el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'auto' && style.overflowY !== 'scroll') bad.push(`${name}: clipped (${el.scrollHeight} > ${el.clientHeight})`);
+        if (rect.right > vw + 1 || rect.left < -1) bad.push(`${name}: outside the window (${Math.round(rect.left)}–${Math.round(rect.right)} of ${vw})`);
+      }
+      return bad;
+    },
+    { code, fixedSize },
+  );
 }
 
-async function inEveryLocale(h: Harness, pages: Record<string, Page>): Promise<string[]> {
+/** Every page in each language in turn (the pages side by side), and what overflows. */
+async function inEveryLocale(pages: Record<string, Page>): Promise<string[]> {
   const problems: string[] = [];
   for (const code of LOCALES) {
-    h.windows.broadcast({ type: 'locale', locale: code });
-    for (const [name, page] of Object.entries(pages)) {
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(code);
-      await page.evaluate(() => document.fonts.ready);
-      for (const p of await overflowing(page)) problems.push(`${code} ${name}: ${p}`);
-    }
+    const found = await Promise.all(Object.entries(pages).map(async ([name, page]) => (await switchAndScan(page, code)).map((p) => `${code} ${name}: ${p}`)));
+    problems.push(...found.flat());
   }
   return problems;
 }
@@ -49,21 +71,38 @@ async function inEveryLocale(h: Harness, pages: Record<string, Page>): Promise<s
 // Harness-only: each locale is pushed straight through the harness's windows port (no settings round trip per locale).
 test('no window overflows or clips its text in the pseudo-locale or any shipped language', async ({ launch }) => {
   test.setTimeout(240_000);
-  const h = await launch({ realNotifications: false, welcome: { due: true, markShown: () => {} } });
-  const welcome = await h.windows.page('welcome');
+  // The break window's own clock is Playwright's: paused, the finished screen stays until it has been checked.
+  const h = await launch({ realNotifications: false, fakePageClock: true, welcome: { due: true, markShown: () => {} } });
+  // All four windows open at once: loading them one after another was most of this spec's time.
   h.tray.clickMenu('settings');
-  const settings = await h.windows.page('settings');
-  await settings.locator('select[data-testid="language"]').waitFor();
   h.tray.clickMenu('stats');
-  const stats = await h.windows.page('stats');
   h.clock.advanceBy(30 * 60_000);
-  const prompt = await h.windows.page('break');
-  await prompt.locator('button.primary').waitFor();
-  const problems = await inEveryLocale(h, { welcome, settings, stats, prompt });
-  // The player: the same break window, started.
-  await prompt.locator('button.primary').click();
-  await prompt.locator('[data-testid="cue"]').waitFor();
-  problems.push(...(await inEveryLocale(h, { player: prompt })));
+  const open = (w: 'welcome' | 'settings' | 'stats' | 'break') => h.windows.page(w, 30_000);
+  const [welcome, settings, stats, brk] = await Promise.all([open('welcome'), open('settings'), open('stats'), open('break')]);
+  await Promise.all([settings.locator('select[data-testid="language"]').waitFor(), brk.locator('button.primary').waitFor()]);
+  const problems = await inEveryLocale({ welcome, settings, stats, prompt: brk });
+  // Every screen of the break window, each in every language: the player moving, paused, asking before a skip,
+  // and the finished screen after the routine ends.
+  await brk.locator('button.primary').click();
+  await brk.locator('[data-testid="cue"]').waitFor();
+  await brk.clock.runFor(8_000);
+  await brk.clock.pauseAt((await brk.evaluate(() => Date.now())) + 1_000);
+  const screens: [string, () => Promise<unknown>][] = [
+    ['player', async () => {}],
+    ['paused', () => brk.keyboard.press('Space')],
+    ['skip question', () => brk.keyboard.press('Escape').then(() => brk.locator('.confirm').waitFor())],
+    ['finished', async () => {
+      await brk.keyboard.press('Escape');
+      await brk.getByRole('button', { name: 'Finish', exact: true }).click();
+      await brk.locator('.finished').waitFor();
+    }],
+  ];
+  for (const [screen, show] of screens) {
+    // Back in English, where the steps below find their buttons.
+    await switchAndScan(brk, 'en');
+    await show();
+    problems.push(...(await inEveryLocale({ [`break (${screen})`]: brk })));
+  }
   expect(problems).toEqual([]);
 });
 
@@ -79,4 +118,11 @@ test('right-to-left: the Arabic windows mirror, the figure keeps the body\u2019s
   // SVG figures are drawn in their own coordinates: mirroring the page must not mirror the body.
   const flipped = await page.evaluate(() => [...document.querySelectorAll('svg')].some((s) => getComputedStyle(s).transform.startsWith('matrix(-1')));
   expect(flipped).toBe(false);
+  // Indents and list markers sit at the reading start too: a setting under its switch is indented from the right.
+  h.tray.clickMenu('settings');
+  const settings = await h.windows.page('settings');
+  const indent = settings.locator('.indent').first();
+  await indent.waitFor();
+  const [indented, card] = await Promise.all([indent.locator('label').first().boundingBox(), settings.locator('.card').first().boundingBox()]);
+  expect(card!.x + card!.width - (indented!.x + indented!.width)).toBeGreaterThan(40);
 });

@@ -16,9 +16,7 @@ import { firstRun } from './node/first-run.ts';
 import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
 import { createDbus } from './node/presence/dbus.ts';
-import { DesktopPresence } from './node/presence/desktop-presence.ts';
-import { HoldMonitor } from './node/presence/hold-monitor.ts';
-import { holdSourcesFor } from './node/presence/hold-sources.ts';
+import { desktopSources } from './node/presence/desktop-sources.ts';
 import { createElectronActivity } from './platform/activity.ts';
 import { e2eEnabled, instrument } from './platform/e2e-hooks.ts';
 import { createAutostart } from './platform/autostart.ts';
@@ -106,13 +104,12 @@ function start(): void {
   // Presence and hold sources: D-Bus connects on first use, so nothing is opened on macOS and Windows.
   const bus = createDbus((m) => log('info', m));
   const powerActivity = createElectronActivity(powerMonitor);
-  const presence = process.platform === 'linux' ? new DesktopPresence({ bus, clock: systemClock, env: process.env, fallback: powerActivity, log: (m) => log('info', m) }) : null;
-  const holds = new HoldMonitor({ sources: holdSourcesFor({ platform: process.platform, env: process.env, bus, ownPids: [process.pid] }), log: (m) => log('info', m) });
+  const desktop = desktopSources({ platform: process.platform, env: process.env, bus, clock: systemClock, fallback: powerActivity, ownPids: [process.pid], log: (m) => log('info', m) });
 
   let ports: Ports = {
     clock: systemClock,
-    activity: presence ?? powerActivity,
-    holds,
+    activity: desktop.activity,
+    holds: desktop.holds,
     tray: createElectronTray(iconPath, isMac),
     notifier: process.platform === 'linux' ? createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10 }) : createElectronNotifier(appIcon),
     shortcuts: createElectronShortcuts(),
@@ -161,14 +158,16 @@ function start(): void {
     // A break still running is recorded now, as its window's closing would: after this the process may just end.
     limber.endRunningBreak();
     limber.stop();
-    presence?.stop();
+    desktop.stop();
     bus.close();
   };
   app.on('will-quit', stop);
   // Windows: shutdown and log-off emit no will-quit, only each window's session-end.
   app.on('browser-window-created', (_e, win: BrowserWindow) => win.on('session-end', stop));
   limber.start();
-  void presence?.start().then((info) => limber.reportPresence(info));
+  void desktop.start().then((info) => {
+    if (info) limber.reportPresence(info);
+  });
   serveControl(dataDir, (argv) => limber.handleCommandLine(argv), (m) => log('warn', m)).then(
     (control) => app.on('will-quit', () => control.close()),
     (e: Error) => log('warn', `the command line cannot reach this instance: ${e.message}`),

@@ -71,6 +71,11 @@ for (const scheme of ['light', 'dark'] as const) {
   const page = await h.windows.page('break');
   await runFor(page, 70);
   await shot(page, `long-break-${scheme}`);
+  // The finished screen, once the break is ended there; the page's clock paused, so it stays until photographed.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
+  await page.getByRole('button', { name: t('break.button.finish'), exact: true }).click();
+  await page.locator('.finished').waitFor();
+  await shot(page, `break-finished-${scheme}`);
   await h.close();
 }
 

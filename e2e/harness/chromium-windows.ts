@@ -1,12 +1,10 @@
 // Limber's windows as real Chromium pages loading the built renderer. The bridge script gives each page the same
 // `window.limber` that preload.ts exposes, and every request goes through the real LimberApp.handleRequest.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WINDOW_SIZES, windowBounds, type MainToRenderer, type Reply, type WindowKind } from '../../electron/ipc.ts';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+import { launchAppWindow } from './chromium.ts';
 import type { WindowHandle, WindowsPort } from '../../electron/ports.ts';
 
 /** The origin the harness serves the built renderer from (routed, never on the network). */
@@ -120,18 +118,7 @@ export class ChromiumWindows implements WindowsPort {
   private async newContext(kind: WindowKind): Promise<{ context: BrowserContext; page?: Page }> {
     const look = { colorScheme: this.opts.colorScheme ?? 'light', reducedMotion: this.opts.reducedMotion ?? 'no-preference' } as const;
     if (!this.opts.appWindows) return { context: await this.opts.browser.newContext({ viewport: WINDOW_SIZES[kind], ...look }) };
-    const b = windowBounds(kind, this.opts.appWindows.area);
-    const profile = mkdtempSync(join(tmpdir(), 'limber-preview-window-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: false,
-      viewport: null,
-      ...look,
-      // --test-type hides the "unsupported command-line flag" bar that --no-sandbox brings.
-      args: [...CHROMIUM_ARGS, '--test-type', '--app=data:text/html,', `--window-size=${b.width},${b.height}`, `--window-position=${b.x},${b.y}`],
-    });
-    context.on('close', () => rmSync(profile, { recursive: true, force: true }));
-    return { context, page: context.pages()[0] };
+    return launchAppWindow(windowBounds(kind, this.opts.appWindows.area), look);
   }
 
   private async newPage(kind: WindowKind): Promise<Page> {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { MenuItem, TrayView } from '../../electron/core/tray-model.ts';
+import { launchAppWindow } from './chromium.ts';
 import type { RecordingTray } from './test-ports.ts';
 
 const ICONS = resolve(import.meta.dirname, '../../resources/icons');
@@ -22,17 +23,24 @@ function menuHtml(items: MenuItem[]): string {
     .join('');
 }
 
+/** A native menu is drawn in its language's direction: right to left where its first letter is Arabic or Hebrew. */
+export function menuDirection(items: MenuItem[]): 'ltr' | 'rtl' {
+  const first = items.find((i) => !i.separator && i.label)?.label.match(/\p{L}/u)?.[0] ?? '';
+  return /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(first) ? 'rtl' : 'ltr';
+}
+
 export function trayPageHtml(v: TrayView, dark = false): string {
   const icon = readFileSync(resolve(ICONS, `tray-${v.icon}-48.png`)).toString('base64');
-  return `<!doctype html><title>Limber tray</title>
+  return `<!doctype html><html dir="${menuDirection(v.menu)}"><title>Limber tray</title>
   <style>
+    *{box-sizing:border-box}
     body{font:14px system-ui,sans-serif;margin:0;padding:12px;background:${dark ? '#1f262d' : '#fff'};color:${dark ? '#e6ebef' : '#1f2a33'}}
     header{display:flex;gap:10px;align-items:center;padding-bottom:8px}
     .tip{font-size:12px;opacity:.8}
-    button,summary{display:block;width:100%;text-align:left;padding:6px 10px;border:0;border-radius:6px;background:none;color:inherit;font:inherit;cursor:pointer}
+    button,summary{display:block;width:100%;text-align:start;padding:6px 10px;border:0;border-radius:6px;background:none;color:inherit;font:inherit;cursor:pointer}
     button:hover:not(:disabled),summary:hover{background:${dark ? '#2f3942' : '#e9eef2'}}
     button:disabled{opacity:.5;cursor:default}
-    .sub{padding-left:14px}
+    .sub{padding-inline-start:14px}
     hr{border:0;border-top:1px solid ${dark ? '#2f3942' : '#dde3e8'};margin:4px 0}
   </style>
   <header><img alt="tray icon: ${v.icon}" src="data:image/png;base64,${icon}" width="32" height="32">
@@ -40,10 +48,15 @@ export function trayPageHtml(v: TrayView, dark = false): string {
   ${menuHtml(v.menu)}`;
 }
 
-/** A page that follows the tray as the app renders it; clicks go to the app's menu handler. */
-export async function openTrayPage(browser: Browser, tray: RecordingTray, dark = false): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 300, height: 640 }, colorScheme: dark ? 'dark' : 'light' });
-  const page = await context.newPage();
+/**
+ * A page that follows the tray as the app renders it; clicks go to the app's menu handler. With `appWindow` (the
+ * preview) it is a Chromium app window of its own at those bounds, placed as the desktop would place a tray menu.
+ */
+export async function openTrayPage(browser: Browser, tray: RecordingTray, dark = false, appWindow?: { x: number; y: number; width: number; height: number }): Promise<Page> {
+  const colorScheme = dark ? 'dark' : 'light';
+  const page = appWindow
+    ? (await launchAppWindow(appWindow, { colorScheme })).page
+    : await (await browser.newContext({ viewport: { width: 300, height: 640 }, colorScheme })).newPage();
   await page.exposeFunction('clickMenu', (id: string) => tray.clickMenu(id));
   let shown = '';
   const show = async (v: TrayView) => {

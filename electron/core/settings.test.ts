@@ -111,7 +111,7 @@ describe('the other settings and their words', () => {
   it('the shortcut is keys joined by +, at most 64 characters', () => {
     for (const ok of ['F9', 'Alt+F9', 'CommandOrControl+Shift+K', 'A'.repeat(64)]) expect(refusal({ shortcut: ok })).toBeNull();
     expect(refusal({ shortcut: 'A'.repeat(65) })).toBe('shortcut is too long');
-    for (const bad of ['Ctrl + B', ' F9', 'F9 ', '', 'Alt+ F9']) expect(refusal({ shortcut: bad })).toBe('shortcut must look like CommandOrControl+Alt+B');
+    for (const bad of ['Ctrl + B', ' F9', 'F9 ', '', 'Alt+ F9', ' +F9', '\t+F9']) expect(refusal({ shortcut: bad })).toBe('shortcut must look like CommandOrControl+Alt+B');
     expect(refusal({ shortcut: 66 })).toBe('shortcut must be a keyboard shortcut');
   });
 
@@ -171,6 +171,16 @@ describe('repairing a hand-edited file, field by field', () => {
     expect(r.problems.map((p) => p.path)).toEqual(['microBreak', 'positions']);
   });
 
+  it('a group written as a list is refused, and the group keeps its values', () => {
+    const r = sanitizeSettings({ microBreak: [], workHours: ['09:00', '17:00'], sound: true }, base());
+    expect(r.settings).toEqual({ ...base(), sound: true });
+    expect(r.problems).toEqual([
+      { path: 'microBreak', message: 'microBreak must be a group of settings, not a list' },
+      { path: 'workHours', message: 'workHours must be a group of settings, not a list' },
+    ]);
+    expect(refusal({ longBreak: [] })).toBe('longBreak must be a group of settings, not a list');
+  });
+
   it('checks a time against the other one in force, and reports the rule where it is', () => {
     const r = sanitizeSettings({ workHours: { start: '18:00', days: [1, 2] } }, base());
     expect(r.settings.workHours).toEqual({ enabled: false, days: [1, 2], start: '09:00', end: '17:00' });
@@ -194,6 +204,19 @@ describe('a change from the settings window', () => {
     const r = applySettingsPatch(current, { microBreak: { everyMinutes: 45 }, positions: ['wall'] });
     expect(r).toEqual({ ok: true, settings: { ...defaultSettings(), microBreak: { enabled: true, everyMinutes: 45, durationSeconds: 60 }, positions: ['wall'] } });
     expect(current).toEqual(defaultSettings());
+  });
+
+  it('keeps the rest of the current group, and takes a group only as an object', () => {
+    const current: Settings = { ...defaultSettings(), microBreak: { enabled: false, everyMinutes: 20, durationSeconds: 90 } };
+    expect(applySettingsPatch(current, { microBreak: { everyMinutes: 45 } })).toEqual({
+      ok: true,
+      settings: { ...current, microBreak: { enabled: false, everyMinutes: 45, durationSeconds: 90 } },
+    });
+    for (const group of [5, 'often', ['everyMinutes', 45]]) {
+      const r = applySettingsPatch(current, { microBreak: group });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(['microBreak']);
+    }
   });
 
   it('refuses unknown settings by name, even beside valid ones', () => {

@@ -76,6 +76,27 @@ describe('history lines: the edges of a valid record', () => {
     expect(ok({ ...rec, exercises: [] })).toBe(true);
   });
 
+  it('takes only plain values: a list that reads like one is refused', () => {
+    expect(validateRecord({ ...rec, at: [rec.at] })).toEqual({ ok: false, reason: '"at" must be an ISO-8601 date and time with a zone' });
+    expect(validateRecord({ ...rec, exercises: [['shoulder-roll']] })).toEqual({ ok: false, reason: '"exercises" must be a list of exercise ids' });
+  });
+
+  it('the time held goes from 0 to a day', () => {
+    const reason = '"heldSeconds" must be a whole number from 0 to 86400';
+    expect(validateRecord({ ...rec, heldSeconds: 0 })).toEqual({ ok: true, record: { ...rec, heldSeconds: 0 } });
+    expect(validateRecord({ ...rec, heldSeconds: 86_400 })).toEqual({ ok: true, record: { ...rec, heldSeconds: 86_400 } });
+    expect(validateRecord({ ...rec, heldSeconds: 86_401 })).toEqual({ ok: false, reason });
+    expect(validateRecord({ ...rec, heldSeconds: -1 })).toEqual({ ok: false, reason });
+  });
+
+  it('a time with anything before or after it is refused', () => {
+    for (const at of [` ${rec.at}`, `${rec.at} `, `\n${rec.at}`, `${rec.at}\t`]) expect(ok({ ...rec, at })).toBe(false);
+  });
+
+  it('a file that starts with a blank line still reports its unfinished last line as torn', () => {
+    expect(parseHistory('\n' + serializeRecord(rec) + '\n{"at":').bad).toEqual([{ line: 3, text: '{"at":', reason: 'torn line (the write was cut short)' }]);
+  });
+
   it('takes the times the app and other tools write, with a zone, and nothing else', () => {
     for (const at of ['2026-03-02T10:30Z', '2026-03-02T10:30:00+01:00', '2026-03-02T10:30:00.123456789-05:30', '2026-03-02T10:30:00.5Z']) {
       expect([at, ok({ ...rec, at })]).toEqual([at, true]);

@@ -779,6 +779,19 @@ describe('presence and breaks, the finer rules', () => {
     expect(nat && 'from' in nat ? [m({ at: nat.from }), nat.seconds] : null).toEqual([20, 7 * 60]);
   });
 
+  it('an idle reading that is not a finite number counts as input, not as a departure', () => {
+    for (const reading of [Number.POSITIVE_INFINITY, Number.NaN]) {
+      const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+      const sched = new Scheduler({ clock, activity: { idleSeconds: () => reading, isLocked: () => false }, settings: settingsWith({ headsUpSeconds: 0 }), timeZone: BERLIN });
+      const events: SchedulerEvent[] = [];
+      sched.onEvent((e) => events.push(e));
+      sched.start();
+      clock.advanceBy(31 * MIN);
+      expect(sched.status().phase).toBe('prompt');
+      expect(events.map((e) => e.type)).toEqual(['break-prompt']);
+    }
+  });
+
   it('nothing is read from the activity source while the machine sleeps, even when a timer fires', () => {
     const { sched, of, run } = setup();
     run(10);

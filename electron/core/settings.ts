@@ -138,13 +138,11 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): Setting
   });
 }
 
-/** The settings that are groups of settings (objects), e.g. `microBreak`; found on first use, not while loading. */
-let groups: string[] | undefined;
+/** The settings that are groups of settings (objects), e.g. `microBreak`; found when asked, not while loading. */
 function groupKeys(): string[] {
-  groups ??= Object.entries(defaultSettings())
+  return Object.entries(defaultSettings())
     .filter(([, value]) => isRecord(value))
     .map(([key]) => key);
-  return groups;
 }
 
 /** Strict validation of a complete or partial settings object: all or nothing. */

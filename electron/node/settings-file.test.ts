@@ -72,6 +72,21 @@ describe('loading settings.json', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('leaves a complete, valid file in its own layout (written by hand, not by the store)', () => {
+    const text = JSON.stringify({ ...defaultSettings(), snoozeMinutes: 7, __internal__: { migrations: { version: SETTINGS_VERSION } } });
+    fs.writeFileSync(file, text);
+    const r = open().load();
+    expect(r).toMatchObject({ settings: { ...defaultSettings(), snoozeMinutes: 7 }, problems: [], message: null, persistent: true });
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('completes a valid file that lacks some settings', () => {
+    fs.writeFileSync(file, JSON.stringify({ snoozeMinutes: 7, __internal__: { migrations: { version: SETTINGS_VERSION } } }));
+    const r = open().load();
+    expect(r).toMatchObject({ settings: { ...defaultSettings(), snoozeMinutes: 7 }, problems: [], message: null });
+    expect(onDisk()).toMatchObject({ ...defaultSettings(), snoozeMinutes: 7 });
+  });
+
   it.each([
     ['corrupt JSON', Buffer.from('{"microBreak": {"everyMinutes": 45,, }')],
     ['an empty file', Buffer.alloc(0)],

@@ -487,6 +487,35 @@ describe('what the user is told, and what stays on disk', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(old);
   });
 
+  it('migrates an older file in memory when the store cannot open, and leaves the file alone', () => {
+    const old = JSON.stringify({ snoozeMinutes: 9, idleMinutes: 4, __internal__: { migrations: { version: '0.0.3' } } });
+    fs.writeFileSync(file, old);
+    const r = open({ makeStore: failingStore('permission denied', 'EACCES') }).load();
+    expect(r).toMatchObject({ settings: { ...defaultSettings(), snoozeMinutes: 9, awayAfterMinutes: 4 }, problems: [], movedAside: null, persistent: false });
+    expect(asideFiles()).toEqual([]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(old);
+  });
+
+  it('keeps a repaired file in memory when writing the repair fails', () => {
+    let full = false;
+    const makeStore = (o: SettingsStoreOptions) => {
+      const store = new Conf<Record<string, unknown>>({
+        ...o,
+        serialize: (v) => {
+          if (full) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+          return JSON.stringify(v, undefined, '\t');
+        },
+      });
+      full = true; // the store opened; the disk fills before the repair is written
+      return store;
+    };
+    fs.writeFileSync(file, JSON.stringify({ snoozeMinutes: 0, sound: false }));
+    const r = open({ makeStore }).load();
+    expect(r.settings).toEqual({ ...defaultSettings(), sound: false });
+    expect(r.persistent).toBe(false);
+    expect(r.message).toMatch(/was saved as settings\.json\.corrupt-.* Limber cannot save settings in .* \(ENOSPC: no space left on device\)\. Changes are kept until Limber quits\.$/);
+  });
+
   it('reports a file that cannot be written on the first start', () => {
     const makeStore = (o: SettingsStoreOptions) =>
       new Conf<Record<string, unknown>>({
@@ -652,6 +681,53 @@ describe('watching the file', () => {
     stop();
     await settle(300);
     expect(seen).toHaveLength(1);
+  });
+
+  it('does not report a file it left as it was, when the same bytes are written again', async () => {
+    const text = JSON.stringify({ ...defaultSettings(), snoozeMinutes: 7, __internal__: { migrations: { version: SETTINGS_VERSION } } });
+    fs.writeFileSync(file, text);
+    const s = open({ debounceMs: 30 });
+    s.load();
+    const seen: SettingsLoad[] = [];
+    const stop = s.onExternalChange((r) => seen.push(r));
+    try {
+      fs.writeFileSync(file, text);
+      await settle(400);
+      expect(seen).toEqual([]);
+      fs.writeFileSync(file, text.replace('"snoozeMinutes":7', '"snoozeMinutes":8'));
+      await waitFor(() => seen.length === 1);
+      expect(seen[0]!.settings.snoozeMinutes).toBe(8);
+    } finally {
+      stop();
+    }
+  });
+
+  // A timer never fires early, so "not before" holds however slow the machine is.
+  it('reads the file only after the quiet time it was given', async () => {
+    const s = open({ debounceMs: 1500 });
+    s.load();
+    const seen: SettingsLoad[] = [];
+    const stop = s.onExternalChange((r) => seen.push(r));
+    try {
+      fs.writeFileSync(file, JSON.stringify({ snoozeMinutes: 9 }));
+      await settle(700);
+      expect(seen).toEqual([]);
+      await waitFor(() => seen.length === 1);
+    } finally {
+      stop();
+    }
+  });
+
+  it('drops a pending read when it is stopped', async () => {
+    const s = open({ debounceMs: 1000 });
+    s.load();
+    const seen: SettingsLoad[] = [];
+    const stop = s.onExternalChange((r) => seen.push(r));
+    fs.writeFileSync(file, JSON.stringify({ snoozeMinutes: 9 }));
+    await settle(400); // the change event has arrived; the read waits for the quiet time
+    stop();
+    await settle(1500);
+    expect(seen).toEqual([]);
   });
 
   it('waits for the editor to finish: several writes in a row are read once', async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RANGES, defaultSettings, type Settings } from '../core/settings.ts';
 import { SETTINGS_VERSION } from '../core/settings-migrations.ts';
 import { SettingsFile, settingsStoreOptions, type SettingsLoad, type SettingsStoreOptions } from './settings-file.ts';
@@ -728,6 +728,29 @@ describe('watching the file', () => {
     stop();
     await settle(1500);
     expect(seen).toEqual([]);
+  });
+
+  it('polls the file when the folder cannot be watched, and stops polling when stopped', async () => {
+    const noWatch = vi.spyOn(fs, 'watch').mockImplementation(() => {
+      throw Object.assign(new Error('no inotify watches left'), { code: 'ENOSPC' });
+    });
+    const s = open({ debounceMs: 30 });
+    s.load();
+    const seen: SettingsLoad[] = [];
+    const stop = s.onExternalChange((r) => seen.push(r));
+    try {
+      await settle(300); // polling compares with the first look at the file, taken when it starts
+      fs.writeFileSync(file, JSON.stringify({ snoozeMinutes: 9 }));
+      for (let i = 0; i < 40 && seen.length === 0; i++) await settle(250);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.settings.snoozeMinutes).toBe(9);
+    } finally {
+      stop();
+      noWatch.mockRestore();
+    }
+    fs.writeFileSync(file, JSON.stringify({ snoozeMinutes: 10 }));
+    await settle(2600); // longer than the polling interval
+    expect(seen).toHaveLength(1);
   });
 
   it('waits for the editor to finish: several writes in a row are read once', async () => {

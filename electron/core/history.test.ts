@@ -51,6 +51,8 @@ describe('history lines', () => {
     const plain = { ...r, outcome: 'completed' as const };
     delete plain.heldSeconds;
     expect(serializeRecord(plain)).not.toContain('heldSeconds');
+    // A record that was not held has no heldSeconds field at all, not one set to undefined.
+    expect(validateRecord(JSON.parse(serializeRecord(plain)))).toStrictEqual({ ok: true, record: plain });
     expect(validateRecord({ ...r, heldSeconds: -1 })).toMatchObject({ ok: false, reason: expect.stringContaining('heldSeconds') });
     expect(validateRecord({ ...r, heldSeconds: 1.5 })).toMatchObject({ ok: false });
   });

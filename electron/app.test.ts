@@ -2,11 +2,11 @@
 // shown, a shortcut another application holds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from '../e2e/harness/test-ports.ts';
-import { LimberApp } from './app.ts';
+import { RecordingNotifier } from '../e2e/harness/test-ports.ts';
+import { TEST_ORIGIN as ORIGIN, startTestApp as setup } from '../e2e/harness/test-app.ts';
+import type { LimberApp } from './app.ts';
 import { VirtualClock } from './core/clock.ts';
-import type { MainToRenderer, WindowKind } from './ipc.ts';
-import type { HistoryStorePort, NotifierPort, SettingsStorePort, WindowHandle, WindowsPort } from './ports.ts';
+import type { NotifierPort, SettingsStorePort } from './ports.ts';
 import { HistoryFile, type HistoryFs } from './node/history-file.ts';
 import { serializeRecord } from './core/history.ts';
 import fs from 'node:fs';
@@ -15,49 +15,6 @@ import path from 'node:path';
 import { defaultSettings } from './core/settings.ts';
 import { loadLocale, tEnglish, translator } from './core/i18n/locales.ts';
 import { holdNoticeBody, speak } from './app/messages.ts';
-
-const ORIGIN = 'https://limber.invalid/';
-
-class FakeWindows implements WindowsPort {
-  opened: WindowKind[] = [];
-  sent: MainToRenderer[] = [];
-  open(kind: WindowKind): WindowHandle {
-    this.opened.push(kind);
-    let open = true;
-    return { send: (m) => this.sent.push(m), close: () => (open = false), isOpen: () => open };
-  }
-  broadcast(m: MainToRenderer): void {
-    this.sent.push(m);
-  }
-}
-
-function setup(opts: { notifier?: NotifierPort; held?: string[]; settings?: SettingsStorePort; history?: (clock: VirtualClock) => HistoryStorePort; preferred?: string[] } = {}) {
-  const clock = new VirtualClock('2026-11-23T09:00:00+01:00');
-  const shortcuts = new FakeShortcuts();
-  for (const k of opts.held ?? []) shortcuts.heldElsewhere.add(k);
-  const history = new MemoryHistory();
-  const settings = new MemorySettings();
-  const tray = new RecordingTray();
-  const windows = new FakeWindows();
-  const logs: string[] = [];
-  const app = new LimberApp(
-    {
-      clock,
-      activity: new ScriptedActivity(() => clock.now()),
-      tray,
-      notifier: opts.notifier ?? new RecordingNotifier(),
-      shortcuts,
-      windows,
-      settings: opts.settings ?? settings,
-      history: opts.history?.(clock) ?? history,
-      autostart: { set: () => {} },
-      log: (_level, m) => logs.push(m),
-    },
-    { trustedUrlPrefix: ORIGIN, ...(opts.preferred ? { preferredLanguages: () => opts.preferred! } : {}) },
-  );
-  app.start();
-  return { app, clock, shortcuts, history, settings, tray, windows, logs };
-}
 
 // Which messages are valid is judged against a hand-written contract in ipc.fuzz.test.ts.
 describe('IPC fuzzing', () => {

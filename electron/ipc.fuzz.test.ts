@@ -3,12 +3,9 @@
 // by perturbing each field of a valid one, and the app must accept exactly what the description accepts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from '../e2e/harness/test-ports.ts';
-import { LimberApp } from './app.ts';
+import { TEST_ORIGIN as ORIGIN, startTestApp as setup } from '../e2e/harness/test-app.ts';
 import { EXERCISES } from './core/catalog.ts';
-import { VirtualClock } from './core/clock.ts';
-import { RequestSchema, isTrustedSender, parseRequest, type MainToRenderer, type WindowKind } from './ipc.ts';
-import type { WindowHandle, WindowsPort } from './ports.ts';
+import { RequestSchema, isTrustedSender, parseRequest, } from './ipc.ts';
 
 // ---- the contract, written out by hand ---------------------------------------------------------------------------
 
@@ -131,46 +128,6 @@ function perturbations(): unknown[] {
     }
   }
   return out;
-}
-
-// ---- the app under test -------------------------------------------------------------------------------------------
-
-const ORIGIN = 'https://limber.invalid/';
-
-class FakeWindows implements WindowsPort {
-  opened: WindowKind[] = [];
-  sent: MainToRenderer[] = [];
-  open(kind: WindowKind): WindowHandle {
-    this.opened.push(kind);
-    let open = true;
-    return { send: (m) => this.sent.push(m), close: () => (open = false), isOpen: () => open };
-  }
-  broadcast(): void {}
-}
-
-function setup() {
-  const clock = new VirtualClock('2026-11-23T09:00:00+01:00');
-  const history = new MemoryHistory();
-  const settings = new MemorySettings();
-  const windows = new FakeWindows();
-  const logs: string[] = [];
-  const app = new LimberApp(
-    {
-      clock,
-      activity: new ScriptedActivity(() => clock.now()),
-      tray: new RecordingTray(),
-      notifier: new RecordingNotifier(),
-      shortcuts: new FakeShortcuts(),
-      windows,
-      settings,
-      history,
-      autostart: { set: () => {} },
-      log: (_level, m) => logs.push(m),
-    },
-    { trustedUrlPrefix: ORIGIN },
-  );
-  app.start();
-  return { app, history, settings, windows, logs };
 }
 
 describe('IPC contract, judged by its description', () => {

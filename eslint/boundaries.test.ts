@@ -26,6 +26,7 @@ const TARGETS = {
   'electron-store': 'electron-store',
   'node-notifier': 'node-notifier',
   'node built-in': 'node:fs',
+  'test app': 'e2e/harness/test-app.ts',
 } as const;
 type Target = keyof typeof TARGETS;
 const ALL = Object.keys(TARGETS) as Target[];
@@ -37,9 +38,10 @@ const TABLE: { from: string; test?: string; may: Target[]; testMay?: Target[] }[
   { from: 'electron/ipc.ts', may: ['core', 'ipc'] },
   { from: 'electron/node/probe.ts', test: 'electron/node/probe.test.ts', may: ['core', 'ipc', 'node', 'node built-in'] },
   { from: 'electron/cli/probe.ts', test: 'electron/cli/probe.test.ts', may: ['core', 'node', 'ipc', 'cli', 'node built-in'] },
-  // App tests may make a temporary data folder (Node built-ins); the app itself reaches files only through node/.
-  { from: 'electron/app/probe.ts', test: 'electron/app/probe.test.ts', may: ['core', 'node', 'ipc', 'app', 'app.ts', 'ports.ts'], testMay: ['node built-in'] },
-  { from: 'electron/app.ts', test: 'electron/app.test.ts', may: ['core', 'node', 'ipc', 'app', 'app.ts', 'ports.ts'], testMay: ['node built-in'] },
+  // App tests may make a temporary data folder (Node built-ins) and start the app on the test ports (test-app.ts);
+  // the app itself reaches files only through node/.
+  { from: 'electron/app/probe.ts', test: 'electron/app/probe.test.ts', may: ['core', 'node', 'ipc', 'app', 'app.ts', 'ports.ts'], testMay: ['node built-in', 'test app'] },
+  { from: 'electron/app.ts', test: 'electron/app.test.ts', may: ['core', 'node', 'ipc', 'app', 'app.ts', 'ports.ts'], testMay: ['node built-in', 'test app'] },
   { from: 'electron/ports.ts', may: ['core', 'node', 'ipc', 'app', 'app.ts', 'ports.ts'] },
   {
     from: 'electron/platform/probe.ts',

@@ -22,6 +22,8 @@ const DESKTOP = ['electron', 'electron-store', 'node-notifier'];
 const PLAYWRIGHT = ['@playwright/test', 'playwright-core', '@axe-core/playwright'];
 /** Our own test doubles of the ports: a test library of this project. */
 const TEST_PORTS = ['e2e/harness/test-ports.ts'];
+/** The app started on those test doubles, for the tests that drive the composed app. */
+const TEST_APP = ['e2e/harness/test-app.ts'];
 /** Runs a script as another user wherever the checkout sits (tests that drop privileges). */
 const OTHER_USER = ['e2e/harness/for-other-user.ts'];
 
@@ -42,7 +44,7 @@ export const layers = {
       files: [...APP, 'electron/*.test.ts'],
       paths: [...CORE, ...NODE, ...IPC, ...APP],
       packages: PURE,
-      testPaths: TEST_PORTS,
+      testPaths: [...TEST_PORTS, ...TEST_APP],
       testPackages: [BUILTINS],
     },
     {

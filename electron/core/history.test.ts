@@ -51,6 +51,8 @@ describe('history lines', () => {
     const plain = { ...r, outcome: 'completed' as const };
     delete plain.heldSeconds;
     expect(serializeRecord(plain)).not.toContain('heldSeconds');
+    // A record that was not held has no heldSeconds field at all, not one set to undefined.
+    expect(validateRecord(JSON.parse(serializeRecord(plain)))).toStrictEqual({ ok: true, record: plain });
     expect(validateRecord({ ...r, heldSeconds: -1 })).toMatchObject({ ok: false, reason: expect.stringContaining('heldSeconds') });
     expect(validateRecord({ ...r, heldSeconds: 1.5 })).toMatchObject({ ok: false });
   });
@@ -74,6 +76,27 @@ describe('history lines: the edges of a valid record', () => {
     expect(ok({ ...rec, exercises: ['x'.repeat(65)] })).toBe(false);
     expect(ok({ ...rec, exercises: [''] })).toBe(false);
     expect(ok({ ...rec, exercises: [] })).toBe(true);
+  });
+
+  it('takes only plain values: a list that reads like one is refused', () => {
+    expect(validateRecord({ ...rec, at: [rec.at] })).toEqual({ ok: false, reason: '"at" must be an ISO-8601 date and time with a zone' });
+    expect(validateRecord({ ...rec, exercises: [['shoulder-roll']] })).toEqual({ ok: false, reason: '"exercises" must be a list of exercise ids' });
+  });
+
+  it('the time held goes from 0 to a day', () => {
+    const reason = '"heldSeconds" must be a whole number from 0 to 86400';
+    expect(validateRecord({ ...rec, heldSeconds: 0 })).toEqual({ ok: true, record: { ...rec, heldSeconds: 0 } });
+    expect(validateRecord({ ...rec, heldSeconds: 86_400 })).toEqual({ ok: true, record: { ...rec, heldSeconds: 86_400 } });
+    expect(validateRecord({ ...rec, heldSeconds: 86_401 })).toEqual({ ok: false, reason });
+    expect(validateRecord({ ...rec, heldSeconds: -1 })).toEqual({ ok: false, reason });
+  });
+
+  it('a time with anything before or after it is refused', () => {
+    for (const at of [` ${rec.at}`, `${rec.at} `, `\n${rec.at}`, `${rec.at}\t`]) expect(ok({ ...rec, at })).toBe(false);
+  });
+
+  it('a file that starts with a blank line still reports its unfinished last line as torn', () => {
+    expect(parseHistory('\n' + serializeRecord(rec) + '\n{"at":').bad).toEqual([{ line: 3, text: '{"at":', reason: 'torn line (the write was cut short)' }]);
   });
 
   it('takes the times the app and other tools write, with a zone, and nothing else', () => {

@@ -677,3 +677,128 @@ describe('until tomorrow', () => {
     expect(b.of('paused')).toMatchObject([{ until: Date.parse('2026-11-30T09:00:00+01:00') }]);
   });
 });
+
+// Each of these pins a rule the mutation run (docs/mutation-testing.md) found no test for.
+describe('presence and breaks, the finer rules', () => {
+  it('a break snoozed from its window records nothing, keeps the work done before it and counts none of the break', () => {
+    const { sched, of, m, run, user } = setup({ settings: { headsUpSeconds: 0 } });
+    run(10);
+    sched.dispatch({ do: 'start-break' });
+    run(0.5);
+    sched.dispatch({ do: 'snooze' });
+    expect(of('break-end')).toEqual([]);
+    const [snoozed] = of('snoozed');
+    // 20 minutes of the cycle left (the 30 s on the break are not work), then the 5 minutes of snooze.
+    expect(snoozed?.type === 'snoozed' ? m({ at: snoozed.until }) - m(snoozed) : null).toBe(25);
+    expect(sched.status().phase).toBe('working');
+    // Back at work: walking away is noticed, and the return is a natural break.
+    user.stop();
+    run(7);
+    user.type();
+    run(1);
+    expect(of('natural-break')).toHaveLength(1);
+  });
+
+  it('counts the breaks of the day: completed and natural ones, not skipped or partial ones', () => {
+    const { sched, run, user } = setup({ settings: { headsUpSeconds: 0 } });
+    run(30);
+    sched.dispatch({ do: 'start-break' });
+    run(1);
+    sched.dispatch({ do: 'finish' });
+    expect(sched.status().breaksToday).toBe(1);
+    run(30);
+    sched.dispatch({ do: 'start-break' });
+    run(1);
+    sched.dispatch({ do: 'finish' });
+    expect(sched.status().breaksToday).toBe(2);
+    run(30);
+    sched.dispatch({ do: 'skip' });
+    run(30);
+    sched.dispatch({ do: 'start-break' });
+    run(0.25);
+    sched.dispatch({ do: 'finish' });
+    expect(sched.status().breaksToday).toBe(2);
+    user.stop();
+    run(7);
+    user.type();
+    run(1);
+    expect(sched.status().breaksToday).toBe(3);
+  });
+
+  it('leaving right after skipping a break is a natural break; leaving right after a natural break is not another one', () => {
+    const { sched, of, run, user } = setup({ settings: { headsUpSeconds: 0 } });
+    run(30);
+    sched.dispatch({ do: 'skip' });
+    user.stop();
+    run(7);
+    // Back for one key press at 37:00, and off again at once: nothing was done since that natural break.
+    user.type();
+    user.stop();
+    run(7);
+    expect(of('natural-break')).toHaveLength(1);
+    expect(sched.status().phase).toBe('away');
+    user.type();
+    run(1);
+    expect(of('natural-break')).toHaveLength(1);
+  });
+
+  it('a lock event is away until the unlock, even when the activity source sees neither the lock nor the idle', () => {
+    const { sched, of, run } = setup();
+    run(15);
+    sched.power('lock');
+    run(10);
+    expect(sched.status().phase).toBe('away');
+    sched.power('unlock');
+    expect(of('natural-break')).toMatchObject([{ kind: 'long', seconds: 600 }]);
+  });
+
+  it('an unlock without any input since leaving is not a return', () => {
+    const { sched, of, run, user } = setup({ settings: { awayAfterMinutes: 30 } });
+    run(10);
+    user.stop();
+    run(2);
+    user.locked = true;
+    sched.power('lock');
+    run(3);
+    user.locked = false;
+    sched.power('unlock');
+    run(1);
+    expect(sched.status().phase).toBe('away');
+    expect(of('natural-break')).toEqual([]);
+  });
+
+  it('the return is dated by the last input seen, not by when it was noticed', () => {
+    const { of, m, run, user } = setup();
+    run(20);
+    user.stop();
+    run(7);
+    user.type();
+    user.stop(); // one key press at 27:00, noticed at the next sample
+    run(1);
+    const [nat] = of('natural-break');
+    expect(nat && 'from' in nat ? [m({ at: nat.from }), nat.seconds] : null).toEqual([20, 7 * 60]);
+  });
+
+  it('an idle reading that is not a finite number counts as input, not as a departure', () => {
+    for (const reading of [Number.POSITIVE_INFINITY, Number.NaN]) {
+      const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+      const sched = new Scheduler({ clock, activity: { idleSeconds: () => reading, isLocked: () => false }, settings: settingsWith({ headsUpSeconds: 0 }), timeZone: BERLIN });
+      const events: SchedulerEvent[] = [];
+      sched.onEvent((e) => events.push(e));
+      sched.start();
+      clock.advanceBy(31 * MIN);
+      expect(sched.status().phase).toBe('prompt');
+      expect(events.map((e) => e.type)).toEqual(['break-prompt']);
+    }
+  });
+
+  it('nothing is read from the activity source while the machine sleeps, even when a timer fires', () => {
+    const { sched, of, run } = setup();
+    run(10);
+    sched.power('suspend');
+    run(40); // the activity source, not knowing of the sleep, reports input all along
+    expect(of('natural-break')).toEqual([]);
+    sched.power('resume');
+    expect(of('natural-break')).toMatchObject([{ kind: 'long', seconds: 40 * 60 }]);
+  });
+});

@@ -138,8 +138,18 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): Setting
   });
 }
 
+/** The settings that are groups of settings (objects), e.g. `microBreak`; found when asked, not while loading. */
+function groupKeys(): string[] {
+  return Object.entries(defaultSettings())
+    .filter(([, value]) => isRecord(value))
+    .map(([key]) => key);
+}
+
 /** Strict validation of a complete or partial settings object: all or nothing. */
 export function validateSettings(input: unknown): { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] } {
+  // valibot's object() takes a list as well and fills it with defaults: that would reset a group without a word.
+  const lists = isRecord(input) ? groupKeys().filter((g) => Array.isArray(input[g])) : [];
+  if (lists.length) return { ok: false, problems: lists.map((g) => ({ path: g, message: `${g} must be a group of settings, not a list` })) };
   const r = v.safeParse(SettingsSchema, input);
   return r.success ? { ok: true, settings: r.output } : { ok: false, problems: describeIssues(r.issues) };
 }

@@ -91,3 +91,92 @@ describe('time zone override', () => {
     expect(a.events.map((e) => e.type)).toEqual(b.events.map((e) => e.type));
   });
 });
+
+describe('settings changed mid-cycle', () => {
+  it('a longer interval after the heads-up gives a new heads-up before the new due time', () => {
+    const { sched, of, m, run, settings } = setup();
+    run(29.5);
+    expect(of('heads-up').map(m)).toEqual([29]);
+    sched.setSettings({ ...settings, microBreak: { ...settings.microBreak, everyMinutes: 40 } });
+    run(11);
+    expect(of('heads-up').map(m)).toEqual([29, 39]);
+    expect(of('break-prompt').map(m)).toEqual([40]);
+  });
+
+  it('a longer interval after prompts starts the prompt count again', () => {
+    const { sched, of, m, run, settings } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
+    run(36); // prompts at 30 and 35
+    expect(of('break-prompt').map(m)).toEqual([30, 35]);
+    sched.setSettings({ ...settings, microBreak: { ...settings.microBreak, everyMinutes: 60 } });
+    run(40);
+    expect(of('break-prompt').map(m)).toEqual([30, 35, 60, 65, 70]);
+    expect(of('break-end')).toMatchObject([{ outcome: 'missed', at: expect.any(Number) }]);
+    expect(m(of('break-end')[0]!)).toBeGreaterThanOrEqual(70);
+  });
+
+  it('turning breaks back on starts a fresh cycle from that moment', () => {
+    const { sched, of, m, run, settings } = setup({
+      patch: (s) => {
+        s.headsUpSeconds = 0;
+        s.microBreak.enabled = false;
+        s.longBreak.enabled = false;
+      },
+    });
+    run(60);
+    expect(sched.status().phase).toBe('disabled');
+    sched.setSettings({ ...settings, microBreak: { ...settings.microBreak, enabled: true } });
+    run(31);
+    expect(of('break-prompt').map(m)).toEqual([90]);
+  });
+});
+
+describe('power events at the edges', () => {
+  it('a break exactly at its length when the machine sleeps is completed', () => {
+    const { sched, clock, of } = setup();
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(60_000);
+    sched.power('suspend');
+    expect(of('break-end')).toMatchObject([{ outcome: 'completed', seconds: 60 }]);
+  });
+
+  it('the return after a resume is noticed at the resume, not at a later sample', () => {
+    const { sched, clock, of, t0 } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.power('suspend');
+    clock.jumpTo(clock.now() + 60 * MIN);
+    sched.power('resume');
+    expect(of('natural-break')).toMatchObject([{ at: t0 + 70 * MIN, seconds: 3600 }]);
+  });
+
+  it('a lock while paused is no absence: resuming later starts a fresh cycle with no natural break', () => {
+    const { sched, user, of, run } = setup();
+    run(10);
+    sched.dispatch({ do: 'pause' });
+    user.locked = true;
+    sched.power('lock');
+    run(30);
+    user.locked = false;
+    sched.power('unlock');
+    sched.dispatch({ do: 'resume' });
+    run(5);
+    expect(of('natural-break')).toEqual([]);
+  });
+});
+
+describe('status for the tray', () => {
+  it('shows the due break during the heads-up and now during the prompt', () => {
+    const { sched, run, t0 } = setup();
+    run(29.5);
+    expect(sched.status()).toMatchObject({ phase: 'heads-up', nextBreak: { at: t0 + 30 * MIN, kind: 'micro' } });
+    run(1);
+    expect(sched.status()).toMatchObject({ phase: 'prompt', nextBreak: { at: t0 + 30.5 * MIN, kind: 'micro' } });
+  });
+
+  it('a clock set back before anything noticed it does not move the shown prompt time back', () => {
+    const { sched, clock, run, t0 } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
+    run(31);
+    clock.jumpTo(clock.now() - 60 * MIN);
+    // Shown no earlier than the prompt that is already on screen (the last moment the scheduler saw).
+    expect(sched.status()).toMatchObject({ phase: 'prompt', nextBreak: { at: t0 + 30 * MIN, kind: 'micro' } });
+  });
+});

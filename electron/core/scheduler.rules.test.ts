@@ -180,3 +180,47 @@ describe('status for the tray', () => {
     expect(sched.status()).toMatchObject({ phase: 'prompt', nextBreak: { at: t0 + 30 * MIN, kind: 'micro' } });
   });
 });
+
+describe('answers, the finer points', () => {
+  it('a break started from the heads-up or the prompt is the due one, not one by hand', () => {
+    const a = setup();
+    a.run(29.5);
+    a.sched.dispatch({ do: 'start-break' });
+    expect(a.of('break-start')).toMatchObject([{ manual: false }]);
+    const b = setup({ patch: (s) => (s.headsUpSeconds = 0) });
+    b.run(30.5);
+    b.sched.dispatch({ do: 'start-break' });
+    expect(b.of('break-start')).toMatchObject([{ manual: false }]);
+    const c = setup();
+    c.run(10);
+    c.sched.dispatch({ do: 'start-break' });
+    expect(c.of('break-start')).toMatchObject([{ manual: true }]);
+  });
+
+  it('skip during a break ends that break as skipped', () => {
+    const { sched, of, run } = setup();
+    run(10);
+    sched.dispatch({ do: 'start-break' });
+    run(0.5);
+    sched.dispatch({ do: 'skip' });
+    expect(of('break-end')).toMatchObject([{ outcome: 'skipped', seconds: 30 }]);
+    expect(sched.status().phase).toBe('working');
+  });
+
+  it('skip while paused records nothing', () => {
+    const { sched, events, run } = setup();
+    run(10);
+    sched.dispatch({ do: 'pause' });
+    const before = events.length;
+    sched.dispatch({ do: 'skip' });
+    expect(events.slice(before)).toEqual([]);
+    expect(sched.status().phase).toBe('paused');
+  });
+
+  it('a pause of zero minutes is ignored', () => {
+    const { sched, events } = setup();
+    sched.dispatch({ do: 'pause', minutes: 0 });
+    expect(events).toEqual([]);
+    expect(sched.status().phase).toBe('working');
+  });
+});

@@ -224,3 +224,14 @@ describe('answers, the finer points', () => {
     expect(sched.status().phase).toBe('working');
   });
 });
+
+describe('work hours changed in settings', () => {
+  it('apply at once, not at the next boundary of the old hours', () => {
+    const { sched, of, run, settings } = setup(); // 08:00, no work hours
+    run(10);
+    sched.setSettings({ ...settings, workHours: { ...settings.workHours, enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '17:00' } });
+    expect(sched.status().phase).toBe('off-hours');
+    run(40);
+    expect(of('break-prompt')).toEqual([]);
+  });
+});

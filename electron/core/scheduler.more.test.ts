@@ -97,3 +97,75 @@ describe('a wall clock set back keeps every running span', () => {
     expect(seconds).toBeLessThanOrEqual(9 * 60);
   });
 });
+
+describe('heads-up and the look before it', () => {
+  it('gives no heads-up when the interval is no longer than the heads-up: the prompt alone', () => {
+    const { clock, events } = setup({ headsUpSeconds: 60, microBreak: { ...defaultSettings().microBreak, everyMinutes: 1 } });
+    clock.advanceBy(MIN);
+    expect(events.map((e) => e.type)).toEqual(['break-prompt']);
+  });
+
+  it('looks at the user just before the heads-up: a screen locked without an event gets none', () => {
+    const { clock, user, events, sched } = setup({ headsUpSeconds: 60 });
+    clock.advanceBy(28 * MIN + 45_000);
+    user.locked = true;
+    clock.advanceBy(15_000);
+    expect(events).toEqual([]);
+    expect(sched.status().phase).toBe('away');
+  });
+
+  it('looks at the user just before the prompt when there is no heads-up: no prompt to an empty chair', () => {
+    const { clock, user, events, sched } = setup();
+    clock.advanceBy(29 * MIN + 45_000);
+    user.locked = true;
+    clock.advanceBy(15_000);
+    expect(events).toEqual([]);
+    expect(sched.status().phase).toBe('away');
+  });
+});
+
+describe('sleeping across the ends of work hours', () => {
+  const workHours = { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '17:00' };
+
+  it('asleep from before the end of work hours to after the next start is a new work period, not a natural break', () => {
+    const clock = new VirtualClock('2026-11-23T16:00:00+01:00');
+    const user = new FakeUser(clock);
+    const sched = new Scheduler({ clock, activity: user, settings: { ...defaultSettings(), headsUpSeconds: 0, workHours }, timeZone: 'Europe/Berlin' });
+    const events: SchedulerEvent[] = [];
+    sched.onEvent((e) => events.push(e));
+    sched.start();
+    clock.advanceBy(20 * MIN);
+    clock.jumpTo(Date.parse('2026-11-24T09:30:00+01:00')); // slept without any event
+    clock.advanceBy(MIN);
+    expect(events).toEqual([]);
+    clock.advanceTo(Date.parse('2026-11-24T10:01:00+01:00'));
+    expect(events.map((e) => e.type)).toEqual(['break-prompt']);
+    expect(events[0]).toMatchObject({ kind: 'micro' });
+    expect(events[0]!.at).toBeGreaterThanOrEqual(Date.parse('2026-11-24T10:00:00+01:00'));
+  });
+});
+
+describe('sleep without an event', () => {
+  it('during a break: the break is completed and the sleep is not another break', () => {
+    const { clock, sched, of } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(10_000);
+    clock.jumpTo(clock.now() + 3 * HOUR);
+    clock.advanceBy(MIN);
+    expect(of('break-end')).toHaveLength(1);
+    expect(of('natural-break')).toEqual([]);
+    expect(sched.status().phase).toBe('working');
+  });
+
+  it('during a pause: the pause ends and the sleep is not a break', () => {
+    const { clock, sched, of } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'pause', minutes: 30 });
+    clock.advanceBy(10 * MIN);
+    clock.jumpTo(clock.now() + 3 * HOUR);
+    clock.advanceBy(MIN);
+    expect(of('natural-break')).toEqual([]);
+    expect(sched.status().phase).toBe('working');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
-import { Scheduler } from './scheduler.ts';
+import { BREAK_GRACE_MS, LATE_MS, MAX_PROMPTS, Scheduler } from './scheduler.ts';
 import type { SchedulerEvent } from './scheduler.ts';
 import { FakeUser } from './fake-user.ts';
 import { defaultSettings } from './settings.ts';
@@ -167,5 +167,56 @@ describe('sleep without an event', () => {
     clock.advanceBy(MIN);
     expect(of('natural-break')).toEqual([]);
     expect(sched.status().phase).toBe('working');
+  });
+});
+
+describe('timers and the order of events', () => {
+  it('a timer up to LATE_MS late is only late; later than that, the gap was sleep', () => {
+    const a = setup();
+    a.clock.jumpTo(a.clock.now() + 5 * MIN + LATE_MS); // the first look is due 5 minutes in
+    a.clock.advanceBy(0);
+    expect(a.events).toEqual([]);
+    expect(a.sched.status().phase).toBe('working');
+    const b = setup();
+    b.clock.jumpTo(b.clock.now() + 5 * MIN + LATE_MS + 1000);
+    b.clock.advanceBy(0);
+    expect(b.of('natural-break')).toHaveLength(1);
+  });
+
+  it('closes a break the window never reported back on exactly at its length plus the grace', () => {
+    const { clock, sched, of } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    const started = clock.now();
+    clock.advanceBy(15 * MIN);
+    expect(of('break-end').map((e) => e.at)).toEqual([started + 60_000 + BREAK_GRACE_MS]);
+  });
+
+  it(`records an ignored break as missed exactly one snooze after the last of ${MAX_PROMPTS} prompts`, () => {
+    const { clock, of } = setup({ snoozeMinutes: 3 });
+    clock.advanceBy(30 * MIN + MAX_PROMPTS * 3 * MIN + MIN);
+    const prompts = of('break-prompt');
+    expect(prompts).toHaveLength(MAX_PROMPTS);
+    expect(of('break-end')).toMatchObject([{ outcome: 'missed', at: prompts.at(-1)!.at + 3 * MIN }]);
+  });
+
+  it('an action taken by one listener reaches every listener after the event that caused it', () => {
+    const { clock, sched } = setup();
+    sched.onEvent((e) => e.type === 'break-prompt' && sched.dispatch({ do: 'start-break' }));
+    const seen: string[] = [];
+    sched.onEvent((e) => seen.push(e.type));
+    clock.advanceBy(30 * MIN);
+    expect(seen).toEqual(['break-prompt', 'break-start']);
+  });
+
+  it('after stop(), a running break is not closed, even when the scheduler is called', () => {
+    const { clock, sched, events } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    const before = events.length;
+    sched.stop();
+    clock.advanceBy(20 * MIN);
+    sched.setTimeZone('Europe/Berlin');
+    expect(events.slice(before)).toEqual([]);
   });
 });

@@ -78,6 +78,18 @@ describe('a wall clock set back keeps every running span', () => {
     expect(of('break-prompt').map((e) => e.at)).toEqual([expect.any(Number), back + 4 * MIN]);
   });
 
+  it('the work counted and the heads-up survive the clock set back', () => {
+    const { clock, events, setBack } = setup({ headsUpSeconds: 60 });
+    clock.advanceBy(10 * MIN);
+    setBack();
+    const back = clock.now();
+    clock.advanceBy(20 * MIN);
+    expect(events.map((e) => [e.type, e.at])).toEqual([
+      ['heads-up', back + 19 * MIN],
+      ['break-prompt', back + 20 * MIN],
+    ]);
+  });
+
   it('an absence running when the clock is set back is dated in the new time, and is still a natural break', () => {
     const { clock, user, sched, of, setBack } = setup();
     clock.advanceBy(10 * MIN);

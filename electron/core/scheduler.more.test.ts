@@ -90,6 +90,18 @@ describe('a wall clock set back keeps every running span', () => {
     ]);
   });
 
+  it('an absence that begins after the clock was set back is dated from the last input', () => {
+    const { clock, user, of, setBack } = setup();
+    clock.advanceBy(10 * MIN);
+    setBack();
+    user.stop();
+    const left = clock.now();
+    clock.advanceBy(8 * MIN);
+    user.type();
+    clock.advanceBy(MIN);
+    expect(of('natural-break')).toMatchObject([{ from: left }]);
+  });
+
   it('an absence running when the clock is set back is dated in the new time, and is still a natural break', () => {
     const { clock, user, sched, of, setBack } = setup();
     clock.advanceBy(10 * MIN);

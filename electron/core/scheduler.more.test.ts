@@ -244,3 +244,35 @@ describe('timers and the order of events', () => {
     expect(events.slice(before)).toEqual([]);
   });
 });
+
+describe('work hours, the finer rules', () => {
+  const workHours = { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '17:00' };
+  function at(start: string, patch: Partial<Settings> = {}) {
+    const clock = new VirtualClock(start);
+    const sched = new Scheduler({ clock, activity: new FakeUser(clock), settings: { ...defaultSettings(), headsUpSeconds: 0, workHours, ...patch }, timeZone: 'Europe/Berlin' });
+    const events: SchedulerEvent[] = [];
+    sched.onEvent((e) => events.push(e));
+    sched.start();
+    return { clock, sched, events };
+  }
+
+  it('the work day starts with a micro break, whatever the count was the day before', () => {
+    const { clock, sched, events } = at('2026-11-23T16:00:00+01:00', { longBreak: { ...defaultSettings().longBreak, everyNth: 2 } });
+    clock.advanceBy(30 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(MIN);
+    sched.dispatch({ do: 'finish' });
+    clock.advanceTo(Date.parse('2026-11-24T09:31:00+01:00'));
+    const prompts = events.filter((e) => e.type === 'break-prompt');
+    expect(prompts.map((e) => ('kind' in e ? e.kind : ''))).toEqual(['micro', 'micro']);
+    expect(prompts[1]!.at).toBe(Date.parse('2026-11-24T09:30:00+01:00'));
+  });
+
+  it('new settings within work hours keep the work already counted', () => {
+    const { clock, sched, events } = at('2026-11-23T10:00:00+01:00');
+    clock.advanceBy(10 * MIN);
+    sched.setSettings({ ...defaultSettings(), headsUpSeconds: 0, workHours, snoozeMinutes: 7 });
+    clock.advanceBy(21 * MIN);
+    expect(events.filter((e) => e.type === 'break-prompt').map((e) => e.at)).toEqual([Date.parse('2026-11-23T10:30:00+01:00')]);
+  });
+});

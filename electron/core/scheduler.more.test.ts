@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from './clock.ts';
+import { BREAK_GRACE_MS, LATE_MS, MAX_PROMPTS, Scheduler } from './scheduler.ts';
+import type { SchedulerEvent } from './scheduler.ts';
+import { FakeUser } from './fake-user.ts';
+import { defaultSettings } from './settings.ts';
+import type { Settings } from './settings.ts';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+function setup(patch: Partial<Settings> = {}) {
+  const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+  const user = new FakeUser(clock);
+  const sched = new Scheduler({ clock, activity: user, settings: { ...defaultSettings(), headsUpSeconds: 0, ...patch }, timeZone: 'Europe/Berlin' });
+  const events: SchedulerEvent[] = [];
+  sched.onEvent((e) => events.push(e));
+  const of = (type: SchedulerEvent['type']) => events.filter((e) => e.type === type);
+  /** Any call lets the scheduler look at the clock; setting the same zone changes nothing else. */
+  const look = () => sched.setTimeZone('Europe/Berlin');
+  /** Set the wall clock back an hour right after a look, and let the scheduler notice it. */
+  const setBack = () => {
+    look();
+    clock.jumpTo(clock.now() - HOUR);
+    look();
+  };
+  sched.start();
+  return { clock, user, sched, events, of, setBack };
+}
+
+describe('a wall clock set back keeps every running span', () => {
+  it('a pause for some minutes still lasts its minutes', () => {
+    const { clock, sched, of, setBack } = setup();
+    clock.advanceBy(5 * MIN);
+    sched.dispatch({ do: 'pause', minutes: 30 });
+    clock.advanceBy(10 * MIN);
+    setBack();
+    expect(sched.status().pausedUntil).toBe(clock.now() + 20 * MIN);
+    clock.advanceBy(19 * MIN);
+    expect(sched.status().phase).toBe('paused');
+    clock.advanceBy(2 * MIN);
+    expect(sched.status().phase).not.toBe('paused');
+    expect(of('break-prompt')).toEqual([]);
+  });
+
+  it('a running break keeps its start, so it ends at its length', () => {
+    const { clock, sched, of, setBack } = setup({ microBreak: { ...defaultSettings().microBreak, durationSeconds: 60 } });
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    const started = sched.status().currentBreak!.startedAt;
+    clock.advanceBy(30_000);
+    setBack();
+    expect(sched.status().currentBreak!.startedAt).toBe(started - HOUR);
+    clock.advanceBy(20_000);
+    sched.dispatch({ do: 'finish' });
+    expect(of('break-end')[0]).toMatchObject({ outcome: 'partial', seconds: 50 });
+  });
+
+  it('a snoozed break comes snoozeMinutes after the snooze, not an hour later', () => {
+    const { clock, sched, of, setBack } = setup();
+    clock.advanceBy(30 * MIN);
+    expect(of('break-prompt')).toHaveLength(1);
+    sched.dispatch({ do: 'snooze' });
+    clock.advanceBy(2 * MIN);
+    setBack();
+    const back = clock.now();
+    clock.advanceBy(4 * MIN);
+    expect(of('break-prompt')).toHaveLength(2);
+    expect(of('break-prompt')[1]!.at).toBe(back + 3 * MIN);
+  });
+
+  it('an ignored prompt is shown again snoozeMinutes after it, in the new time', () => {
+    const { clock, of, setBack } = setup();
+    clock.advanceBy(31 * MIN);
+    setBack();
+    const back = clock.now();
+    clock.advanceBy(5 * MIN);
+    expect(of('break-prompt').map((e) => e.at)).toEqual([expect.any(Number), back + 4 * MIN]);
+  });
+
+  it('the work counted and the heads-up survive the clock set back', () => {
+    const { clock, events, setBack } = setup({ headsUpSeconds: 60 });
+    clock.advanceBy(10 * MIN);
+    setBack();
+    const back = clock.now();
+    clock.advanceBy(20 * MIN);
+    expect(events.map((e) => [e.type, e.at])).toEqual([
+      ['heads-up', back + 19 * MIN],
+      ['break-prompt', back + 20 * MIN],
+    ]);
+  });
+
+  it('an absence that begins after the clock was set back is dated from the last input', () => {
+    const { clock, user, of, setBack } = setup();
+    clock.advanceBy(10 * MIN);
+    setBack();
+    user.stop();
+    const left = clock.now();
+    clock.advanceBy(8 * MIN);
+    user.type();
+    clock.advanceBy(MIN);
+    expect(of('natural-break')).toMatchObject([{ from: left }]);
+  });
+
+  it('an absence running when the clock is set back is dated in the new time, and is still a natural break', () => {
+    const { clock, user, sched, of, setBack } = setup();
+    clock.advanceBy(10 * MIN);
+    user.stop();
+    const left = clock.now();
+    clock.advanceBy(8 * MIN);
+    expect(sched.status().phase).toBe('away');
+    setBack();
+    user.type();
+    clock.advanceBy(MIN);
+    const nb = of('natural-break');
+    expect(nb).toHaveLength(1);
+    // Away 8 minutes before the jump and about one after: not an hour less (no break) nor an hour more.
+    expect(nb[0]).toMatchObject({ from: left - HOUR });
+    const seconds = nb[0]!.type === 'natural-break' ? nb[0]!.seconds : 0;
+    expect(seconds).toBeGreaterThanOrEqual(8 * 60);
+    expect(seconds).toBeLessThanOrEqual(9 * 60);
+  });
+});
+
+describe('heads-up and the look before it', () => {
+  it('gives no heads-up when the interval is no longer than the heads-up: the prompt alone', () => {
+    const { clock, events } = setup({ headsUpSeconds: 60, microBreak: { ...defaultSettings().microBreak, everyMinutes: 1 } });
+    clock.advanceBy(MIN);
+    expect(events.map((e) => e.type)).toEqual(['break-prompt']);
+  });
+
+  it('looks at the user just before the heads-up: a screen locked without an event gets none', () => {
+    const { clock, user, events, sched } = setup({ headsUpSeconds: 60 });
+    clock.advanceBy(28 * MIN + 45_000);
+    user.locked = true;
+    clock.advanceBy(15_000);
+    expect(events).toEqual([]);
+    expect(sched.status().phase).toBe('away');
+  });
+
+  it('looks at the user just before the prompt when there is no heads-up: no prompt to an empty chair', () => {
+    const { clock, user, events, sched } = setup();
+    clock.advanceBy(29 * MIN + 45_000);
+    user.locked = true;
+    clock.advanceBy(15_000);
+    expect(events).toEqual([]);
+    expect(sched.status().phase).toBe('away');
+  });
+});
+
+describe('sleeping across the ends of work hours', () => {
+  const workHours = { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '17:00' };
+
+  it('asleep from before the end of work hours to after the next start is a new work period, not a natural break', () => {
+    const clock = new VirtualClock('2026-11-23T16:00:00+01:00');
+    const user = new FakeUser(clock);
+    const sched = new Scheduler({ clock, activity: user, settings: { ...defaultSettings(), headsUpSeconds: 0, workHours }, timeZone: 'Europe/Berlin' });
+    const events: SchedulerEvent[] = [];
+    sched.onEvent((e) => events.push(e));
+    sched.start();
+    clock.advanceBy(20 * MIN);
+    clock.jumpTo(Date.parse('2026-11-24T09:30:00+01:00')); // slept without any event
+    clock.advanceBy(MIN);
+    expect(events).toEqual([]);
+    clock.advanceTo(Date.parse('2026-11-24T10:01:00+01:00'));
+    expect(events.map((e) => e.type)).toEqual(['break-prompt']);
+    expect(events[0]).toMatchObject({ kind: 'micro' });
+    expect(events[0]!.at).toBeGreaterThanOrEqual(Date.parse('2026-11-24T10:00:00+01:00'));
+  });
+});
+
+describe('sleep without an event', () => {
+  it('during a break: the break is completed and the sleep is not another break', () => {
+    const { clock, sched, of } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(10_000);
+    clock.jumpTo(clock.now() + 3 * HOUR);
+    clock.advanceBy(MIN);
+    expect(of('break-end')).toHaveLength(1);
+    expect(of('natural-break')).toEqual([]);
+    expect(sched.status().phase).toBe('working');
+  });
+
+  it('during a pause: the pause ends and the sleep is not a break', () => {
+    const { clock, sched, of } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'pause', minutes: 30 });
+    clock.advanceBy(10 * MIN);
+    clock.jumpTo(clock.now() + 3 * HOUR);
+    clock.advanceBy(MIN);
+    expect(of('natural-break')).toEqual([]);
+    expect(sched.status().phase).toBe('working');
+  });
+});
+
+describe('timers and the order of events', () => {
+  it('a timer up to LATE_MS late is only late; later than that, the gap was sleep', () => {
+    const a = setup();
+    a.clock.jumpTo(a.clock.now() + 5 * MIN + LATE_MS); // the first look is due 5 minutes in
+    a.clock.advanceBy(0);
+    expect(a.events).toEqual([]);
+    expect(a.sched.status().phase).toBe('working');
+    const b = setup();
+    b.clock.jumpTo(b.clock.now() + 5 * MIN + LATE_MS + 1000);
+    b.clock.advanceBy(0);
+    expect(b.of('natural-break')).toHaveLength(1);
+  });
+
+  it('closes a break the window never reported back on exactly at its length plus the grace', () => {
+    const { clock, sched, of } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    const started = clock.now();
+    clock.advanceBy(15 * MIN);
+    expect(of('break-end').map((e) => e.at)).toEqual([started + 60_000 + BREAK_GRACE_MS]);
+  });
+
+  it(`records an ignored break as missed exactly one snooze after the last of ${MAX_PROMPTS} prompts`, () => {
+    const { clock, of } = setup({ snoozeMinutes: 3 });
+    clock.advanceBy(30 * MIN + MAX_PROMPTS * 3 * MIN + MIN);
+    const prompts = of('break-prompt');
+    expect(prompts).toHaveLength(MAX_PROMPTS);
+    expect(of('break-end')).toMatchObject([{ outcome: 'missed', at: prompts.at(-1)!.at + 3 * MIN }]);
+  });
+
+  it('an action taken by one listener reaches every listener after the event that caused it', () => {
+    const { clock, sched } = setup();
+    sched.onEvent((e) => e.type === 'break-prompt' && sched.dispatch({ do: 'start-break' }));
+    const seen: string[] = [];
+    sched.onEvent((e) => seen.push(e.type));
+    clock.advanceBy(30 * MIN);
+    expect(seen).toEqual(['break-prompt', 'break-start']);
+  });
+
+  it('after stop(), a running break is not closed, even when the scheduler is called', () => {
+    const { clock, sched, events } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    const before = events.length;
+    sched.stop();
+    clock.advanceBy(20 * MIN);
+    sched.setTimeZone('Europe/Berlin');
+    expect(events.slice(before)).toEqual([]);
+  });
+});
+
+describe('work hours, the finer rules', () => {
+  const workHours = { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '17:00' };
+  function at(start: string, patch: Partial<Settings> = {}) {
+    const clock = new VirtualClock(start);
+    const sched = new Scheduler({ clock, activity: new FakeUser(clock), settings: { ...defaultSettings(), headsUpSeconds: 0, workHours, ...patch }, timeZone: 'Europe/Berlin' });
+    const events: SchedulerEvent[] = [];
+    sched.onEvent((e) => events.push(e));
+    sched.start();
+    return { clock, sched, events };
+  }
+
+  it('the work day starts with a micro break, whatever the count was the day before', () => {
+    const { clock, sched, events } = at('2026-11-23T16:00:00+01:00', { longBreak: { ...defaultSettings().longBreak, everyNth: 2 } });
+    clock.advanceBy(30 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(MIN);
+    sched.dispatch({ do: 'finish' });
+    clock.advanceTo(Date.parse('2026-11-24T09:31:00+01:00'));
+    const prompts = events.filter((e) => e.type === 'break-prompt');
+    expect(prompts.map((e) => ('kind' in e ? e.kind : ''))).toEqual(['micro', 'micro']);
+    expect(prompts[1]!.at).toBe(Date.parse('2026-11-24T09:30:00+01:00'));
+  });
+
+  it('new settings within work hours keep the work already counted', () => {
+    const { clock, sched, events } = at('2026-11-23T10:00:00+01:00');
+    clock.advanceBy(10 * MIN);
+    sched.setSettings({ ...defaultSettings(), headsUpSeconds: 0, workHours, snoozeMinutes: 7 });
+    clock.advanceBy(21 * MIN);
+    expect(events.filter((e) => e.type === 'break-prompt').map((e) => e.at)).toEqual([Date.parse('2026-11-23T10:30:00+01:00')]);
+  });
+});

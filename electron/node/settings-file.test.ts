@@ -26,6 +26,22 @@ const onDisk = () => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string,
 const asideFiles = () => fs.readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'));
 
 /** Bytes that are no JSON at all, the same every run. */
+/** A real store over a disk that fills up when the test says so: every write after `fill()` fails with ENOSPC. */
+function diskThatFills() {
+  let full = false;
+  return {
+    fill: () => void (full = true),
+    makeStore: (o: SettingsStoreOptions) =>
+      new Conf<Record<string, unknown>>({
+        ...o,
+        serialize: (v) => {
+          if (full) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+          return JSON.stringify(v, undefined, '\t');
+        },
+      }),
+  };
+}
+
 function garbage(size: number): Buffer {
   const bytes = Buffer.alloc(size);
   for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24;
@@ -216,18 +232,11 @@ describe('saving', () => {
   });
 
   it('reports a full disk and keeps running with the settings in memory', () => {
-    let full = false;
-    const makeStore = (o: SettingsStoreOptions) =>
-      new Conf<Record<string, unknown>>({
-        ...o,
-        serialize: (v) => {
-          if (full) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-          return JSON.stringify(v, undefined, '\t');
-        },
-      });
+    const disk = diskThatFills();
+    const makeStore = disk.makeStore;
     const s = open({ makeStore });
     s.load();
-    full = true;
+    disk.fill();
     const r = s.save({ ...defaultSettings(), snoozeMinutes: 3 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/ENOSPC/);
@@ -497,16 +506,10 @@ describe('what the user is told, and what stays on disk', () => {
   });
 
   it('keeps a repaired file in memory when writing the repair fails', () => {
-    let full = false;
+    const disk = diskThatFills();
     const makeStore = (o: SettingsStoreOptions) => {
-      const store = new Conf<Record<string, unknown>>({
-        ...o,
-        serialize: (v) => {
-          if (full) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-          return JSON.stringify(v, undefined, '\t');
-        },
-      });
-      full = true; // the store opened; the disk fills before the repair is written
+      const store = disk.makeStore(o);
+      disk.fill(); // the store opened; the disk fills before the repair is written
       return store;
     };
     fs.writeFileSync(file, JSON.stringify({ snoozeMinutes: 0, sound: false }));
@@ -532,19 +535,12 @@ describe('what the user is told, and what stays on disk', () => {
   });
 
   it('words a failed write with the file and the error, and keeps the file as it was (atomic write)', () => {
-    let full = false;
-    const makeStore = (o: SettingsStoreOptions) =>
-      new Conf<Record<string, unknown>>({
-        ...o,
-        serialize: (v) => {
-          if (full) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-          return JSON.stringify(v, undefined, '\t');
-        },
-      });
+    const disk = diskThatFills();
+    const makeStore = disk.makeStore;
     const s = open({ makeStore });
     s.load();
     const before = fs.readFileSync(file, 'utf8');
-    full = true;
+    disk.fill();
     expect(s.save({ ...defaultSettings(), snoozeMinutes: 3 })).toEqual({
       ok: false,
       message: `Could not save settings to ${file} (ENOSPC: no space left on device). They are kept until Limber quits.`,

@@ -43,6 +43,26 @@ describe('a wall clock set back keeps every running span', () => {
     expect(of('break-prompt')).toEqual([]);
   });
 
+  it('a pause until tomorrow keeps its wall-clock end: tomorrow morning is still tomorrow morning', () => {
+    const { clock, sched, setBack } = setup();
+    clock.advanceBy(5 * MIN);
+    sched.dispatch({ do: 'pause', until: 'tomorrow' });
+    const until = sched.status().pausedUntil;
+    expect(until).toBe(Date.parse('2026-11-24T08:00:00+01:00'));
+    setBack();
+    expect(sched.status().pausedUntil).toBe(until);
+  });
+
+  it('a pause until resumed has no end to move, and resumes only when asked', () => {
+    const { clock, sched, setBack } = setup();
+    sched.dispatch({ do: 'pause' });
+    setBack();
+    clock.advanceBy(24 * HOUR);
+    expect(sched.status()).toMatchObject({ phase: 'paused', pausedUntil: null });
+    sched.dispatch({ do: 'resume' });
+    expect(sched.status().phase).toBe('working');
+  });
+
   it('a running break keeps its start, so it ends at its length', () => {
     const { clock, sched, of, setBack } = setup({ microBreak: { ...defaultSettings().microBreak, durationSeconds: 60 } });
     clock.advanceBy(10 * MIN);

@@ -1,7 +1,7 @@
 // The hold rules of DESIGN §1 ("Knowing when not to interrupt") on the virtual clock.
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
-import { HOLD_CHECK_LEAD_MS, HOLD_GRACE_MS } from './hold-state.ts';
+import { CHECK_ANSWER_MS, HOLD_CHECK_LEAD_MS, HOLD_GRACE_MS } from './hold-state.ts';
 import type { HoldReason } from './holds.ts';
 import { Scheduler } from './scheduler.ts';
 import type { SchedulerEvent } from './scheduler.ts';
@@ -369,6 +369,44 @@ describe('presence', () => {
     run(20);
     // Work was never interrupted: the prompt comes after 30 minutes of desk time.
     expect(of('break-prompt').map(m)).toEqual([30]);
+  });
+
+  it(`a call reported within ${CHECK_ANSWER_MS / 1000} s of going idle-away is the check's answer; a later one is a new call`, () => {
+    const at = (answerMs: number) => {
+      const { run, user, sched, clock, busy, t0 } = setup({ holdDuring: [] }, { answer: false });
+      run(2);
+      user.stop();
+      run(5); // idle for awayAfterMinutes: away (from minute 2), and the sources are asked
+      expect(sched.status().phase).toBe('away');
+      clock.advanceBy(answerMs);
+      busy('call');
+      return { phase: sched.status().phase, due: sched.status().nextBreak?.at, t0 };
+    };
+    const inTime = at(CHECK_ANSWER_MS);
+    // The idle minutes, and the seconds the answer took, were desk time: the break stays due at minute 30.
+    expect(inTime).toMatchObject({ phase: 'working', due: inTime.t0 + 30 * MIN });
+    expect(at(CHECK_ANSWER_MS + 1).phase).toBe('away');
+  });
+
+  it('a call that begins while the screen is locked, or while paused, gives back no idle time', () => {
+    const locked = setup({ holdDuring: [] }, { answer: false });
+    locked.run(2);
+    locked.user.stop();
+    locked.sched.power('lock');
+    locked.busy('call');
+    expect(locked.sched.status().phase).toBe('away');
+
+    const paused = setup({ holdDuring: [] }, { answer: false });
+    paused.run(2);
+    paused.user.stop();
+    paused.run(5);
+    paused.sched.dispatch({ do: 'pause' });
+    paused.busy('call');
+    paused.sched.dispatch({ do: 'resume' });
+    paused.user.type();
+    paused.run(1);
+    // The cycle starts afresh at the resume: nothing from before the pause comes back as work.
+    expect(paused.sched.status().nextBreak?.at).toBe(paused.t0 + 37 * MIN);
   });
 });
 

@@ -1,5 +1,6 @@
-// Records that tell the truth (DESIGN §4): seconds actually moved, pauses excluded, cross-checked with main's clock;
-// completed only when the routine played to its end, partial when it ended early.
+// Records that tell the truth (docs/scheduling.md, "What a break's record says"): seconds actually moved, pauses
+// excluded, cross-checked with main's clock; completed only when the routine played to its end, partial when it
+// ended early.
 import { describe, expect, it } from 'vitest';
 import { EXERCISES, isExerciseId } from '../core/catalog.ts';
 import type { HistoryRecord } from '../core/history.ts';

@@ -1,4 +1,4 @@
-// The hold rules of DESIGN §1 ("Knowing when not to interrupt") on the virtual clock.
+// The hold rules of docs/scheduling.md ("Holds") on the virtual clock.
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
 import { HOLD_CHECK_LEAD_MS, HOLD_GRACE_MS } from './hold-state.ts';

@@ -496,7 +496,7 @@ describe('settings and status', () => {
   });
 });
 
-describe('absences around breaks (DESIGN §1)', () => {
+describe('absences around breaks (docs/scheduling.md)', () => {
   it('an absence that starts right after a break is a natural break, and a lunch then counts as the long one', () => {
     const { user, of, m, run, autoTake } = setup({ settings: { headsUpSeconds: 0 } });
     autoTake();

@@ -1,5 +1,5 @@
-// Records that tell the truth (DESIGN §4): the seconds recorded are the seconds moved, pauses excluded; a routine
-// played to its end is `completed`, one ended early `partial`.
+// Records that tell the truth (docs/scheduling.md, "What a break's record says"): the seconds recorded are the
+// seconds moved, pauses excluded; a routine played to its end is `completed`, one ended early `partial`.
 import { expect, test } from './fixtures.ts';
 import { runPageClock } from './helpers.ts';
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LimberApp } from './app.ts';
 import { systemClock } from './core/clock.ts';
+import { tEnglish } from './core/i18n/locales.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import type { TrayIcon } from './core/tray-model.ts';
 import { REQUEST_CHANNEL, WINDOW_KINDS, type WindowKind } from './ipc.ts';
@@ -39,7 +40,7 @@ function failed(e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
   console.error(`[limber] could not start: ${e instanceof Error && e.stack ? e.stack : message}`);
   try {
-    dialog.showErrorBox('Limber could not start', message);
+    dialog.showErrorBox(tEnglish('notice.startFailed'), message);
   } finally {
     app.exit(1);
   }

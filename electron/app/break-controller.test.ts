@@ -1,9 +1,12 @@
-// Records that tell the truth (DESIGN §4): seconds actually moved, pauses excluded, cross-checked with main's clock;
-// completed only when the routine played to its end, partial when it ended early.
+// Records that tell the truth (docs/scheduling.md, "What a break's record says"): seconds actually moved, pauses
+// excluded, cross-checked with main's clock; completed only when the routine played to its end, partial when it
+// ended early.
 import { describe, expect, it } from 'vitest';
+import { EXERCISES, isExerciseId } from '../core/catalog.ts';
 import type { HistoryRecord } from '../core/history.ts';
+import { ENGLISH, exerciseWords } from '../core/i18n/locales.ts';
 import type { SchedulerEvent, SchedulerPhase } from '../core/scheduler.ts';
-import { defaultSettings } from '../core/settings.ts';
+import { defaultSettings, type Position, type Settings } from '../core/settings.ts';
 import type { WindowHandle } from '../ports.ts';
 import { BreakController } from './break-controller.ts';
 import { Notices } from './notices.ts';
@@ -11,7 +14,7 @@ import { Notices } from './notices.ts';
 const T0 = Date.parse('2026-11-23T10:00:00+01:00');
 const S = 1000;
 
-function setup() {
+function setup(settings: Settings = defaultSettings()) {
   const records: HistoryRecord[] = [];
   let phase: SchedulerPhase = 'working';
   let onClosed = () => {};
@@ -30,7 +33,7 @@ function setup() {
     },
     notices: new Notices(() => {}),
     tell: () => {},
-    settings: () => defaultSettings(),
+    settings: () => settings,
     phase: () => phase,
     act: (a) => acts.push(a.do),
   });
@@ -48,6 +51,30 @@ function setup() {
   };
   return { c, start, end, records, acts, closeByUser: () => onClosed() };
 }
+
+describe('moves worded for where they are done', () => {
+  // What a step may not ask for there: a seated routine never says "stand tall", and so on.
+  const WRONG: Partial<Record<Position, RegExp>> = { seated: /\bstand(ing)?\b/i, standing: /\bsit(ting)?\b|\bseated\b/i };
+
+  it.each(['seated', 'standing'] as const)('with only %s allowed, every move of every routine is done and worded that way', (where) => {
+    const { c, start, end } = setup({ ...defaultSettings(), positions: [where] });
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const routine = start();
+      for (const x of routine.exercises) {
+        expect(x.position, x.id).toBe(where);
+        if (!isExerciseId(x.id)) throw new Error(`not in the catalog: ${x.id}`);
+        expect(exerciseWords(ENGLISH, x.id, x.position).steps.join(' '), `${x.id} (${where})`).not.toMatch(WRONG[where]!);
+        seen.add(x.id);
+      }
+      c.progress(routine.exercises.map((x) => x.id), routine.totalSeconds, true);
+      end((routine.totalSeconds + 1) * S, 'completed');
+    }
+    // The moves done both ways were among them, not only the ones that have one wording.
+    const twoWay = EXERCISES.filter((e) => e.positions.includes('seated') && e.positions.includes('standing'));
+    expect(twoWay.filter((e) => seen.has(e.id)).length).toBeGreaterThan(0);
+  });
+});
 
 describe('break records', () => {
   it('a routine played to its end is completed, with the seconds the window moved', () => {

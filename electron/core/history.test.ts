@@ -110,7 +110,7 @@ describe('history lines: the edges of a valid record', () => {
 
   it('knows every kind and outcome, and says which ones it knows', () => {
     for (const kind of ['micro', 'long']) expect(ok({ ...rec, kind })).toBe(true);
-    // DESIGN §4's outcomes, every one of them.
+    // Every outcome of docs/data-folder.md and docs/scheduling.md.
     for (const outcome of ['completed', 'partial', 'skipped', 'natural', 'missed']) expect(ok({ ...rec, outcome })).toBe(true);
     expect(validateRecord({ ...rec, kind: 7 })).toEqual({ ok: false, reason: '"kind" must be one of micro, long' });
     expect(validateRecord({ ...rec, outcome: null })).toMatchObject({ ok: false, reason: expect.stringMatching(/^"outcome" must be one of (completed|partial|skipped|natural|missed)(, (completed|partial|skipped|natural|missed)){4}$/) });

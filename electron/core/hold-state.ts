@@ -1,4 +1,4 @@
-// The scheduler's hold bookkeeping (DESIGN §1, "Knowing when not to interrupt"): which reasons are active, whether
+// The scheduler's hold bookkeeping (docs/scheduling.md, "Holds"): which reasons are active, whether
 // the user counts as present because of them, and the one held break with its timings. Pure state and arithmetic;
 // the scheduler decides when to call what.
 import { PRESENCE_REASONS, topReason } from './holds.ts';

@@ -1,4 +1,4 @@
-// Hold reasons: what may keep a due break from showing (DESIGN.md §1, "Knowing when not to interrupt").
+// Hold reasons: what may keep a due break from showing (docs/scheduling.md, "Holds").
 // One source of truth for the reason names, their order, and what a hold source answers.
 import type { Cancel } from './clock.ts';
 

@@ -1,4 +1,4 @@
-// The hold rules of DESIGN §1 ("Knowing when not to interrupt") on the virtual clock.
+// The hold rules of docs/scheduling.md ("Holds") on the virtual clock.
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
 import { CHECK_ANSWER_MS, HOLD_CHECK_LEAD_MS, HOLD_GRACE_MS } from './hold-state.ts';
@@ -15,7 +15,8 @@ const MIN = 60_000;
 function setup(patch: Partial<Settings> = {}, opts: { answer?: boolean } = {}) {
   const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
   const user = new FakeUser(clock);
-  const settings = { ...defaultSettings(), ...patch };
+  // The times below are worked out for a 5-minute snooze, whatever the default is.
+  const settings = { ...defaultSettings(), snoozeMinutes: 5, ...patch };
   let reasons: HoldReason[] = [];
   const checks: number[] = [];
   const sched = new Scheduler({

@@ -12,7 +12,7 @@ const HOUR = 60 * MIN;
 function setup(patch: Partial<Settings> = {}) {
   const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
   const user = new FakeUser(clock);
-  const sched = new Scheduler({ clock, activity: user, settings: { ...defaultSettings(), headsUpSeconds: 0, ...patch }, timeZone: 'Europe/Berlin' });
+  const sched = new Scheduler({ clock, activity: user, settings: { ...defaultSettings(), headsUpSeconds: 0, snoozeMinutes: 5, ...patch }, timeZone: 'Europe/Berlin' });
   const events: SchedulerEvent[] = [];
   sched.onEvent((e) => events.push(e));
   const of = (type: SchedulerEvent['type']) => events.filter((e) => e.type === type);
@@ -174,7 +174,7 @@ describe('sleeping across the ends of work hours', () => {
   it('asleep from before the end of work hours to after the next start is a new work period, not a natural break', () => {
     const clock = new VirtualClock('2026-11-23T16:00:00+01:00');
     const user = new FakeUser(clock);
-    const sched = new Scheduler({ clock, activity: user, settings: { ...defaultSettings(), headsUpSeconds: 0, workHours }, timeZone: 'Europe/Berlin' });
+    const sched = new Scheduler({ clock, activity: user, settings: { ...defaultSettings(), headsUpSeconds: 0, snoozeMinutes: 5, workHours }, timeZone: 'Europe/Berlin' });
     const events: SchedulerEvent[] = [];
     sched.onEvent((e) => events.push(e));
     sched.start();
@@ -269,7 +269,7 @@ describe('work hours, the finer rules', () => {
   const workHours = { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], start: '09:00', end: '17:00' };
   function at(start: string, patch: Partial<Settings> = {}) {
     const clock = new VirtualClock(start);
-    const sched = new Scheduler({ clock, activity: new FakeUser(clock), settings: { ...defaultSettings(), headsUpSeconds: 0, workHours, ...patch }, timeZone: 'Europe/Berlin' });
+    const sched = new Scheduler({ clock, activity: new FakeUser(clock), settings: { ...defaultSettings(), headsUpSeconds: 0, snoozeMinutes: 5, workHours, ...patch }, timeZone: 'Europe/Berlin' });
     const events: SchedulerEvent[] = [];
     sched.onEvent((e) => events.push(e));
     sched.start();

@@ -13,7 +13,8 @@ const MIN = 60_000;
 function setup(opts: { patch?: (s: Settings) => void; timeZone?: string; start?: boolean } = {}) {
   const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
   const user = new FakeUser(clock);
-  const settings = defaultSettings();
+  // The times below are worked out for a 5-minute snooze, whatever the default is.
+  const settings = { ...defaultSettings(), snoozeMinutes: 5 };
   opts.patch?.(settings);
   const sched = new Scheduler({ clock, activity: user, settings, timeZone: opts.timeZone ?? 'Europe/Berlin' });
   const events: SchedulerEvent[] = [];

@@ -14,7 +14,8 @@ const BERLIN = 'Europe/Berlin';
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
 
 function settingsWith(patch: DeepPartial<Settings> = {}): Settings {
-  const s = defaultSettings();
+  // The times below are worked out for a 5-minute snooze, whatever the default is.
+  const s = { ...defaultSettings(), snoozeMinutes: 5 };
   for (const [k, v] of Object.entries(patch)) {
     const cur = (s as unknown as Record<string, unknown>)[k];
     (s as unknown as Record<string, unknown>)[k] = typeof cur === 'object' && cur && !Array.isArray(cur) ? { ...cur, ...(v as object) } : v;
@@ -496,7 +497,7 @@ describe('settings and status', () => {
   });
 });
 
-describe('absences around breaks (DESIGN §1)', () => {
+describe('absences around breaks (docs/scheduling.md)', () => {
   it('an absence that starts right after a break is a natural break, and a lunch then counts as the long one', () => {
     const { user, of, m, run, autoTake } = setup({ settings: { headsUpSeconds: 0 } });
     autoTake();

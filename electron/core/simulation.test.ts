@@ -77,7 +77,7 @@ describe('scenario validation', () => {
 
 describe('timeline', () => {
   it('prints one JSON object a line with local ISO times, kind, outcome and until', () => {
-    const r = simulateText(JSON.stringify({ ...base, actions: [{ at: '2026-11-23T09:30:00+01:00', do: 'snooze' }], user: { onPrompt: 'ignore' } }), BERLIN);
+    const r = simulateText(JSON.stringify({ ...base, settings: { snoozeMinutes: 5 }, actions: [{ at: '2026-11-23T09:30:00+01:00', do: 'snooze' }], user: { onPrompt: 'ignore' } }), BERLIN);
     expect(r.code).toBe(0);
     const lines = (r as { output: string }).output.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.slice(0, 4)).toEqual([

@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'الاختصار {keys} محجوز لدى تطبيق آخر.',
     'notice.notificationsUnavailable': 'إشعارات سطح المكتب غير متاحة ({reason})؛ يعرض شريط النظام موعد الاستراحة.',
     'notice.historyNotWritten': 'تعذّرت كتابة استراحة في السجل: {reason}',
+    'notice.startFailed': 'تعذّر بدء تشغيل Limber',
     'notice.shortcutInUse': 'يستخدم تطبيق آخر {keys}؛ يبقى {previous} فعّالًا',
     'notice.shortcutTaken': 'أخذ تطبيق آخر الاختصار {keys}؛ يبقى {previous} فعّالًا',
   },

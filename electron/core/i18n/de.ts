@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'Das Tastenkürzel {keys} ist von einer anderen Anwendung belegt.',
     'notice.notificationsUnavailable': 'Desktop-Benachrichtigungen sind nicht verfügbar ({reason}); das Tray zeigt an, wenn eine Pause fällig ist.',
     'notice.historyNotWritten': 'Eine Pause konnte nicht in den Verlauf geschrieben werden: {reason}',
+    'notice.startFailed': 'Limber konnte nicht starten',
     'notice.shortcutInUse': '{keys} wird von einer anderen Anwendung verwendet; {previous} bleibt aktiv',
     'notice.shortcutTaken': 'Das Tastenkürzel {keys} ist von einer anderen Anwendung belegt; {previous} bleibt aktiv',
   },

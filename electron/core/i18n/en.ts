@@ -360,6 +360,7 @@ export const messages = {
   'notice.shortcutHeld': 'The shortcut {keys} is held by another application.',
   'notice.notificationsUnavailable': 'Desktop notifications are not available ({reason}); the tray shows when a break is due.',
   'notice.historyNotWritten': 'A break could not be written to the history: {reason}',
+  'notice.startFailed': 'Limber could not start',
   'notice.shortcutInUse': '{keys} is in use by another application; {previous} stays active',
   'notice.shortcutTaken': 'shortcut {keys} is taken by another application; {previous} stays active',
 

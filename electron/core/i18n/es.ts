@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'Otra aplicación está usando el atajo {keys}.',
     'notice.notificationsUnavailable': 'Las notificaciones de escritorio no están disponibles ({reason}); la bandeja indica cuándo toca una pausa.',
     'notice.historyNotWritten': 'No se ha podido guardar una pausa en el historial: {reason}',
+    'notice.startFailed': 'Limber no pudo iniciarse',
     'notice.shortcutInUse': 'otra aplicación está usando {keys}; {previous} sigue activo',
     'notice.shortcutTaken': 'otra aplicación ha ocupado el atajo {keys}; {previous} sigue activo',
   },

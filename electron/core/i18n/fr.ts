@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'Le raccourci {keys} est pris par une autre application.',
     'notice.notificationsUnavailable': 'Les notifications du bureau ne sont pas disponibles ({reason}) ; la zone de notification indique quand une pause arrive.',
     'notice.historyNotWritten': 'Une pause n’a pas pu être inscrite dans l’historique : {reason}',
+    'notice.startFailed': 'Limber n’a pas pu démarrer',
     'notice.shortcutInUse': '{keys} est utilisé par une autre application ; {previous} reste actif',
     'notice.shortcutTaken': 'le raccourci {keys} est pris par une autre application ; {previous} reste actif',
   },

@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'La scorciatoia {keys} è occupata da un’altra applicazione.',
     'notice.notificationsUnavailable': 'Le notifiche del desktop non sono disponibili ({reason}); l’area di notifica mostra quando arriva una pausa.',
     'notice.historyNotWritten': 'Non è stato possibile registrare una pausa nello storico: {reason}',
+    'notice.startFailed': 'Impossibile avviare Limber',
     'notice.shortcutInUse': '{keys} è usata da un’altra applicazione; {previous} resta attiva',
     'notice.shortcutTaken': 'la scorciatoia {keys} è occupata da un’altra applicazione; {previous} resta attiva',
   },

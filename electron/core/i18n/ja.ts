@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'ショートカット {keys} はほかのアプリが使用中です。',
     'notice.notificationsUnavailable': 'デスクトップ通知が使えません（{reason}）。休憩の時間はトレイでお知らせします。',
     'notice.historyNotWritten': '休憩を履歴に書き込めませんでした：{reason}',
+    'notice.startFailed': 'Limber を起動できませんでした',
     'notice.shortcutInUse': '{keys} はほかのアプリが使用中です。{previous} のままです',
     'notice.shortcutTaken': 'ショートカット {keys} はほかのアプリに取られています。{previous} のままです',
   },

@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': '단축키 {keys}을(를) 다른 앱이 쓰고 있어요.',
     'notice.notificationsUnavailable': '데스크톱 알림을 쓸 수 없어요({reason}). 휴식 시간은 트레이에 표시돼요.',
     'notice.historyNotWritten': '휴식을 기록에 저장하지 못했어요: {reason}',
+    'notice.startFailed': 'Limber를 시작할 수 없습니다',
     'notice.shortcutInUse': '{keys}을(를) 다른 앱이 쓰고 있어요. {previous}이(가) 계속 사용돼요',
     'notice.shortcutTaken': '단축키 {keys}을(를) 다른 앱이 차지했어요. {previous}이(가) 계속 사용돼요',
   },

@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'De sneltoets {keys} is bezet door een ander programma.',
     'notice.notificationsUnavailable': 'Bureaubladmeldingen zijn niet beschikbaar ({reason}); het systeemvak laat zien wanneer er een pauze aankomt.',
     'notice.historyNotWritten': 'Een pauze kon niet in de geschiedenis worden geschreven: {reason}',
+    'notice.startFailed': 'Limber kon niet starten',
     'notice.shortcutInUse': '{keys} wordt door een ander programma gebruikt; {previous} blijft actief',
     'notice.shortcutTaken': 'sneltoets {keys} is bezet door een ander programma; {previous} blijft actief',
   },

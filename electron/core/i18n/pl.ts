@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'Skrót {keys} jest zajęty przez inną aplikację.',
     'notice.notificationsUnavailable': 'Powiadomienia pulpitu są niedostępne ({reason}); zasobnik pokazuje, kiedy nadchodzi przerwa.',
     'notice.historyNotWritten': 'Nie udało się zapisać przerwy w historii: {reason}',
+    'notice.startFailed': 'Nie udało się uruchomić programu Limber',
     'notice.shortcutInUse': '{keys} jest używany przez inną aplikację; {previous} pozostaje aktywny',
     'notice.shortcutTaken': 'skrót {keys} zajęła inna aplikacja; {previous} pozostaje aktywny',
   },

@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'O atalho {keys} está sendo usado por outro aplicativo.',
     'notice.notificationsUnavailable': 'As notificações da área de trabalho não estão disponíveis ({reason}); a bandeja mostra quando uma pausa está chegando.',
     'notice.historyNotWritten': 'Não foi possível gravar uma pausa no histórico: {reason}',
+    'notice.startFailed': 'Não foi possível iniciar o Limber',
     'notice.shortcutInUse': '{keys} está em uso por outro aplicativo; {previous} continua ativo',
     'notice.shortcutTaken': 'o atalho {keys} foi ocupado por outro aplicativo; {previous} continua ativo',
   },

@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'Сочетание {keys} занято другим приложением.',
     'notice.notificationsUnavailable': 'Уведомления рабочего стола недоступны ({reason}); о перерыве подскажет значок в трее.',
     'notice.historyNotWritten': 'Не удалось записать перерыв в историю: {reason}',
+    'notice.startFailed': 'Не удалось запустить Limber',
     'notice.shortcutInUse': '{keys} используется другим приложением; остаётся {previous}',
     'notice.shortcutTaken': 'сочетание {keys} занято другим приложением; остаётся {previous}',
   },

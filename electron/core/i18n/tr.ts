@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': '{keys} kısayolu başka bir uygulama tarafından tutuluyor.',
     'notice.notificationsUnavailable': 'Masaüstü bildirimleri kullanılamıyor ({reason}); mola zamanını tepsi gösterir.',
     'notice.historyNotWritten': 'Bir mola geçmişe yazılamadı: {reason}',
+    'notice.startFailed': 'Limber başlatılamadı',
     'notice.shortcutInUse': '{keys} başka bir uygulama tarafından kullanılıyor; {previous} etkin kalıyor',
     'notice.shortcutTaken': '{keys} kısayolunu başka bir uygulama aldı; {previous} etkin kalıyor',
   },

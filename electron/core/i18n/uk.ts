@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': 'Комбінацію {keys} зайняла інша програма.',
     'notice.notificationsUnavailable': 'Сповіщення робочого столу недоступні ({reason}); про перерву підкаже значок у треї.',
     'notice.historyNotWritten': 'Не вдалося записати перерву в історію: {reason}',
+    'notice.startFailed': 'Не вдалося запустити Limber',
     'notice.shortcutInUse': '{keys} використовує інша програма; залишається {previous}',
     'notice.shortcutTaken': 'комбінацію {keys} зайняла інша програма; залишається {previous}',
   },

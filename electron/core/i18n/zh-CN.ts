@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': '快捷键 {keys} 已被其他应用占用。',
     'notice.notificationsUnavailable': '桌面通知不可用（{reason}）；托盘会显示休息何时到来。',
     'notice.historyNotWritten': '无法将一次休息写入记录：{reason}',
+    'notice.startFailed': '无法启动 Limber',
     'notice.shortcutInUse': '{keys} 正被其他应用使用；{previous} 仍然有效',
     'notice.shortcutTaken': '快捷键 {keys} 已被其他应用占用；{previous} 仍然有效',
   },

@@ -323,6 +323,7 @@ export const words: LocaleWords = {
     'notice.shortcutHeld': '快速鍵 {keys} 已被其他應用程式占用。',
     'notice.notificationsUnavailable': '無法使用桌面通知（{reason}）；系統匣會顯示休息何時到來。',
     'notice.historyNotWritten': '無法將一次休息寫入紀錄：{reason}',
+    'notice.startFailed': '無法啟動 Limber',
     'notice.shortcutInUse': '{keys} 正由其他應用程式使用；{previous} 仍然有效',
     'notice.shortcutTaken': '快速鍵 {keys} 已被其他應用程式占用；{previous} 仍然有效',
   },

@@ -374,19 +374,20 @@ describe('presence', () => {
 
   it(`a call reported within ${CHECK_ANSWER_MS / 1000} s of going idle-away is the check's answer; a later one is a new call`, () => {
     const at = (answerMs: number) => {
-      const { run, user, sched, clock, busy, t0 } = setup({ holdDuring: [] }, { answer: false });
+      const { run, user, sched, clock, busy, of, t0 } = setup({ holdDuring: [] }, { answer: false });
       run(2);
       user.stop();
       run(5); // idle for awayAfterMinutes: away (from minute 2), and the sources are asked
       expect(sched.status().phase).toBe('away');
       clock.advanceBy(answerMs);
       busy('call');
-      return { phase: sched.status().phase, due: sched.status().nextBreak?.at, t0 };
+      return { due: sched.status().nextBreak!.at - t0, natural: of('natural-break').length, answered: clock.now() - t0 };
     };
-    const inTime = at(CHECK_ANSWER_MS);
-    // The idle minutes, and the seconds the answer took, were desk time: the break stays due at minute 30.
-    expect(inTime).toMatchObject({ phase: 'working', due: inTime.t0 + 30 * MIN });
-    expect(at(CHECK_ANSWER_MS + 1).phase).toBe('away');
+    // The answer: the idle minutes, and the seconds it took, were desk time, so the break stays due at minute 30.
+    expect(at(CHECK_ANSWER_MS)).toMatchObject({ due: 30 * MIN, natural: 0 });
+    // A call that begins later ends the absence like any return: it was a natural break, and a new cycle starts.
+    const late = at(CHECK_ANSWER_MS + 1);
+    expect(late).toMatchObject({ due: late.answered + 30 * MIN, natural: 1 });
   });
 
   it('a call that begins while the screen is locked, or while paused, gives back no idle time', () => {

@@ -1,6 +1,7 @@
 // The coached break window (issue 5): whole routines on a fast clock, keyboard only, accessibility, reduced motion.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { EXERCISES } from '../electron/core/catalog.ts';
 import { expect, test } from './fixtures.ts';
 import { runPageClock } from './helpers.ts';
 
@@ -112,6 +113,25 @@ test('with reduced motion the figure holds still key poses and the cues stay', a
   const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
   expect(running).toBe(0);
   await expect(page.getByRole('img')).toHaveCount(1);
+});
+
+test('the figure is drawn in the routine’s position: a standing shoulder roll has no chair, a seated one has', async ({ limber }) => {
+  // The shoulder roll's main position is seated, so a figure that ignored the routine would sit in both.
+  const others = EXERCISES.map((e) => e.id).filter((id) => id !== 'shoulder-roll');
+  for (const position of ['standing', 'seated'] as const) {
+    const h = await limber({ fakePageClock: true, realNotifications: false, settings: { excludedExercises: others, positions: [position] } });
+    await h.advance(30 * 60_000);
+    const page = await h.breakPage();
+    const figure = page.locator('svg.figure');
+    await expect(figure).toHaveAttribute('data-position', position);
+    await expect(figure.locator('.chair')).toHaveCount(position === 'seated' ? 1 : 0);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await runPageClock(page, 8);
+    await expect(page.getByText(position === 'seated' ? /· Seated$/ : /· Standing$/)).toBeVisible();
+    await expect(figure).toHaveAttribute('data-position', position);
+    await expect(figure.locator('.chair')).toHaveCount(position === 'seated' ? 1 : 0);
+    await h.close();
+  }
 });
 
 test('without reduced motion the figure animates', async ({ limber }) => {

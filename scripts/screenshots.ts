@@ -31,6 +31,8 @@ const t = translator(await LOCALES[locale]());
 const speaks = { preferredLanguages: [locale] };
 mkdirSync(dir, { recursive: true });
 const HEADLINE = ['shoulder-roll', 'neck-roll', 'chair-rotation', 'scapular-squeeze'];
+/** Moves shown a second time in a standing routine: words and figure both standing. */
+const STANDING = ['shoulder-roll'];
 const browser = await launchChromium(true);
 const written: string[] = [];
 
@@ -46,24 +48,28 @@ async function runFor(page: Page, seconds: number) {
 
 for (const scheme of ['light', 'dark'] as const) {
   // A micro break with only one exercise allowed shows that exercise.
-  for (const id of HEADLINE) {
+  const shots = [...HEADLINE.map((id) => ({ id, standing: false })), ...STANDING.map((id) => ({ id, standing: true }))];
+  for (const { id, standing } of shots) {
     const h = await startHarness({
       ...speaks,
       browser,
       colorScheme: scheme,
       fakePageClock: true,
       realNotifications: false,
-      settings: { excludedExercises: EXERCISES.map((e) => e.id).filter((x) => x !== id) },
+      settings: {
+        excludedExercises: EXERCISES.map((e) => e.id).filter((x) => x !== id),
+        ...(standing ? { positions: ['standing' as const] } : {}),
+      },
     });
     h.clock.advanceBy(30 * 60_000);
     const prompt = await h.windows.page('break');
     // The window renders once its language has loaded.
     await prompt.locator('button.primary').waitFor();
-    if (id === HEADLINE[0]) await shot(prompt, `break-prompt-${scheme}`);
+    if (id === HEADLINE[0] && !standing) await shot(prompt, `break-prompt-${scheme}`);
     await prompt.getByRole('button', { name: t('break.button.start'), exact: true }).click();
     await runFor(prompt, id === 'scapular-squeeze' ? 8 : 12);
     await prompt.waitForTimeout(300);
-    await shot(prompt, `exercise-${id}-${scheme}`);
+    await shot(prompt, `exercise-${id}${standing ? '-standing' : ''}-${scheme}`);
     await h.close();
   }
   const h = await startHarness({ ...speaks, browser, colorScheme: scheme, fakePageClock: true, realNotifications: false });

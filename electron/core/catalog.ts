@@ -34,7 +34,7 @@ export interface Closing {
 /** A move as data: what the routine builder, the player and the figures need. */
 export interface Move {
   id: string;
-  /** The main position, the one the figure shows. */
+  /** The main position: the one a routine uses when it can, and the figure shows when not told otherwise. */
   position: Position;
   /** Every position the move can be done in, the main one first; routines filter on these. */
   positions: readonly Position[];

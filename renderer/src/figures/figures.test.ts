@@ -1,7 +1,10 @@
+import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { EXERCISES, EXERCISE_IDS } from '../../../electron/core/catalog.ts';
+import { POSITIONS, type Position } from '../../../electron/core/settings.ts';
 import { exerciseName } from '../lib/i18n.svelte.ts';
-import { FALLBACK_FIGURE, FIGURES, figureFor, figureLabel } from './registry.ts';
+import ExerciseFigure from './ExerciseFigure.svelte';
+import { FALLBACK_FIGURE, FIGURES, figureFor, figureLabel, figurePosition } from './registry.ts';
 import { isReverse, type Motion } from './types.ts';
 
 const MOTIONS: Motion[] = ['forward', 'backward', 'clockwise', 'anticlockwise', 'left', 'right', 'up', 'down', 'hold', 'release', 'none'];
@@ -43,5 +46,57 @@ describe('labels', () => {
 
   it('treats backwards, anticlockwise and left as the reverse direction', () => {
     expect(MOTIONS.filter(isReverse)).toEqual(['backward', 'anticlockwise', 'left']);
+  });
+});
+
+/** The figure's markup as the window would first draw it. */
+function draw(props: { id: string; motion?: Motion; position?: Position; reducedMotion?: boolean }): string {
+  return render(ExerciseFigure, { props }).body;
+}
+
+/** How many of the given classes the markup draws (scoped class lists included). */
+function count(svg: string, cls: string): number {
+  return [...svg.matchAll(/class="([^"]*)"/g)].filter((m) => m[1]!.split(' ').includes(cls)).length;
+}
+
+describe('positions', () => {
+  // One motion of each kind a player sends, still and moving: every branch of a move keeps its position.
+  const SHOWN: Motion[] = ['none', 'forward', 'backward', 'left', 'right', 'hold', 'release', 'up', 'down'];
+
+  it('draws every exercise in each position its catalog entry allows: a chair exactly when seated', () => {
+    for (const e of EXERCISES) {
+      for (const position of e.positions) {
+        for (const motion of SHOWN) {
+          for (const reducedMotion of [false, true]) {
+            const svg = draw({ id: e.id, motion, position, reducedMotion });
+            const what = `${e.id} ${position} ${motion}${reducedMotion ? ' still' : ''}`;
+            expect(svg, what).toContain(`data-position="${position}"`);
+            expect(count(svg, 'chair'), what).toBe(position === 'seated' ? 1 : 0);
+            // Moves done seated or standing draw their body through the shared part, which says which it drew.
+            if (e.positions.length > 1) expect(svg, what).toContain(`data-pose="${position}"`);
+          }
+        }
+      }
+    }
+  });
+
+  it('lowers the seated upper body onto the chair and stands it on straight legs otherwise', () => {
+    for (const e of EXERCISES.filter((x) => x.positions.includes('seated') && x.positions.includes('standing'))) {
+      const seated = draw({ id: e.id, position: 'seated' });
+      const standing = draw({ id: e.id, position: 'standing' });
+      expect(seated, e.id).toMatch(/class="body[^"]*" data-pose="seated">.*<g transform="translate\(/s);
+      expect(standing, e.id).not.toMatch(/translate\((0 28|-14 12)\)/);
+      expect(standing, e.id).not.toBe(seated);
+    }
+  });
+
+  it('falls back to the main position when none is given or the move does not allow the one asked for', () => {
+    for (const e of EXERCISES) {
+      expect(figurePosition(e.id, undefined), e.id).toBe(e.position);
+      for (const p of POSITIONS) expect(figurePosition(e.id, p), `${e.id} ${p}`).toBe(e.positions.includes(p) ? p : e.position);
+      expect(draw({ id: e.id })).toContain(`data-position="${e.position}"`);
+    }
+    expect(figurePosition('handstand', 'seated')).toBe('standing');
+    expect(count(draw({ id: 'handstand', position: 'seated' }), 'chair')).toBe(0);
   });
 });

@@ -2,7 +2,8 @@
 // cycle lasts. Keyed on ExerciseId, so a catalog move without a figure (or a figure without a move) is a type error.
 // Its accessible name is the exercise's own name from the string catalog, with the motion in words.
 import type { Component } from 'svelte';
-import { isExerciseId, type ExerciseId } from '../../../electron/core/catalog.ts';
+import { getExercise, isExerciseId, type ExerciseId } from '../../../electron/core/catalog.ts';
+import type { Position } from '../../../electron/core/settings.ts';
 import { exerciseName, t } from '../lib/i18n.svelte.ts';
 import type { Motion, MoveProps } from './types.ts';
 import CatCow from './moves/CatCow.svelte';
@@ -57,6 +58,16 @@ export const FALLBACK_FIGURE: Figure = { component: Neutral, period: 4 };
 
 export function figureFor(id: string): Figure {
   return isExerciseId(id) ? FIGURES[id] : FALLBACK_FIGURE;
+}
+
+/**
+ * The position a figure is drawn in: the one asked for when the exercise can be done in it, else the exercise's main
+ * position (standing for an id outside the catalog, as the neutral figure stands).
+ */
+export function figurePosition(id: string, asked: Position | undefined): Position {
+  const e = getExercise(id);
+  if (!e) return 'standing';
+  return asked !== undefined && e.positions.includes(asked) ? asked : e.position;
 }
 
 // Circles read better as clockwise or anticlockwise than as forwards or backwards.

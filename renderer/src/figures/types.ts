@@ -1,3 +1,5 @@
+import type { Position } from '../../../electron/core/settings.ts';
+
 /** What the player is doing right now; the figure shows it. Matches the player's motion vocabulary. */
 export type Motion =
   | 'forward'
@@ -23,6 +25,8 @@ export interface MoveProps {
   side: Side;
   /** Reduced motion: the move draws its key pose and a static cue arrow. */
   still: boolean;
+  /** The position the routine does the move in, always one the exercise allows. */
+  position: Position;
 }
 
 /** Runs the other way round: backwards, anticlockwise. */

@@ -443,3 +443,33 @@ describe('asking the sources', () => {
     expect(HOLD_GRACE_MS).toBe(2 * MIN);
   });
 });
+
+describe('holds, the finer rules', () => {
+  it('a break held past the stretch interval is shown and started as the long one', () => {
+    const { busy, run, of, sched } = setup();
+    run(20);
+    busy('call');
+    run(128);
+    busy();
+    run(4); // the held break came as a stretch session at minute 150
+    expect(sched.status().nextBreak).toMatchObject({ kind: 'long' });
+    sched.dispatch({ do: 'start-break' });
+    expect(of('break-start')).toMatchObject([{ kind: 'long', manual: false }]);
+  });
+
+  it('a call that begins just after the screen locked does not make the locked time desk time', () => {
+    const { run, user, sched, clock, busy, of, t0 } = setup({ holdDuring: [] }, { answer: false });
+    run(10);
+    user.stop();
+    user.locked = true;
+    sched.power('lock');
+    clock.advanceBy(2000); // well within the time an answer to an idle check may take
+    busy('call');
+    run(10);
+    busy();
+    user.locked = false;
+    user.type();
+    sched.power('unlock');
+    expect(of('natural-break')).toMatchObject([{ from: t0 + 10 * MIN, seconds: 602 }]);
+  });
+});

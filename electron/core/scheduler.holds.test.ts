@@ -472,4 +472,28 @@ describe('holds, the finer rules', () => {
     sched.power('unlock');
     expect(of('natural-break')).toMatchObject([{ from: t0 + 10 * MIN, seconds: 602 }]);
   });
+
+  it('the answer to the idle check does not count once the machine went to sleep, and counts again after a resume within its time', () => {
+    const go = (resumeFirst: boolean) => {
+      const { run, user, sched, clock, busy, of, t0 } = setup({ holdDuring: [] }, { answer: false });
+      run(2);
+      user.stop();
+      run(5); // away since minute 2 (seen at 7), and the sources are asked
+      clock.advanceBy(1000);
+      sched.power('suspend');
+      clock.advanceBy(1000);
+      if (resumeFirst) sched.power('resume'); // awake again, nobody back at the desk
+      clock.advanceBy(1000);
+      busy('call'); // 3 s after the check: in time for an answer
+      if (!resumeFirst) {
+        clock.advanceBy(60 * MIN);
+        sched.power('resume');
+      }
+      return { natural: of('natural-break'), due: sched.status().nextBreak!.at - t0 };
+    };
+    // Asleep: the call cannot have been going on at the desk; the absence since minute 2 ends as a natural break.
+    expect(go(false).natural).toMatchObject([{ kind: 'long', seconds: 65 * 60 + 3 }]);
+    // Awake again within the answer's time: the idle minutes were desk time after all, the break stays due at 30.
+    expect(go(true)).toEqual({ natural: [], due: 30 * MIN });
+  });
 });

@@ -445,16 +445,3 @@ describe('answers that do not apply now', () => {
     expect(of('break-prompt').map(m)).toEqual([30]);
   });
 });
-
-describe('a pause until tomorrow and the clock', () => {
-  it('keeps its wall-clock end when the clock is set back (a pause for minutes moves with the clock instead)', () => {
-    const { sched, clock, of } = setup();
-    sched.dispatch({ do: 'pause', until: 'tomorrow' });
-    const until = sched.status().pausedUntil!;
-    clock.jumpTo(clock.now() - 60 * MIN);
-    sched.power('unlock'); // anything that makes the scheduler look at the clock
-    expect(sched.status().pausedUntil).toBe(until);
-    clock.advanceTo(until);
-    expect(of('resumed')).toMatchObject([{ at: until }]);
-  });
-});

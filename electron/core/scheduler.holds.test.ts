@@ -443,3 +443,57 @@ describe('asking the sources', () => {
     expect(HOLD_GRACE_MS).toBe(2 * MIN);
   });
 });
+
+describe('holds, the finer rules', () => {
+  it('a break held past the stretch interval is shown and started as the long one', () => {
+    const { busy, run, of, sched } = setup();
+    run(20);
+    busy('call');
+    run(128);
+    busy();
+    run(4); // the held break came as a stretch session at minute 150
+    expect(sched.status().nextBreak).toMatchObject({ kind: 'long' });
+    sched.dispatch({ do: 'start-break' });
+    expect(of('break-start')).toMatchObject([{ kind: 'long', manual: false }]);
+  });
+
+  it('a call that begins just after the screen locked does not make the locked time desk time', () => {
+    const { run, user, sched, clock, busy, of, t0 } = setup({ holdDuring: [] }, { answer: false });
+    run(10);
+    user.stop();
+    user.locked = true;
+    sched.power('lock');
+    clock.advanceBy(2000); // well within the time an answer to an idle check may take
+    busy('call');
+    run(10);
+    busy();
+    user.locked = false;
+    user.type();
+    sched.power('unlock');
+    expect(of('natural-break')).toMatchObject([{ from: t0 + 10 * MIN, seconds: 602 }]);
+  });
+
+  it('the answer to the idle check does not count once the machine went to sleep, and counts again after a resume within its time', () => {
+    const go = (resumeFirst: boolean) => {
+      const { run, user, sched, clock, busy, of, t0 } = setup({ holdDuring: [] }, { answer: false });
+      run(2);
+      user.stop();
+      run(5); // away since minute 2 (seen at 7), and the sources are asked
+      clock.advanceBy(1000);
+      sched.power('suspend');
+      clock.advanceBy(1000);
+      if (resumeFirst) sched.power('resume'); // awake again, nobody back at the desk
+      clock.advanceBy(1000);
+      busy('call'); // 3 s after the check: in time for an answer
+      if (!resumeFirst) {
+        clock.advanceBy(60 * MIN);
+        sched.power('resume');
+      }
+      return { natural: of('natural-break'), due: sched.status().nextBreak!.at - t0 };
+    };
+    // Asleep: the call cannot have been going on at the desk; the absence since minute 2 ends as a natural break.
+    expect(go(false).natural).toMatchObject([{ kind: 'long', seconds: 65 * 60 + 3 }]);
+    // Awake again within the answer's time: the idle minutes were desk time after all, the break stays due at 30.
+    expect(go(true)).toEqual({ natural: [], due: 30 * MIN });
+  });
+});

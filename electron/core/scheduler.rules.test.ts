@@ -6,6 +6,7 @@ import { BREAK_GRACE_MS, Scheduler } from './scheduler.ts';
 import type { SchedulerEvent } from './scheduler.ts';
 import { FakeUser } from './fake-user.ts';
 import { defaultSettings } from './settings.ts';
+import { currentTimeZone } from './work-hours.ts';
 import type { Settings } from './settings.ts';
 
 const MIN = 60_000;
@@ -234,5 +235,213 @@ describe('work hours changed in settings', () => {
     expect(sched.status().phase).toBe('off-hours');
     run(40);
     expect(of('break-prompt')).toEqual([]);
+  });
+});
+
+describe('before start()', () => {
+  it('the tray reads working, with the first break one interval away', () => {
+    const { sched, t0 } = setup({ start: false });
+    expect(sched.status()).toEqual({
+      phase: 'working',
+      nextBreak: { at: t0 + 30 * MIN, kind: 'micro' },
+      pausedUntil: null,
+      currentBreak: null,
+      breaksToday: 0,
+      held: null,
+    });
+  });
+
+  it('a pause until tomorrow already uses the zone given at construction', () => {
+    // A zone other than the process's, so that falling back to the process's zone would show.
+    const zone = currentTimeZone() === 'Pacific/Auckland' ? 'America/Los_Angeles' : 'Pacific/Auckland';
+    const until = (o: { timeZone: string; start: boolean }) => {
+      const { sched, of } = setup(o);
+      sched.dispatch({ do: 'pause', until: 'tomorrow' });
+      return (of('paused')[0] as { until: number }).until;
+    };
+    const early = until({ timeZone: zone, start: false });
+    expect(early).toBe(until({ timeZone: zone, start: true }));
+    expect(early).not.toBe(until({ timeZone: currentTimeZone(), start: true }));
+  });
+});
+
+describe('settings changed mid-cycle, the finer rules', () => {
+  it('turning breaks off and on again starts a fresh cycle: the time they were off is not work', () => {
+    const { sched, of, m, run, settings } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
+    run(10);
+    const off = { ...settings, microBreak: { ...settings.microBreak, enabled: false }, longBreak: { ...settings.longBreak, enabled: false } };
+    sched.setSettings(off);
+    run(60);
+    sched.setSettings(settings);
+    run(31);
+    expect(of('break-prompt').map(m)).toEqual([100]);
+  });
+
+  it('a change that leaves the due time alone, made as the heads-up or the prompt comes, shows neither again', () => {
+    const { sched, of, m, run, settings } = setup();
+    run(29); // the heads-up, exactly one minute before the break
+    sched.setSettings({ ...settings, sound: !settings.sound });
+    run(1); // the prompt, exactly at the interval
+    sched.setSettings({ ...settings });
+    run(4);
+    expect(of('heads-up').map(m)).toEqual([29]);
+    expect(of('break-prompt').map(m)).toEqual([30]);
+  });
+
+  it('a snoozed break keeps its time and its one heads-up when the interval grows', () => {
+    const { sched, of, m, run, settings } = setup();
+    run(29.5);
+    sched.dispatch({ do: 'snooze' }); // due at 30, snoozed to 35
+    run(5); // heads-up at 34
+    sched.setSettings({ ...settings, microBreak: { ...settings.microBreak, everyMinutes: 60 } });
+    run(1);
+    expect(of('heads-up').map(m)).toEqual([29, 34]);
+    expect(of('break-prompt').map(m)).toEqual([35]);
+  });
+});
+
+describe('power events on an absence already under way', () => {
+  // Worked 10 minutes, then away for 30 s: too short for a break, so the 10 minutes still count, once.
+  it('a second lock event while locked does not count the work before it twice', () => {
+    const { sched, user, clock, of, m, run } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
+    run(10);
+    user.stop();
+    user.locked = true;
+    sched.power('lock');
+    clock.advanceBy(12_000);
+    sched.power('lock');
+    clock.advanceBy(18_000);
+    user.locked = false;
+    user.type();
+    sched.power('unlock');
+    run(21);
+    expect(of('natural-break')).toEqual([]);
+    expect(of('break-prompt').map(m)).toEqual([30.5]);
+  });
+
+  it('a sleep while locked does not count the work before the lock twice', () => {
+    const { sched, user, clock, of, m, run } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
+    run(10);
+    user.stop();
+    user.locked = true;
+    sched.power('lock');
+    clock.advanceBy(10_000);
+    sched.power('suspend');
+    clock.advanceBy(10_000);
+    sched.power('resume');
+    clock.advanceBy(10_000);
+    user.locked = false;
+    user.type();
+    sched.power('unlock');
+    run(21);
+    expect(of('natural-break')).toEqual([]);
+    expect(of('break-prompt').map(m)).toEqual([30.5]);
+  });
+
+  it('a sleep of seconds with the user back at once is no break: the return is seen at the resume', () => {
+    const { sched, clock, of, run, t0 } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
+    run(12); // the last idle sample was at minute 10, the next is due at 15
+    sched.power('suspend');
+    clock.advanceBy(10_000);
+    sched.power('resume');
+    run(19);
+    expect(of('natural-break')).toEqual([]);
+    expect(of('break-prompt').map((e) => e.at - t0)).toEqual([30 * MIN + 10_000]);
+  });
+
+  it('asleep, the scheduler wakes no more than every 15 minutes', () => {
+    const { sched, clock } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.power('suspend');
+    const before = clock.wakeups;
+    clock.advanceBy(MIN);
+    expect(clock.wakeups - before).toBe(0);
+    clock.advanceBy(14 * MIN);
+    expect(clock.wakeups - before).toBe(1);
+  });
+
+  it('joining a call while away ends the absence when the call begins, not at the next sample', () => {
+    const { sched, user, clock, of, run, t0 } = setup();
+    run(10);
+    user.stop();
+    run(10); // away since minute 10 (seen at 15), looked at every 30 s since
+    clock.advanceBy(10_000);
+    sched.setHolds(['call']);
+    expect(of('natural-break')).toMatchObject([{ at: t0 + 20 * MIN + 10_000, from: t0 + 10 * MIN, seconds: 610 }]);
+  });
+});
+
+describe('status for the tray, the finer rules', () => {
+  it('shows no next break while on a break, paused or away', () => {
+    const onBreak = setup();
+    onBreak.sched.dispatch({ do: 'start-break' });
+    expect(onBreak.sched.status()).toMatchObject({ phase: 'on-break', nextBreak: null });
+    const paused = setup();
+    paused.sched.dispatch({ do: 'pause' });
+    expect(paused.sched.status()).toMatchObject({ phase: 'paused', nextBreak: null });
+    const away = setup();
+    away.user.stop();
+    away.run(6);
+    expect(away.sched.status()).toMatchObject({ phase: 'away', nextBreak: null });
+  });
+
+  it('during the prompt of a snoozed break, shows the break as due now', () => {
+    const { sched, run, t0 } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
+    run(30);
+    sched.dispatch({ do: 'snooze' }); // prompted again at 35
+    run(5.5);
+    expect(sched.status()).toMatchObject({ phase: 'prompt', nextBreak: { at: t0 + 35.5 * MIN, kind: 'micro' } });
+  });
+
+  it('the breaks of the day start again from 0 on the next day', () => {
+    const { sched, clock } = setup();
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(MIN);
+    sched.dispatch({ do: 'finish' });
+    expect(sched.status().breaksToday).toBe(1);
+    sched.dispatch({ do: 'pause' });
+    clock.advanceBy(24 * 60 * MIN);
+    expect(sched.status().breaksToday).toBe(0);
+  });
+});
+
+describe('answers that do not apply now', () => {
+  it('asking for a break while one runs changes nothing', () => {
+    const { sched, clock, of, t0 } = setup();
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(20_000);
+    sched.dispatch({ do: 'start-break', kind: 'long' });
+    expect(of('break-start')).toHaveLength(1);
+    expect(sched.status().currentBreak).toEqual({ kind: 'micro', startedAt: t0 });
+  });
+
+  it('finish with no break running does nothing', () => {
+    const { sched, events, run } = setup();
+    run(10);
+    sched.dispatch({ do: 'finish' });
+    expect(events).toEqual([]);
+    expect(sched.status().phase).toBe('working');
+  });
+
+  it('snooze while paused, or after breaks were turned off, does nothing', () => {
+    const paused = setup();
+    paused.run(10);
+    paused.sched.dispatch({ do: 'pause' });
+    paused.sched.dispatch({ do: 'snooze' });
+    expect(paused.of('snoozed')).toEqual([]);
+    const off = setup();
+    off.run(10);
+    off.sched.setSettings({ ...off.settings, microBreak: { ...off.settings.microBreak, enabled: false }, longBreak: { ...off.settings.longBreak, enabled: false } });
+    off.sched.dispatch({ do: 'snooze' });
+    expect(off.of('snoozed')).toEqual([]);
+  });
+
+  it('resume when not paused does nothing: the cycle goes on', () => {
+    const { sched, of, m, run } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
+    run(10);
+    sched.dispatch({ do: 'resume' });
+    run(21);
+    expect(of('resumed')).toEqual([]);
+    expect(of('break-prompt').map(m)).toEqual([30]);
   });
 });

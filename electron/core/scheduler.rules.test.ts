@@ -163,6 +163,20 @@ describe('power events at the edges', () => {
     run(5);
     expect(of('natural-break')).toEqual([]);
   });
+
+  it('an unlock after a sleep whose resume event was lost wakes the scheduler: the sleep was a break, and breaks come again', () => {
+    const { sched, user, clock, of, m, run } = setup();
+    run(10);
+    user.locked = true;
+    sched.power('lock');
+    sched.power('suspend');
+    clock.jumpTo(clock.now() + 60 * MIN); // no 'resume' arrives
+    user.locked = false;
+    sched.power('unlock');
+    expect(of('natural-break')).toMatchObject([{ kind: 'long', seconds: 3600 }]);
+    run(31);
+    expect(of('break-prompt').map(m)).toEqual([100]);
+  });
 });
 
 describe('status for the tray', () => {

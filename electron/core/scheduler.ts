@@ -90,7 +90,10 @@ export const LATE_MS = 120_000;
 export const MAX_PROMPTS = 3;
 /** A break window that never reports back is closed by the scheduler this long after the break's own length. */
 export const BREAK_GRACE_MS = 10 * 60_000;
-/** Safety net while asleep, in case a `resume` event never arrives. */
+/**
+ * While asleep nothing is sampled (an idle counter is meaningless across a sleep), so the timer only needs to fire
+ * now and then; sampling waits for `resume`, or for an unlock, which only an awake machine can see.
+ */
 const ASLEEP_FALLBACK_MS = 15 * 60_000;
 
 const MIN = 60_000;
@@ -227,6 +230,8 @@ export class Scheduler {
         break;
       case 'unlock':
         this.lockedByEvent = false;
+        // A screen unlocked is a machine awake, even if its `resume` event was lost.
+        this.asleep = false;
         if (this.tracking()) this.sample(now, true);
         break;
       case 'suspend':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
-import { BREAK_GRACE_MS, LATE_MS, MAX_PROMPTS, Scheduler } from './scheduler.ts';
+import { BREAK_GRACE_MS, LATE_MS, MAX_PROMPTS, SAMPLE_MIN_MS, Scheduler } from './scheduler.ts';
+import type { HoldReason } from './holds.ts';
 import type { SchedulerEvent } from './scheduler.ts';
 import { FakeUser } from './fake-user.ts';
 import { defaultSettings } from './settings.ts';
@@ -294,5 +295,143 @@ describe('work hours, the finer rules', () => {
     sched.setSettings({ ...defaultSettings(), headsUpSeconds: 0, workHours, snoozeMinutes: 7 });
     clock.advanceBy(21 * MIN);
     expect(events.filter((e) => e.type === 'break-prompt').map((e) => e.at)).toEqual([Date.parse('2026-11-23T10:30:00+01:00')]);
+  });
+});
+
+/** A scheduler whose hold sources answer each check with the reasons active then (`busy` reports a change). */
+function withHolds(patch: Partial<Settings> = {}, opts: { answer?: boolean } = {}) {
+  const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+  const user = new FakeUser(clock);
+  let reasons: HoldReason[] = [];
+  const checks: number[] = [];
+  const sched = new Scheduler({
+    clock,
+    activity: user,
+    settings: { ...defaultSettings(), snoozeMinutes: 5, ...patch },
+    timeZone: 'Europe/Berlin',
+    requestHoldCheck: () => {
+      checks.push(clock.now());
+      if (opts.answer !== false) sched.setHolds(reasons);
+    },
+  });
+  const events: SchedulerEvent[] = [];
+  sched.onEvent((e) => events.push(e));
+  const t0 = clock.now();
+  const m = (at: number) => (at - t0) / MIN;
+  const of = (type: SchedulerEvent['type']) => events.filter((e) => e.type === type);
+  const run = (minutes: number) => clock.advanceBy(minutes * MIN);
+  const busy = (...r: HoldReason[]) => {
+    reasons = r;
+    sched.setHolds(r);
+  };
+  const look = () => sched.setTimeZone('Europe/Berlin');
+  const setBack = () => {
+    look();
+    clock.jumpTo(clock.now() - HOUR);
+    look();
+  };
+  sched.start();
+  return { clock, user, sched, events, of, run, busy, checks, m, t0, setBack, look };
+}
+
+describe('sleep and locks are away, whatever the hold sources say', () => {
+  it('a call that begins just after waking from a sleep noticed only by the late timer does not make the sleep desk time', () => {
+    const { clock, user, busy, of, t0 } = withHolds({ headsUpSeconds: 0 });
+    clock.advanceBy(10 * MIN);
+    user.stop();
+    clock.jumpTo(clock.now() + 3 * HOUR); // the lid closed without a suspend event
+    clock.advanceBy(0);
+    clock.advanceBy(2000);
+    busy('call');
+    expect(of('break-prompt')).toEqual([]);
+    expect(of('natural-break')).toMatchObject([{ from: t0 + 10 * MIN, kind: 'long' }]);
+  });
+
+  it('locking the screen does not ask the hold sources (a call does not make a lock desk time)', () => {
+    const { clock, sched, checks } = withHolds({ headsUpSeconds: 0 });
+    clock.advanceBy(10 * MIN);
+    sched.power('lock');
+    expect(sched.status().phase).toBe('away');
+    expect(checks).toEqual([]);
+  });
+});
+
+describe('the first look of a new period', () => {
+  it('a pause that ends while the screen is locked (seen only by sampling) resumes as away at once', () => {
+    const { clock, user, sched } = setup();
+    clock.advanceBy(10 * MIN); // sampled now; the next sample would be 5 minutes on
+    sched.dispatch({ do: 'pause', minutes: 1 });
+    clock.advanceBy(30_000);
+    user.locked = true;
+    clock.advanceBy(30_000);
+    expect(sched.status().phase).toBe('away');
+  });
+
+  it('an idle reading below zero counts as input just now, so the next look is awayAfter later', () => {
+    const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+    let locked = false;
+    const sched = new Scheduler({
+      clock,
+      activity: { idleSeconds: () => -600, isLocked: () => locked },
+      settings: { ...defaultSettings(), headsUpSeconds: 0 },
+      timeZone: 'Europe/Berlin',
+    });
+    sched.start();
+    clock.advanceBy(MIN);
+    locked = true;
+    clock.advanceBy(4 * MIN + 1000);
+    expect(sched.status().phase).toBe('away');
+  });
+
+  it(`reads the idle time no more often than every ${SAMPLE_MIN_MS / 1000} s, however often the scheduler is called`, () => {
+    const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+    const user = new FakeUser(clock);
+    let reads = 0;
+    const sched = new Scheduler({
+      clock,
+      activity: { idleSeconds: () => (reads++, user.idleSeconds()), isLocked: () => user.isLocked() },
+      settings: { ...defaultSettings(), headsUpSeconds: 60 },
+      timeZone: 'Europe/Berlin',
+    });
+    sched.start();
+    clock.advanceBy(MIN);
+    reads = 0;
+    for (let i = 0; i < 12; i++) {
+      clock.advanceBy(10_000);
+      sched.setTimeZone('Europe/Berlin');
+    }
+    expect(reads).toBeLessThanOrEqual(120_000 / SAMPLE_MIN_MS + 1);
+  });
+});
+
+describe('a break taken after an absence the scheduler had seen', () => {
+  it('snoozed from its window, it comes snoozeMinutes after it was due, and the absence before it is no natural break', () => {
+    const { clock, user, sched, of, events } = setup();
+    const t0 = clock.now();
+    clock.advanceBy(10 * MIN);
+    user.stop();
+    clock.advanceBy(6 * MIN);
+    expect(sched.status().phase).toBe('away');
+    user.type();
+    sched.dispatch({ do: 'start-break' }); // from the tray, before the next look saw the input
+    sched.dispatch({ do: 'snooze' });
+    clock.advanceBy(26 * MIN);
+    expect(of('natural-break')).toEqual([]);
+    expect(events.filter((e) => e.type === 'break-prompt').map((e) => (e.at - t0) / MIN)).toEqual([41]);
+  });
+});
+
+describe('while away, the return is looked for every 30 s', () => {
+  it('after a lock seen only by sampling that came right after input, the return is seen within 30 s', () => {
+    const { clock, user, sched, of } = setup();
+    clock.advanceBy(15 * MIN - 10_000);
+    user.locked = true; // still typing a moment ago
+    clock.advanceBy(10_000);
+    expect(sched.status().phase).toBe('away');
+    const left = clock.now();
+    clock.advanceBy(MIN - 15_000);
+    user.locked = false;
+    clock.advanceBy(30_000);
+    expect(of('natural-break')).toMatchObject([{ from: left, kind: 'micro' }]);
   });
 });

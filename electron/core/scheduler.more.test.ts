@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
 import { BREAK_GRACE_MS, LATE_MS, MAX_PROMPTS, SAMPLE_MIN_MS, Scheduler } from './scheduler.ts';
 import type { HoldReason } from './holds.ts';
+import { CHECK_ANSWER_MS, HOLD_CHECK_LEAD_MS } from './hold-state.ts';
 import type { SchedulerEvent } from './scheduler.ts';
 import { FakeUser } from './fake-user.ts';
 import { defaultSettings } from './settings.ts';
@@ -433,5 +434,113 @@ describe('while away, the return is looked for every 30 s', () => {
     user.locked = false;
     clock.advanceBy(30_000);
     expect(of('natural-break')).toMatchObject([{ from: left, kind: 'micro' }]);
+  });
+});
+
+describe('holds across a wall clock set back', () => {
+  it('an answer that comes more than 5 s after the look is late even when the clock was set back in between', () => {
+    const { clock, user, busy, of, checks, setBack } = withHolds({ headsUpSeconds: 0 }, { answer: false });
+    clock.advanceBy(10 * MIN);
+    user.stop();
+    clock.advanceBy(5 * MIN); // idle reaches awayAfter: the sources are asked
+    expect(checks).toEqual([clock.now()]);
+    setBack();
+    clock.advanceBy(CHECK_ANSWER_MS + 1000);
+    busy('call');
+    expect(of('natural-break')).toHaveLength(1);
+  });
+
+  it('a held break that came and is held again keeps its first hold time after the clock was set back', () => {
+    const { busy, run, of, sched, t0, setBack } = withHolds();
+    run(20);
+    busy('call');
+    run(40);
+    busy();
+    run(4); // the break came at 62
+    expect(of('break-prompt')).toHaveLength(1);
+    setBack();
+    busy('call');
+    run(5); // the re-prompt slot meets the call again
+    expect(of('break-held')).toHaveLength(1);
+    expect(sched.status().held).toEqual({ reason: 'call', since: t0 + 29 * MIN - HOUR });
+  });
+
+  it('the look before a heads-up is not asked again for the same heads-up after the clock was set back', () => {
+    const { clock, run, of, checks, m, setBack } = withHolds();
+    run(28 + 55 / 60); // the look is due 10 s before the heads-up at 29
+    expect(checks.map(m)).toEqual([28 + 50 / 60]);
+    setBack();
+    const back = clock.now();
+    run(1);
+    expect(of('heads-up')).toHaveLength(1);
+    // Only the look before the prompt, 65 s on in the new time (10 s before it).
+    expect(checks.slice(1)).toEqual([back + 55_000]);
+  });
+});
+
+describe('the hold sources are asked only at decisions', () => {
+  it('with no room for a heads-up, the one look is 10 s before the prompt', () => {
+    const { run, of, checks, m } = withHolds({ headsUpSeconds: 300, microBreak: { ...defaultSettings().microBreak, everyMinutes: 5 } });
+    run(5);
+    expect(of('break-prompt').map((e) => m(e.at))).toEqual([5]);
+    expect(checks.map(m)).toEqual([5 - HOLD_CHECK_LEAD_MS / MIN]);
+  });
+
+  it('while a break is held, the sources are asked only on the backoff, not at every look', () => {
+    const { run, busy, checks, m, of, look } = withHolds({ headsUpSeconds: 0 });
+    run(20);
+    busy('call');
+    run(10.25);
+    expect(of('break-held').map((e) => m(e.at))).toEqual([30]);
+    const before = checks.length;
+    look();
+    run(0.5);
+    look();
+    run(0.25);
+    expect(checks.slice(before).map(m)).toEqual([31]);
+  });
+
+  it('no hold-notice once the last reason ended: the break is on its way', () => {
+    const { run, busy, of } = withHolds({ headsUpSeconds: 0, holdLimitMinutes: 15 });
+    run(20);
+    busy('call');
+    run(23.5); // held at 30, the limit is at 45
+    busy();
+    run(5);
+    expect(of('hold-notice')).toEqual([]);
+    expect(of('break-prompt')).toHaveLength(1);
+  });
+});
+
+describe('prompts and the watchdog, the finer rules', () => {
+  it('the next break is prompted at its interval even when the snooze is longer than the interval', () => {
+    const { clock, sched, of } = setup({ snoozeMinutes: 10, microBreak: { ...defaultSettings().microBreak, everyMinutes: 5 } });
+    const t0 = clock.now();
+    clock.advanceBy(5 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(MIN);
+    sched.dispatch({ do: 'finish' });
+    clock.advanceBy(6 * MIN);
+    expect(of('break-prompt').map((e) => (e.at - t0) / MIN)).toEqual([5, 11]);
+  });
+
+  it('a break window late to report back is left running until its length plus the grace', () => {
+    const { clock, sched, of } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(BREAK_GRACE_MS);
+    sched.setTimeZone('Europe/Berlin');
+    expect(sched.status().phase).toBe('on-break');
+    expect(of('break-end')).toEqual([]);
+  });
+
+  it('a prompt that new settings put a little into the future brings no second heads-up', () => {
+    const { clock, sched, of } = setup({ headsUpSeconds: 60 });
+    clock.advanceBy(30.5 * MIN);
+    expect(of('break-prompt')).toHaveLength(1);
+    sched.setSettings({ ...defaultSettings(), headsUpSeconds: 60, snoozeMinutes: 5, microBreak: { ...defaultSettings().microBreak, everyMinutes: 31 } });
+    clock.advanceBy(MIN);
+    expect(of('heads-up')).toHaveLength(1);
+    expect(of('break-prompt')).toHaveLength(2);
   });
 });

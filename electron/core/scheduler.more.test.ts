@@ -544,3 +544,25 @@ describe('prompts and the watchdog, the finer rules', () => {
     expect(of('break-prompt')).toHaveLength(2);
   });
 });
+
+describe('a sleep without an event during an absence', () => {
+  it('an absence too short for a break keeps the work done before it, counted once, even when a sleep fell into it', () => {
+    const longOnly = {
+      microBreak: { ...defaultSettings().microBreak, enabled: false },
+      longBreak: { ...defaultSettings().longBreak, enabled: true, everyNth: 4, durationMinutes: 10 },
+    };
+    const { clock, user, of } = setup(longOnly);
+    const t0 = clock.now();
+    clock.advanceBy(10 * MIN);
+    user.stop();
+    clock.advanceBy(5 * MIN + 10_000); // away from minute 10
+    clock.jumpTo(t0 + 18 * MIN); // the next look was due at 15:30: slept without an event
+    clock.advanceBy(0);
+    user.type();
+    clock.advanceBy(30_000); // back at 18:30, away 8½ minutes: less than the long break
+    expect(of('natural-break')).toEqual([]);
+    clock.advanceBy(2 * HOUR);
+    // 120 minutes of work: 10 before the absence, 110 after it.
+    expect((of('break-prompt')[0]!.at - t0) / MIN).toBe(128.5);
+  });
+});

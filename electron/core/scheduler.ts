@@ -531,7 +531,7 @@ export class Scheduler {
   }
 
   /** Read the activity source and move between present and away. */
-  private sample(now: number, force = false): void {
+  private sample(now: number, force: boolean): void {
     if (this.asleep || !this.tracking()) return;
     if (!force && now < this.nextSampleAt) return;
     const idle = this.idleMs();

@@ -566,3 +566,33 @@ describe('a sleep without an event during an absence', () => {
     expect((of('break-prompt')[0]!.at - t0) / MIN).toBe(128.5);
   });
 });
+
+describe('the hold sources, asked at the right moments', () => {
+  it('a prompt that comes on the return from a short lock, its heads-up missed, is looked at first', () => {
+    const { run, sched, checks, m } = withHolds({ microBreak: { ...defaultSettings().microBreak, durationSeconds: 120 } });
+    run(30);
+    sched.dispatch({ do: 'snooze' }); // due again at 35, heads-up at 34, looked at 33:50
+    run(3 + 55 / 60);
+    sched.power('lock');
+    const locked = checks.length;
+    run(65 / 60);
+    sched.power('unlock'); // away 65 s: too short for a break; the prompt is due now
+    expect(sched.status().phase).toBe('prompt');
+    expect(checks.slice(locked).map(m)).toEqual([35]);
+  });
+
+  it('with breaks turned off, a break still held is not re-checked', () => {
+    const { run, busy, sched, checks, look } = withHolds({ headsUpSeconds: 0 });
+    run(20);
+    busy('call');
+    run(10.25);
+    expect(sched.status().held).not.toBeNull();
+    const before = checks.length;
+    const off = defaultSettings();
+    sched.setSettings({ ...off, microBreak: { ...off.microBreak, enabled: false }, longBreak: { ...off.longBreak, enabled: false } });
+    run(2);
+    look();
+    expect(sched.status().phase).toBe('disabled');
+    expect(checks.slice(before)).toEqual([]);
+  });
+});

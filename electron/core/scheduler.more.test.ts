@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
-import { BREAK_GRACE_MS, LATE_MS, MAX_PROMPTS, Scheduler } from './scheduler.ts';
+import { BREAK_GRACE_MS, LATE_MS, MAX_PROMPTS, SAMPLE_MIN_MS, Scheduler } from './scheduler.ts';
+import type { HoldReason } from './holds.ts';
+import { CHECK_ANSWER_MS, HOLD_CHECK_LEAD_MS } from './hold-state.ts';
 import type { SchedulerEvent } from './scheduler.ts';
 import { FakeUser } from './fake-user.ts';
 import { defaultSettings } from './settings.ts';
@@ -294,5 +296,303 @@ describe('work hours, the finer rules', () => {
     sched.setSettings({ ...defaultSettings(), headsUpSeconds: 0, workHours, snoozeMinutes: 7 });
     clock.advanceBy(21 * MIN);
     expect(events.filter((e) => e.type === 'break-prompt').map((e) => e.at)).toEqual([Date.parse('2026-11-23T10:30:00+01:00')]);
+  });
+});
+
+/** A scheduler whose hold sources answer each check with the reasons active then (`busy` reports a change). */
+function withHolds(patch: Partial<Settings> = {}, opts: { answer?: boolean } = {}) {
+  const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+  const user = new FakeUser(clock);
+  let reasons: HoldReason[] = [];
+  const checks: number[] = [];
+  const sched = new Scheduler({
+    clock,
+    activity: user,
+    settings: { ...defaultSettings(), snoozeMinutes: 5, ...patch },
+    timeZone: 'Europe/Berlin',
+    requestHoldCheck: () => {
+      checks.push(clock.now());
+      if (opts.answer !== false) sched.setHolds(reasons);
+    },
+  });
+  const events: SchedulerEvent[] = [];
+  sched.onEvent((e) => events.push(e));
+  const t0 = clock.now();
+  const m = (at: number) => (at - t0) / MIN;
+  const of = (type: SchedulerEvent['type']) => events.filter((e) => e.type === type);
+  const run = (minutes: number) => clock.advanceBy(minutes * MIN);
+  const busy = (...r: HoldReason[]) => {
+    reasons = r;
+    sched.setHolds(r);
+  };
+  const look = () => sched.setTimeZone('Europe/Berlin');
+  const setBack = () => {
+    look();
+    clock.jumpTo(clock.now() - HOUR);
+    look();
+  };
+  sched.start();
+  return { clock, user, sched, events, of, run, busy, checks, m, t0, setBack, look };
+}
+
+describe('sleep and locks are away, whatever the hold sources say', () => {
+  it('a call that begins just after waking from a sleep noticed only by the late timer does not make the sleep desk time', () => {
+    const { clock, user, busy, of, t0 } = withHolds({ headsUpSeconds: 0 });
+    clock.advanceBy(10 * MIN);
+    user.stop();
+    clock.jumpTo(clock.now() + 3 * HOUR); // the lid closed without a suspend event
+    clock.advanceBy(0);
+    clock.advanceBy(2000);
+    busy('call');
+    expect(of('break-prompt')).toEqual([]);
+    expect(of('natural-break')).toMatchObject([{ from: t0 + 10 * MIN, kind: 'long' }]);
+  });
+
+  it('locking the screen does not ask the hold sources (a call does not make a lock desk time)', () => {
+    const { clock, sched, checks } = withHolds({ headsUpSeconds: 0 });
+    clock.advanceBy(10 * MIN);
+    sched.power('lock');
+    expect(sched.status().phase).toBe('away');
+    expect(checks).toEqual([]);
+  });
+});
+
+describe('the first look of a new period', () => {
+  it('a pause that ends while the screen is locked (seen only by sampling) resumes as away at once', () => {
+    const { clock, user, sched } = setup();
+    clock.advanceBy(10 * MIN); // sampled now; the next sample would be 5 minutes on
+    sched.dispatch({ do: 'pause', minutes: 1 });
+    clock.advanceBy(30_000);
+    user.locked = true;
+    clock.advanceBy(30_000);
+    expect(sched.status().phase).toBe('away');
+  });
+
+  it('an idle reading below zero counts as input just now, so the next look is awayAfter later', () => {
+    const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+    let locked = false;
+    const sched = new Scheduler({
+      clock,
+      activity: { idleSeconds: () => -600, isLocked: () => locked },
+      settings: { ...defaultSettings(), headsUpSeconds: 0 },
+      timeZone: 'Europe/Berlin',
+    });
+    sched.start();
+    clock.advanceBy(MIN);
+    locked = true;
+    clock.advanceBy(4 * MIN + 1000);
+    expect(sched.status().phase).toBe('away');
+  });
+
+  it(`reads the idle time no more often than every ${SAMPLE_MIN_MS / 1000} s, however often the scheduler is called`, () => {
+    const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
+    const user = new FakeUser(clock);
+    let reads = 0;
+    const sched = new Scheduler({
+      clock,
+      activity: { idleSeconds: () => (reads++, user.idleSeconds()), isLocked: () => user.isLocked() },
+      settings: { ...defaultSettings(), headsUpSeconds: 60 },
+      timeZone: 'Europe/Berlin',
+    });
+    sched.start();
+    clock.advanceBy(MIN);
+    reads = 0;
+    for (let i = 0; i < 12; i++) {
+      clock.advanceBy(10_000);
+      sched.setTimeZone('Europe/Berlin');
+    }
+    expect(reads).toBeLessThanOrEqual(120_000 / SAMPLE_MIN_MS + 1);
+  });
+});
+
+describe('a break taken after an absence the scheduler had seen', () => {
+  it('snoozed from its window, it comes snoozeMinutes after it was due, and the absence before it is no natural break', () => {
+    const { clock, user, sched, of, events } = setup();
+    const t0 = clock.now();
+    clock.advanceBy(10 * MIN);
+    user.stop();
+    clock.advanceBy(6 * MIN);
+    expect(sched.status().phase).toBe('away');
+    user.type();
+    sched.dispatch({ do: 'start-break' }); // from the tray, before the next look saw the input
+    sched.dispatch({ do: 'snooze' });
+    clock.advanceBy(26 * MIN);
+    expect(of('natural-break')).toEqual([]);
+    expect(events.filter((e) => e.type === 'break-prompt').map((e) => (e.at - t0) / MIN)).toEqual([41]);
+  });
+});
+
+describe('while away, the return is looked for every 30 s', () => {
+  it('after a lock seen only by sampling that came right after input, the return is seen within 30 s', () => {
+    const { clock, user, sched, of } = setup();
+    clock.advanceBy(15 * MIN - 10_000);
+    user.locked = true; // still typing a moment ago
+    clock.advanceBy(10_000);
+    expect(sched.status().phase).toBe('away');
+    const left = clock.now();
+    clock.advanceBy(MIN - 15_000);
+    user.locked = false;
+    clock.advanceBy(30_000);
+    expect(of('natural-break')).toMatchObject([{ from: left, kind: 'micro' }]);
+  });
+});
+
+describe('holds across a wall clock set back', () => {
+  it('an answer that comes more than 5 s after the look is late even when the clock was set back in between', () => {
+    const { clock, user, busy, of, checks, setBack } = withHolds({ headsUpSeconds: 0 }, { answer: false });
+    clock.advanceBy(10 * MIN);
+    user.stop();
+    clock.advanceBy(5 * MIN); // idle reaches awayAfter: the sources are asked
+    expect(checks).toEqual([clock.now()]);
+    setBack();
+    clock.advanceBy(CHECK_ANSWER_MS + 1000);
+    busy('call');
+    expect(of('natural-break')).toHaveLength(1);
+  });
+
+  it('a held break that came and is held again keeps its first hold time after the clock was set back', () => {
+    const { busy, run, of, sched, t0, setBack } = withHolds();
+    run(20);
+    busy('call');
+    run(40);
+    busy();
+    run(4); // the break came at 62
+    expect(of('break-prompt')).toHaveLength(1);
+    setBack();
+    busy('call');
+    run(5); // the re-prompt slot meets the call again
+    expect(of('break-held')).toHaveLength(1);
+    expect(sched.status().held).toEqual({ reason: 'call', since: t0 + 29 * MIN - HOUR });
+  });
+
+  it('the look before a heads-up is not asked again for the same heads-up after the clock was set back', () => {
+    const { clock, run, of, checks, m, setBack } = withHolds();
+    run(28 + 55 / 60); // the look is due 10 s before the heads-up at 29
+    expect(checks.map(m)).toEqual([28 + 50 / 60]);
+    setBack();
+    const back = clock.now();
+    run(1);
+    expect(of('heads-up')).toHaveLength(1);
+    // Only the look before the prompt, 65 s on in the new time (10 s before it).
+    expect(checks.slice(1)).toEqual([back + 55_000]);
+  });
+});
+
+describe('the hold sources are asked only at decisions', () => {
+  it('with no room for a heads-up, the one look is 10 s before the prompt', () => {
+    const { run, of, checks, m } = withHolds({ headsUpSeconds: 300, microBreak: { ...defaultSettings().microBreak, everyMinutes: 5 } });
+    run(5);
+    expect(of('break-prompt').map((e) => m(e.at))).toEqual([5]);
+    expect(checks.map(m)).toEqual([5 - HOLD_CHECK_LEAD_MS / MIN]);
+  });
+
+  it('while a break is held, the sources are asked only on the backoff, not at every look', () => {
+    const { run, busy, checks, m, of, look } = withHolds({ headsUpSeconds: 0 });
+    run(20);
+    busy('call');
+    run(10.25);
+    expect(of('break-held').map((e) => m(e.at))).toEqual([30]);
+    const before = checks.length;
+    look();
+    run(0.5);
+    look();
+    run(0.25);
+    expect(checks.slice(before).map(m)).toEqual([31]);
+  });
+
+  it('no hold-notice once the last reason ended: the break is on its way', () => {
+    const { run, busy, of } = withHolds({ headsUpSeconds: 0, holdLimitMinutes: 15 });
+    run(20);
+    busy('call');
+    run(23.5); // held at 30, the limit is at 45
+    busy();
+    run(5);
+    expect(of('hold-notice')).toEqual([]);
+    expect(of('break-prompt')).toHaveLength(1);
+  });
+});
+
+describe('prompts and the watchdog, the finer rules', () => {
+  it('the next break is prompted at its interval even when the snooze is longer than the interval', () => {
+    const { clock, sched, of } = setup({ snoozeMinutes: 10, microBreak: { ...defaultSettings().microBreak, everyMinutes: 5 } });
+    const t0 = clock.now();
+    clock.advanceBy(5 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(MIN);
+    sched.dispatch({ do: 'finish' });
+    clock.advanceBy(6 * MIN);
+    expect(of('break-prompt').map((e) => (e.at - t0) / MIN)).toEqual([5, 11]);
+  });
+
+  it('a break window late to report back is left running until its length plus the grace', () => {
+    const { clock, sched, of } = setup();
+    clock.advanceBy(10 * MIN);
+    sched.dispatch({ do: 'start-break' });
+    clock.advanceBy(BREAK_GRACE_MS);
+    sched.setTimeZone('Europe/Berlin');
+    expect(sched.status().phase).toBe('on-break');
+    expect(of('break-end')).toEqual([]);
+  });
+
+  it('a prompt that new settings put a little into the future brings no second heads-up', () => {
+    const { clock, sched, of } = setup({ headsUpSeconds: 60 });
+    clock.advanceBy(30.5 * MIN);
+    expect(of('break-prompt')).toHaveLength(1);
+    sched.setSettings({ ...defaultSettings(), headsUpSeconds: 60, snoozeMinutes: 5, microBreak: { ...defaultSettings().microBreak, everyMinutes: 31 } });
+    clock.advanceBy(MIN);
+    expect(of('heads-up')).toHaveLength(1);
+    expect(of('break-prompt')).toHaveLength(2);
+  });
+});
+
+describe('a sleep without an event during an absence', () => {
+  it('an absence too short for a break keeps the work done before it, counted once, even when a sleep fell into it', () => {
+    const longOnly = {
+      microBreak: { ...defaultSettings().microBreak, enabled: false },
+      longBreak: { ...defaultSettings().longBreak, enabled: true, everyNth: 4, durationMinutes: 10 },
+    };
+    const { clock, user, of } = setup(longOnly);
+    const t0 = clock.now();
+    clock.advanceBy(10 * MIN);
+    user.stop();
+    clock.advanceBy(5 * MIN + 10_000); // away from minute 10
+    clock.jumpTo(t0 + 18 * MIN); // the next look was due at 15:30: slept without an event
+    clock.advanceBy(0);
+    user.type();
+    clock.advanceBy(30_000); // back at 18:30, away 8½ minutes: less than the long break
+    expect(of('natural-break')).toEqual([]);
+    clock.advanceBy(2 * HOUR);
+    // 120 minutes of work: 10 before the absence, 110 after it.
+    expect((of('break-prompt')[0]!.at - t0) / MIN).toBe(128.5);
+  });
+});
+
+describe('the hold sources, asked at the right moments', () => {
+  it('a prompt that comes on the return from a short lock, its heads-up missed, is looked at first', () => {
+    const { run, sched, checks, m } = withHolds({ microBreak: { ...defaultSettings().microBreak, durationSeconds: 120 } });
+    run(30);
+    sched.dispatch({ do: 'snooze' }); // due again at 35, heads-up at 34, looked at 33:50
+    run(3 + 55 / 60);
+    sched.power('lock');
+    const locked = checks.length;
+    run(65 / 60);
+    sched.power('unlock'); // away 65 s: too short for a break; the prompt is due now
+    expect(sched.status().phase).toBe('prompt');
+    expect(checks.slice(locked).map(m)).toEqual([35]);
+  });
+
+  it('with breaks turned off, a break still held is not re-checked', () => {
+    const { run, busy, sched, checks, look } = withHolds({ headsUpSeconds: 0 });
+    run(20);
+    busy('call');
+    run(10.25);
+    expect(sched.status().held).not.toBeNull();
+    const before = checks.length;
+    const off = defaultSettings();
+    sched.setSettings({ ...off, microBreak: { ...off.microBreak, enabled: false }, longBreak: { ...off.longBreak, enabled: false } });
+    run(2);
+    look();
+    expect(sched.status().phase).toBe('disabled');
+    expect(checks.slice(before)).toEqual([]);
   });
 });

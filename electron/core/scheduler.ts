@@ -536,7 +536,7 @@ export class Scheduler {
   }
 
   /** Read the activity source and move between present and away. */
-  private sample(now: number, force = false): void {
+  private sample(now: number, force: boolean): void {
     if (this.asleep || !this.tracking()) return;
     if (!force && now < this.nextSampleAt) return;
     const idle = this.idleMs();
@@ -548,8 +548,8 @@ export class Scheduler {
       }
     } else if (this.presence.state === 'away') {
       // Back once there was input after leaving; the return is dated by the latest input we can see.
+      // An absence that began with a lock or a sleep keeps its cause: a call reported on waking does not make it desk time.
       if (!locked && idle < awayMs && now - idle > this.presence.from) this.comeBack(now, now - idle);
-      else if (this.presence.cause === 'sleep' && !locked) this.presence.cause = 'idle';
     }
     if (this.presence.state === 'present') {
       this.nextSampleAt = now + Math.max(SAMPLE_MIN_MS, awayMs - idle);

@@ -6,43 +6,13 @@ import type { HoldReason } from './holds.ts';
 import { Scheduler } from './scheduler.ts';
 import type { SchedulerEvent } from './scheduler.ts';
 import { FakeUser } from './fake-user.ts';
+import { holdRig } from './scheduler-rig.ts';
 import { defaultSettings } from './settings.ts';
-import type { Settings } from './settings.ts';
 
 const MIN = 60_000;
 
 
-function setup(patch: Partial<Settings> = {}, opts: { answer?: boolean } = {}) {
-  const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
-  const user = new FakeUser(clock);
-  // The times below are worked out for a 5-minute snooze, whatever the default is.
-  const settings = { ...defaultSettings(), snoozeMinutes: 5, ...patch };
-  let reasons: HoldReason[] = [];
-  const checks: number[] = [];
-  const sched = new Scheduler({
-    clock,
-    activity: user,
-    settings,
-    timeZone: 'Europe/Berlin',
-    requestHoldCheck: () => {
-      checks.push(clock.now());
-      if (opts.answer !== false) sched.setHolds(reasons);
-    },
-  });
-  const events: SchedulerEvent[] = [];
-  sched.onEvent((e) => events.push(e));
-  const t0 = clock.now();
-  const m = (e: { at: number }) => (e.at - t0) / MIN;
-  const of = (type: SchedulerEvent['type']) => events.filter((e) => e.type === type);
-  const run = (minutes: number) => clock.advanceBy(minutes * MIN);
-  /** The sources report a change (as their events would). */
-  const busy = (...r: HoldReason[]) => {
-    reasons = r;
-    sched.setHolds(r);
-  };
-  sched.start();
-  return { clock, user, sched, events, m, of, run, busy, checks, t0 };
-}
+const setup = holdRig;
 
 const kinds = (es: SchedulerEvent[]) => es.map((e) => ('kind' in e ? e.kind : null));
 

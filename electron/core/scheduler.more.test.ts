@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
 import { BREAK_GRACE_MS, LATE_MS, MAX_PROMPTS, SAMPLE_MIN_MS, Scheduler } from './scheduler.ts';
-import type { HoldReason } from './holds.ts';
 import { CHECK_ANSWER_MS, HOLD_CHECK_LEAD_MS } from './hold-state.ts';
 import type { SchedulerEvent } from './scheduler.ts';
 import { FakeUser } from './fake-user.ts';
+import { holdRig } from './scheduler-rig.ts';
 import { defaultSettings } from './settings.ts';
 import type { Settings } from './settings.ts';
 
@@ -299,45 +299,9 @@ describe('work hours, the finer rules', () => {
   });
 });
 
-/** A scheduler whose hold sources answer each check with the reasons active then (`busy` reports a change). */
-function withHolds(patch: Partial<Settings> = {}, opts: { answer?: boolean } = {}) {
-  const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
-  const user = new FakeUser(clock);
-  let reasons: HoldReason[] = [];
-  const checks: number[] = [];
-  const sched = new Scheduler({
-    clock,
-    activity: user,
-    settings: { ...defaultSettings(), snoozeMinutes: 5, ...patch },
-    timeZone: 'Europe/Berlin',
-    requestHoldCheck: () => {
-      checks.push(clock.now());
-      if (opts.answer !== false) sched.setHolds(reasons);
-    },
-  });
-  const events: SchedulerEvent[] = [];
-  sched.onEvent((e) => events.push(e));
-  const t0 = clock.now();
-  const m = (at: number) => (at - t0) / MIN;
-  const of = (type: SchedulerEvent['type']) => events.filter((e) => e.type === type);
-  const run = (minutes: number) => clock.advanceBy(minutes * MIN);
-  const busy = (...r: HoldReason[]) => {
-    reasons = r;
-    sched.setHolds(r);
-  };
-  const look = () => sched.setTimeZone('Europe/Berlin');
-  const setBack = () => {
-    look();
-    clock.jumpTo(clock.now() - HOUR);
-    look();
-  };
-  sched.start();
-  return { clock, user, sched, events, of, run, busy, checks, m, t0, setBack, look };
-}
-
 describe('sleep and locks are away, whatever the hold sources say', () => {
   it('a call that begins just after waking from a sleep noticed only by the late timer does not make the sleep desk time', () => {
-    const { clock, user, busy, of, t0 } = withHolds({ headsUpSeconds: 0 });
+    const { clock, user, busy, of, t0 } = holdRig({ headsUpSeconds: 0 });
     clock.advanceBy(10 * MIN);
     user.stop();
     clock.jumpTo(clock.now() + 3 * HOUR); // the lid closed without a suspend event
@@ -349,7 +313,7 @@ describe('sleep and locks are away, whatever the hold sources say', () => {
   });
 
   it('locking the screen does not ask the hold sources (a call does not make a lock desk time)', () => {
-    const { clock, sched, checks } = withHolds({ headsUpSeconds: 0 });
+    const { clock, sched, checks } = holdRig({ headsUpSeconds: 0 });
     clock.advanceBy(10 * MIN);
     sched.power('lock');
     expect(sched.status().phase).toBe('away');
@@ -439,7 +403,7 @@ describe('while away, the return is looked for every 30 s', () => {
 
 describe('holds across a wall clock set back', () => {
   it('an answer that comes more than 5 s after the look is late even when the clock was set back in between', () => {
-    const { clock, user, busy, of, checks, setBack } = withHolds({ headsUpSeconds: 0 }, { answer: false });
+    const { clock, user, busy, of, checks, setBack } = holdRig({ headsUpSeconds: 0 }, { answer: false });
     clock.advanceBy(10 * MIN);
     user.stop();
     clock.advanceBy(5 * MIN); // idle reaches awayAfter: the sources are asked
@@ -451,7 +415,7 @@ describe('holds across a wall clock set back', () => {
   });
 
   it('a held break that came and is held again keeps its first hold time after the clock was set back', () => {
-    const { busy, run, of, sched, t0, setBack } = withHolds();
+    const { busy, run, of, sched, t0, setBack } = holdRig();
     run(20);
     busy('call');
     run(40);
@@ -466,7 +430,7 @@ describe('holds across a wall clock set back', () => {
   });
 
   it('the look before a heads-up is not asked again for the same heads-up after the clock was set back', () => {
-    const { clock, run, of, checks, m, setBack } = withHolds();
+    const { clock, run, of, checks, m, setBack } = holdRig();
     run(28 + 55 / 60); // the look is due 10 s before the heads-up at 29
     expect(checks.map(m)).toEqual([28 + 50 / 60]);
     setBack();
@@ -480,14 +444,14 @@ describe('holds across a wall clock set back', () => {
 
 describe('the hold sources are asked only at decisions', () => {
   it('with no room for a heads-up, the one look is 10 s before the prompt', () => {
-    const { run, of, checks, m } = withHolds({ headsUpSeconds: 300, microBreak: { ...defaultSettings().microBreak, everyMinutes: 5 } });
+    const { run, of, checks, m } = holdRig({ headsUpSeconds: 300, microBreak: { ...defaultSettings().microBreak, everyMinutes: 5 } });
     run(5);
     expect(of('break-prompt').map((e) => m(e.at))).toEqual([5]);
     expect(checks.map(m)).toEqual([5 - HOLD_CHECK_LEAD_MS / MIN]);
   });
 
   it('while a break is held, the sources are asked only on the backoff, not at every look', () => {
-    const { run, busy, checks, m, of, look } = withHolds({ headsUpSeconds: 0 });
+    const { run, busy, checks, m, of, look } = holdRig({ headsUpSeconds: 0 });
     run(20);
     busy('call');
     run(10.25);
@@ -501,7 +465,7 @@ describe('the hold sources are asked only at decisions', () => {
   });
 
   it('no hold-notice once the last reason ended: the break is on its way', () => {
-    const { run, busy, of } = withHolds({ headsUpSeconds: 0, holdLimitMinutes: 15 });
+    const { run, busy, of } = holdRig({ headsUpSeconds: 0, holdLimitMinutes: 15 });
     run(20);
     busy('call');
     run(23.5); // held at 30, the limit is at 45
@@ -569,7 +533,7 @@ describe('a sleep without an event during an absence', () => {
 
 describe('the hold sources, asked at the right moments', () => {
   it('a prompt that comes on the return from a short lock, its heads-up missed, is looked at first', () => {
-    const { run, sched, checks, m } = withHolds({ microBreak: { ...defaultSettings().microBreak, durationSeconds: 120 } });
+    const { run, sched, checks, m } = holdRig({ microBreak: { ...defaultSettings().microBreak, durationSeconds: 120 } });
     run(30);
     sched.dispatch({ do: 'snooze' }); // due again at 35, heads-up at 34, looked at 33:50
     run(3 + 55 / 60);
@@ -582,7 +546,7 @@ describe('the hold sources, asked at the right moments', () => {
   });
 
   it('with breaks turned off, a break still held is not re-checked', () => {
-    const { run, busy, sched, checks, look } = withHolds({ headsUpSeconds: 0 });
+    const { run, busy, sched, checks, look } = holdRig({ headsUpSeconds: 0 });
     run(20);
     busy('call');
     run(10.25);

@@ -12,9 +12,9 @@ const HOUR = 60 * MIN;
 
 /**
  * Started at Monday 08:00 in Berlin. Each hold check is recorded and, unless `answer` is false, answered at once
- * with the reasons last reported through `busy`.
+ * with the reasons last reported through `busy`; with `sources: false` there is no hold source to ask at all.
  */
-export function holdRig(patch: Partial<Settings> = {}, opts: { answer?: boolean } = {}) {
+export function holdRig(patch: Partial<Settings> = {}, opts: { answer?: boolean; sources?: boolean } = {}) {
   const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
   const user = new FakeUser(clock);
   // The tests' times are worked out for a 5-minute snooze, whatever the default is.
@@ -26,10 +26,13 @@ export function holdRig(patch: Partial<Settings> = {}, opts: { answer?: boolean 
     activity: user,
     settings,
     timeZone: 'Europe/Berlin',
-    requestHoldCheck: () => {
-      checks.push(clock.now());
-      if (opts.answer !== false) sched.setHolds(reasons);
-    },
+    requestHoldCheck:
+      opts.sources === false
+        ? undefined
+        : () => {
+            checks.push(clock.now());
+            if (opts.answer !== false) sched.setHolds(reasons);
+          },
   });
   const events: SchedulerEvent[] = [];
   sched.onEvent((e) => events.push(e));

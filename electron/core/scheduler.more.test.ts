@@ -11,24 +11,8 @@ import type { Settings } from './settings.ts';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-function setup(patch: Partial<Settings> = {}) {
-  const clock = new VirtualClock('2026-11-23T08:00:00+01:00');
-  const user = new FakeUser(clock);
-  const sched = new Scheduler({ clock, activity: user, settings: { ...defaultSettings(), headsUpSeconds: 0, snoozeMinutes: 5, ...patch }, timeZone: 'Europe/Berlin' });
-  const events: SchedulerEvent[] = [];
-  sched.onEvent((e) => events.push(e));
-  const of = (type: SchedulerEvent['type']) => events.filter((e) => e.type === type);
-  /** Any call lets the scheduler look at the clock; setting the same zone changes nothing else. */
-  const look = () => sched.setTimeZone('Europe/Berlin');
-  /** Set the wall clock back an hour right after a look, and let the scheduler notice it. */
-  const setBack = () => {
-    look();
-    clock.jumpTo(clock.now() - HOUR);
-    look();
-  };
-  sched.start();
-  return { clock, user, sched, events, of, setBack };
-}
+/** No hold sources, and no heads-up unless a test asks for one. */
+const setup = (patch: Partial<Settings> = {}) => holdRig({ headsUpSeconds: 0, ...patch }, { sources: false });
 
 describe('a wall clock set back keeps every running span', () => {
   it('a pause for some minutes still lasts its minutes', () => {

@@ -316,34 +316,26 @@ describe('settings changed mid-cycle, the finer rules', () => {
 
 describe('power events on an absence already under way', () => {
   // Worked 10 minutes, then away for 30 s: too short for a break, so the 10 minutes still count, once.
-  it('a second lock event while locked does not count the work before it twice', () => {
+  it.each<[string, (p: { sched: Scheduler; clock: VirtualClock }) => void]>([
+    ['a second lock event while locked', ({ sched, clock }) => {
+      clock.advanceBy(12_000);
+      sched.power('lock');
+      clock.advanceBy(18_000);
+    }],
+    ['a sleep while locked', ({ sched, clock }) => {
+      clock.advanceBy(10_000);
+      sched.power('suspend');
+      clock.advanceBy(10_000);
+      sched.power('resume');
+      clock.advanceBy(10_000);
+    }],
+  ])('%s does not count the work before the lock twice', (_name, meanwhile) => {
     const { sched, user, clock, of, m, run } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
     run(10);
     user.stop();
     user.locked = true;
     sched.power('lock');
-    clock.advanceBy(12_000);
-    sched.power('lock');
-    clock.advanceBy(18_000);
-    user.locked = false;
-    user.type();
-    sched.power('unlock');
-    run(21);
-    expect(of('natural-break')).toEqual([]);
-    expect(of('break-prompt').map(m)).toEqual([30.5]);
-  });
-
-  it('a sleep while locked does not count the work before the lock twice', () => {
-    const { sched, user, clock, of, m, run } = setup({ patch: (s) => (s.headsUpSeconds = 0) });
-    run(10);
-    user.stop();
-    user.locked = true;
-    sched.power('lock');
-    clock.advanceBy(10_000);
-    sched.power('suspend');
-    clock.advanceBy(10_000);
-    sched.power('resume');
-    clock.advanceBy(10_000);
+    meanwhile({ sched, clock });
     user.locked = false;
     user.type();
     sched.power('unlock');

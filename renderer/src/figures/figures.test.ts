@@ -100,3 +100,17 @@ describe('positions', () => {
     expect(count(draw({ id: 'handstand', position: 'seated' }), 'chair')).toBe(0);
   });
 });
+
+describe('arms as the steps say', () => {
+  /** The forearms the move works (accent limbs) that reach across the body's midline (x = 100). */
+  function crossing(svg: string): number {
+    const accents = [...svg.matchAll(/<path class="limb[^"]*\baccent\b[^"]*" d="M(\d+) \d+L(\d+) \d+"/g)];
+    expect(accents.length).toBeGreaterThan(0);
+    return accents.filter((m) => Math.sign(Number(m[1]) - 100) * Math.sign(Number(m[2]) - 100) < 0).length;
+  }
+
+  it('the chair rotation crosses its arms over the chest; the standing twist keeps each hand on its own side', () => {
+    expect(crossing(draw({ id: 'chair-rotation', position: 'seated' }))).toBe(2);
+    expect(crossing(draw({ id: 'trunk-rotation', position: 'standing' }))).toBe(0);
+  });
+});

@@ -14,7 +14,8 @@ export default defineConfig({
         // runtime, the one the windows use.
         plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
         resolve: { conditions: ['browser'] },
-        test: { ...test, name: 'renderer', include: ['renderer/**/*.test.ts'] },
+        // base.css is read as text by a test (colours.test.ts), which Vitest only does for stylesheets it processes.
+        test: { ...test, name: 'renderer', include: ['renderer/**/*.test.ts'], css: { include: [/base\.css/] } },
       },
     ],
   },

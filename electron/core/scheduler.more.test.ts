@@ -427,6 +427,13 @@ describe('holds across a wall clock set back', () => {
 });
 
 describe('the hold sources are asked only at decisions', () => {
+  it('with no hold sources there is nothing to ask, and the prompt comes at its time', () => {
+    const { run, of, checks, m } = setup({ microBreak: { ...defaultSettings().microBreak, everyMinutes: 5 } });
+    run(5);
+    expect(of('break-prompt').map((e) => m(e.at))).toEqual([5]);
+    expect(checks).toEqual([]);
+  });
+
   it('with no room for a heads-up, the one look is 10 s before the prompt', () => {
     const { run, of, checks, m } = holdRig({ headsUpSeconds: 300, microBreak: { ...defaultSettings().microBreak, everyMinutes: 5 } });
     run(5);

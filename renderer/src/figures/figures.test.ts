@@ -100,3 +100,46 @@ describe('positions', () => {
     expect(count(draw({ id: 'handstand', position: 'seated' }), 'chair')).toBe(0);
   });
 });
+
+describe('arms as the steps say', () => {
+  /** The forearms the move works (accent limbs) that reach across the body's midline (x = 100). */
+  function crossing(svg: string): number {
+    const accents = [...svg.matchAll(/<path class="limb[^"]*\baccent\b[^"]*" d="M(\d+) \d+L(\d+) \d+"/g)];
+    expect(accents.length).toBeGreaterThan(0);
+    return accents.filter((m) => Math.sign(Number(m[1]) - 100) * Math.sign(Number(m[2]) - 100) < 0).length;
+  }
+
+  it('the chair rotation crosses its arms over the chest; the standing twist keeps each hand on its own side', () => {
+    expect(crossing(draw({ id: 'chair-rotation', position: 'seated' }))).toBe(2);
+    expect(crossing(draw({ id: 'trunk-rotation', position: 'standing' }))).toBe(0);
+  });
+});
+
+describe('the seated body', () => {
+  /** The `d` of every limb drawn (the floor under the chair is the same in both). */
+  const shapes = (svg: string) => new Set([...svg.matchAll(/<path class="limb[^"]*" d="([^"]+)"/g)].map((m) => m[1]!));
+
+  /** The markup with each lowered group (and all it holds) cut out. */
+  function unlowered(svg: string): string {
+    const start = svg.indexOf('<g transform="translate(');
+    if (start < 0) return svg;
+    let depth = 0;
+    for (const m of svg.slice(start).matchAll(/<g[\s>]|<\/g>/g)) {
+      depth += m[0] === '</g>' ? -1 : 1;
+      if (depth === 0) return svg.slice(0, start) + unlowered(svg.slice(start + m.index + 4));
+    }
+    throw new Error('unbalanced groups');
+  }
+
+  it('draws only the chair and bent legs where it stands: every other part is lowered with the upper body', () => {
+    for (const e of EXERCISES.filter((x) => x.positions.includes('seated') && x.positions.includes('standing'))) {
+      const standing = shapes(draw({ id: e.id, position: 'standing' }));
+      const seated = draw({ id: e.id, position: 'seated' });
+      // What the body draws outside its lowered groups: the chair and the legs on it.
+      const lower = unlowered(seated.slice(seated.indexOf('data-pose="seated"')));
+      expect(lower, e.id).toContain('chair');
+      expect(shapes(lower).size, e.id).toBeGreaterThan(0);
+      expect([...shapes(lower)].filter((d) => standing.has(d)), e.id).toEqual([]);
+    }
+  });
+});

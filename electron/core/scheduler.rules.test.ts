@@ -133,14 +133,6 @@ describe('settings changed mid-cycle', () => {
 });
 
 describe('power events at the edges', () => {
-  it('a break exactly at its length when the machine sleeps is completed', () => {
-    const { sched, clock, of } = setup();
-    sched.dispatch({ do: 'start-break' });
-    clock.advanceBy(60_000);
-    sched.power('suspend');
-    expect(of('break-end')).toMatchObject([{ outcome: 'completed', seconds: 60 }]);
-  });
-
   it('the return after a resume is noticed at the resume, not at a later sample', () => {
     const { sched, clock, of, t0 } = setup();
     clock.advanceBy(10 * MIN);

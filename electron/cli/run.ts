@@ -1,6 +1,7 @@
 // The command line: parse, then run a data-folder command here or forward an instance command to the app.
 import { computeStats, toCsv, toJson } from '../core/stats.ts';
 import type { BadLine } from '../core/history.ts';
+import { escapeJsonForTerminal } from '../core/text.ts';
 import { resolveDataDir } from '../node/data-dir.ts';
 import { runDoctor } from '../node/doctor.ts';
 import { errorText } from '../node/files.ts';
@@ -63,7 +64,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       case 'stats': {
         const { records, bad } = new HistoryFile(dataDir).read();
         const stats = computeStats(records, { now: now(), days: command.days });
-        ctx.out(command.json ? JSON.stringify(stats) + '\n' : formatStats(stats));
+        ctx.out(command.json ? escapeJsonForTerminal(JSON.stringify(stats)) + '\n' : formatStats(stats));
         warnBad(bad, ctx);
         return 0;
       }

@@ -10,6 +10,8 @@ import { SettingsSchema, defaultSettings, sanitizeSettings, validateSettings, ty
 import { errorText, moveAside } from './files.ts';
 
 export const SETTINGS_FILE = 'settings.json';
+/** Real settings are about 1 KB; every list at its cap stays far below this. A larger file is not read at all. */
+export const MAX_SETTINGS_BYTES = 64 * 1024;
 const INTERNAL_KEY = '__internal__';
 
 type Stored = Record<string, unknown>;
@@ -77,14 +79,27 @@ export interface SettingsFileOptions {
 
 type Decoded = { kind: 'missing' } | { kind: 'object'; data: Stored } | { kind: 'damaged'; reason: string } | { kind: 'unreadable'; reason: string };
 
-function decode(file: string): Decoded {
-  let text: string;
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** The file's text, or why it is not read: missing, or too large to be settings (parsing it would take minutes). */
+function readSettingsText(file: string): { kind: 'missing' } | { kind: 'text'; text: string } | { kind: 'unusable'; reason: string; damaged: boolean } {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    const size = fs.statSync(file).size;
+    if (size > MAX_SETTINGS_BYTES) return { kind: 'unusable', reason: `it is ${sizeText(size)}; settings are never larger than ${sizeText(MAX_SETTINGS_BYTES)}`, damaged: true };
+    return { kind: 'text', text: fs.readFileSync(file, 'utf8') };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'unreadable', reason: errorText(e) };
+    return { kind: 'unusable', reason: errorText(e), damaged: false };
   }
+}
+
+function decode(file: string): Decoded {
+  const read = readSettingsText(file);
+  if (read.kind === 'missing') return read;
+  if (read.kind === 'unusable') return { kind: read.damaged ? 'damaged' : 'unreadable', reason: read.reason };
+  const text = read.text;
   if (text.trim() === '') return { kind: 'damaged', reason: 'the file is empty' };
   let data: unknown;
   try {
@@ -279,13 +294,11 @@ export class SettingsFile {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       timer = undefined;
-      let text: string | null;
-      try {
-        text = fs.readFileSync(this.path, 'utf8');
-      } catch {
-        text = null;
-      }
-      if (text === null || text === this.lastText) return;
+      const read = readSettingsText(this.path);
+      if (read.kind === 'missing') return;
+      // A file too large to read is reported by reload; its size stands for its text here.
+      const text = read.kind === 'text' ? read.text : read.reason;
+      if (text === this.lastText) return;
       this.lastText = text;
       cb(this.reload());
     };

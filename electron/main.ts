@@ -1,8 +1,9 @@
 // The Electron entry: Electron's ports, composed into the same LimberApp the harness runs.
 import { app, dialog, ipcMain, Menu, powerMonitor, session, shell, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { LimberApp } from './app.ts';
+import { APP_ORIGIN } from './core/app-protocol.ts';
 import { systemClock } from './core/clock.ts';
 import { tEnglish } from './core/i18n/locales.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
@@ -19,6 +20,7 @@ import { HistoryFile } from './node/history-file.ts';
 import { createDbus } from './node/presence/dbus.ts';
 import { desktopSources } from './node/presence/desktop-sources.ts';
 import { createElectronActivity } from './platform/activity.ts';
+import { handleAppScheme, registerAppScheme } from './platform/app-protocol.ts';
 import { e2eEnabled, instrument } from './platform/e2e-hooks.ts';
 import { createAutostart } from './platform/autostart.ts';
 import { createElectronNotifier } from './platform/notifier-electron.ts';
@@ -31,7 +33,9 @@ import { createElectronWindows, lockDownContents } from './platform/windows.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const resources = app.isPackaged ? join(process.resourcesPath, 'resources') : join(root, 'resources');
-const rendererUrl = pathToFileURL(join(here, '../renderer')).href + '/';
+const rendererDir = join(here, '../renderer');
+// Pages come from app://limber/, never file:// (where the CSP's 'self' would match every local file).
+const rendererUrl = APP_ORIGIN;
 const isMac = process.platform === 'darwin';
 const isWayland = process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY));
 
@@ -76,6 +80,7 @@ try {
   } else if (!app.requestSingleInstanceLock({ argv: cliArgs })) {
     app.quit();
   } else {
+    registerAppScheme();
     app.whenReady().then(start).catch(failed);
   }
 } catch (e) {
@@ -91,6 +96,7 @@ function start(): void {
   if (isMac) app.dock?.hide();
   // No default menu with Reload and Developer Tools; macOS keeps an Edit menu so copy and paste work in its windows.
   Menu.setApplicationMenu(isMac ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
+  handleAppScheme(rendererDir);
   lockDownContents(rendererUrl, app);
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });

@@ -16,6 +16,8 @@ const external = [
 
 const targets = {
   main: { entry: 'electron/main.ts', formats: ['es'], fileName: () => 'main.js', outDir: 'out/main' },
+  // What `npm run dist` packages: main without the LIMBER_E2E=1 test hooks (see __LIMBER_E2E_HOOKS__ in main.ts).
+  release: { entry: 'electron/main.ts', formats: ['es'], fileName: () => 'main.js', outDir: 'out/main' },
   preload: { entry: 'electron/preload.ts', formats: ['cjs'], fileName: () => 'preload.cjs', outDir: 'out/preload' },
   bridge: { entry: 'e2e/harness/bridge.ts', formats: ['iife'], fileName: () => 'bridge.js', outDir: 'out/harness' },
 } as const;
@@ -25,6 +27,8 @@ export default defineConfig(({ mode }) => {
   if (!t) throw new Error(`unknown build mode ${mode}: use one of ${Object.keys(targets).join(', ')}`);
   return {
     ...(mode === 'preload' ? { ssr: { noExternal: true } } : {}),
+    // A constant, so the release build drops the hooks' branch and, with it, the hooks module.
+    define: { __LIMBER_E2E_HOOKS__: JSON.stringify(mode !== 'release') },
     build: {
       outDir: resolve(here, t.outDir),
       emptyOutDir: true,

@@ -30,6 +30,12 @@ import { createElectronShortcuts } from './platform/shortcuts.ts';
 import { createElectronTray } from './platform/tray.ts';
 import { createElectronWindows, lockDownContents } from './platform/windows.ts';
 
+/**
+ * Set by the build (vite.config.electron.ts): true in `npm run build`, which tests and `npm start` run, false in the
+ * release build `npm run dist` packages. There the LIMBER_E2E=1 hooks are dead code, removed from the bundle.
+ */
+declare const __LIMBER_E2E_HOOKS__: boolean;
+
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const resources = app.isPackaged ? join(process.resourcesPath, 'resources') : join(root, 'resources');
@@ -126,7 +132,7 @@ function start(): void {
     autostart: createAutostart((m) => log('warn', m)),
     log,
   };
-  const hooks = e2eEnabled() ? instrument(ports, Number(process.env.LIMBER_E2E_START) || Date.now()) : null;
+  const hooks = __LIMBER_E2E_HOOKS__ && e2eEnabled() ? instrument(ports, Number(process.env.LIMBER_E2E_START) || Date.now()) : null;
   if (hooks) ports = hooks.ports;
   const limber = new LimberApp(ports, {
     trustedUrlPrefix: rendererUrl,
@@ -179,7 +185,7 @@ function start(): void {
     (control) => app.on('will-quit', () => control.close()),
     (e: Error) => log('warn', `the command line cannot reach this instance: ${e.message}`),
   );
-  if (hooks) {
+  if (__LIMBER_E2E_HOOKS__ && hooks) {
     hooks.hooks.app = limber;
     (globalThis as unknown as { __limberE2E: unknown }).__limberE2E = hooks.hooks;
   }

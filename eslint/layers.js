@@ -74,6 +74,8 @@ export const layers = {
       paths: [...CORE, ...IPC, ...CSP, ...NODE, ...CLI, ...APP, ...E2E, 'scripts/**', 'scenarios/*.json', 'package.json'],
       // Launching and packaging tools name Electron's binary and electron-builder's schema.
       packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'ajv', '@valibot/to-json-schema', 'electron', 'app-builder-lib', 'js-yaml'],
+      // The release-build test builds main with Vite.
+      testPackages: ['vite'],
     },
     { name: 'bench', files: ['bench/**'], paths: [...CORE, ...IPC, ...NODE, ...APP, ...E2E, 'bench/**'], packages: [BUILTINS, ...PURE, ...PLAYWRIGHT] },
     { name: 'build configs', files: ['*.{ts,js,mjs}'], paths: [...CSP, 'e2e/fixtures.ts', 'eslint/*.js', 'package.json'], packages: [BUILTINS, 'vite', 'vitest', '@sveltejs/vite-plugin-svelte', '@playwright/test', '@eslint/js', 'eslint-plugin-svelte', 'globals', 'typescript-eslint'] },

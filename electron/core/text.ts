@@ -14,6 +14,5 @@ export function terminalSafe(text: string): string {
 
 /** JSON text with C1 controls and bidi marks escaped too (JSON.stringify escapes only C0); still the same JSON value. */
 export function escapeJsonForTerminal(json: string): string {
-  // eslint-disable-next-line no-control-regex -- see UNSAFE
   return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -70,7 +70,7 @@ const regex = (pattern: string, what: string): RegExp => {
   try {
     return new RegExp(pattern, 'iu');
   } catch (e) {
-    throw new Error(`${what}: the pattern ${JSON.stringify(pattern)} is not a regular expression (${(e as Error).message})`);
+    throw new Error(`${what}: the pattern ${JSON.stringify(pattern)} is not a regular expression (${(e as Error).message})`, { cause: e });
   }
 };
 

@@ -39,7 +39,7 @@ export const words: LocaleWords = {
     'notify.holdNotice.long': 'Er wacht een rekpauze; die komt 2 minuten nadat je klaar bent.',
     'notify.holdNotice.micro.reason': 'Er wacht een beweegpauze ({reason}); die komt 2 minuten nadat je klaar bent.',
     'notify.holdNotice.long.reason': 'Er wacht een rekpauze ({reason}); die komt 2 minuten nadat je klaar bent.',
-    'break.safety': 'Deze oefeningen horen nooit pijn te doen. Geeft er een ongemak of pijn, stop dan en raadpleeg een arts of fysiotherapeut.',
+    'break.safety': 'Deze oefeningen horen nooit pijn te doen. Voelt een ervan ongemakkelijk of pijnlijk, stop dan en raadpleeg een arts of fysiotherapeut.',
     'break.button.start': 'Beginnen',
     'break.button.pause': 'Pauzeren',
     'break.button.resume': 'Doorgaan',

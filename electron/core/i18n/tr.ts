@@ -39,7 +39,7 @@ export const words: LocaleWords = {
     'notify.holdNotice.long': 'Bir esneme seansı bekliyor; işiniz bittikten 2 dakika sonra gelecek.',
     'notify.holdNotice.micro.reason': 'Bir hareket molası bekliyor ({reason}); işiniz bittikten 2 dakika sonra gelecek.',
     'notify.holdNotice.long.reason': 'Bir esneme seansı bekliyor ({reason}); işiniz bittikten 2 dakika sonra gelecek.',
-    'break.safety': 'Bu hareketler asla acıtmamalı. Biri rahatsızlık ya da ağrı verirse durun ve bir doktora veya fizyoterapiste danışın.',
+    'break.safety': 'Bu hareketler asla acıtmamalı. Bunlardan biri rahatsızlık ya da ağrı verirse durun ve bir doktora veya fizyoterapiste danışın.',
     'break.button.start': 'Başla',
     'break.button.pause': 'Duraklat',
     'break.button.resume': 'Devam et',

@@ -1,5 +1,5 @@
 // One word for one thing in each language: the glossaries in docs/i18n/glossary/*.json hold, per language, the word
-// for each term (snooze, skip, pause, stretch, hold, the body parts) and a pattern that matches it in running text.
+// for each term (snooze, skip, pause, stretch, hold, the body parts, and the doctor the safety line sends the user to) and a pattern that matches it in running text.
 // Wherever the English catalog uses a term, the translation must use that language's word for it; the labels that
 // are the term itself (the Snooze buttons) must be exactly the word; and phrases a language must not use are listed.
 import type { LocaleWords } from '../electron/core/i18n/locales.ts';

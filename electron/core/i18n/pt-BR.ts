@@ -274,7 +274,7 @@ export const words: LocaleWords = {
     'welcome.sent': 'Enviada. Não apareceu nada? Permita as notificações do Limber; a bandeja mostra as pausas de qualquer forma.',
     'welcome.notSent': 'Sem notificação de teste: {reason}',
     'welcome.shortcutReady': 'Pronto: pressione {keys} em qualquer aplicativo para começar uma pausa agora.',
-    'welcome.shortcutTaken': '{keys} não está disponível ({reason}). Escolha outras teclas nas configurações ou associe o comando “limber break” nas configurações de teclado do seu ambiente de trabalho.',
+    'welcome.shortcutTaken': '{keys} não está disponível ({reason}). Escolha outras teclas nas configurações ou associe o comando “limber break” nas configurações de teclado do seu ambiente de desktop.',
     'welcome.later': 'Tudo isso pode ser alterado depois nas configurações, pela bandeja.',
     'welcome.done': 'Começar a usar o Limber',
     'tray.tooltip': 'Limber',
@@ -493,7 +493,7 @@ export const words: LocaleWords = {
         standing: [
           'Fique em pé com a postura ereta e levante os dois braços acima da cabeça.',
           'Estique mais a mão direita e depois a esquerda, como se colhesse uma fruta de um galho alto.',
-          'Mantenha o tronco reto, sem inclinar para os lados, enquanto alterna.',
+          'Mantenha o tronco reto, sem se inclinar para os lados, enquanto alterna.',
           'Depois de cada rodada, abaixe os braços devagar e sacuda-os.',
         ],
         seated: [

@@ -572,7 +572,7 @@ export const words: LocaleWords = {
           'Teması elinizden geldiğince koruyarak kollarınızı yukarı, I şekline doğru kaydırın, sonra W’ye geri dönün.',
         ],
       },
-      cautions: ['Yalnızca teması koruyabildiğiniz kadar yukarı kaydırın; belinizi içe doğru kavislendirmeyin.'],
+      cautions: ['Yalnızca teması koruyabildiğiniz kadar yukarı kaydırın; bel boşluğunuzu artırmayın.'],
     },
   },
 };

@@ -272,7 +272,7 @@ export const words: LocaleWords = {
     'welcome.tryShortcut': 'تحقق من الاختصار {keys}',
     'welcome.sending': 'جارٍ الإرسال…',
     'welcome.sent': 'أُرسل. لم يظهر شيء؟ اسمح بالإشعارات لـ Limber؛ شريط النظام يعرض الاستراحات على أي حال.',
-    'welcome.notSent': 'لا إشعار تجريبي: {reason}',
+    'welcome.notSent': 'تعذّر إرسال الإشعار التجريبي: {reason}',
     'welcome.shortcutReady': 'جاهز: اضغط {keys} في أي تطبيق لبدء استراحة الآن.',
     'welcome.shortcutTaken': '{keys} غير متاح ({reason}). اختر مفاتيح أخرى في الإعدادات، أو اربط الأمر «limber break» في إعدادات لوحة المفاتيح في سطح المكتب.',
     'welcome.later': 'يمكنك تغيير كل هذا لاحقًا من الإعدادات عبر شريط النظام.',

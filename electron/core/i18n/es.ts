@@ -272,7 +272,7 @@ export const words: LocaleWords = {
     'welcome.tryShortcut': 'Comprobar el atajo {keys}',
     'welcome.sending': 'Enviando…',
     'welcome.sent': 'Enviada. ¿No ha aparecido nada? Permite las notificaciones de Limber; la bandeja muestra las pausas de todos modos.',
-    'welcome.notSent': 'No hay notificación de prueba: {reason}',
+    'welcome.notSent': 'No se pudo enviar la notificación de prueba: {reason}',
     'welcome.shortcutReady': 'Listo: pulsa {keys} en cualquier aplicación para empezar una pausa.',
     'welcome.shortcutTaken': '{keys} no está disponible ({reason}). Elige otras teclas en la configuración o asigna el comando «limber break» en los ajustes de teclado de tu escritorio.',
     'welcome.later': 'Puedes cambiar todo esto más adelante en la configuración, desde la bandeja.',

@@ -272,7 +272,7 @@ export const words: LocaleWords = {
     'welcome.tryShortcut': 'Verificar o atalho {keys}',
     'welcome.sending': 'Enviando…',
     'welcome.sent': 'Enviada. Não apareceu nada? Permita as notificações do Limber; a bandeja mostra as pausas de qualquer forma.',
-    'welcome.notSent': 'Sem notificação de teste: {reason}',
+    'welcome.notSent': 'Não foi possível enviar a notificação de teste: {reason}',
     'welcome.shortcutReady': 'Pronto: pressione {keys} em qualquer aplicativo para começar uma pausa agora.',
     'welcome.shortcutTaken': '{keys} não está disponível ({reason}). Escolha outras teclas nas configurações ou associe o comando “limber break” nas configurações de teclado do seu ambiente de desktop.',
     'welcome.later': 'Tudo isso pode ser alterado depois nas configurações, pela bandeja.',

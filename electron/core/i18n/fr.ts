@@ -258,7 +258,7 @@ export const words: LocaleWords = {
     'welcome.how.breaks.between': ' à intervalles réguliers et, de temps en temps, une ',
     'welcome.how.breaks.long': 'séance d’étirements',
     'welcome.how.breaks.after': ' de cinq minutes.',
-    'welcome.how.away': 'Le temps passé loin du bureau compte comme une pause : pas de pile de rappels après le déjeuner.',
+    'welcome.how.away': 'Le temps passé loin du bureau compte comme une pause : pas de rappels accumulés après le déjeuner.',
     'welcome.how.tray': 'Limber vit dans la zone de notification : lancez, reportez ou suspendez les pauses depuis cette zone, une notification ou un raccourci.',
     'welcome.rhythm': 'Votre rythme',
     'welcome.everyMinutes': 'Pause active toutes les',

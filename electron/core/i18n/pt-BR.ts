@@ -258,7 +258,7 @@ export const words: LocaleWords = {
     'welcome.how.breaks.between': ' em intervalos regulares e, a cada algumas pausas, uma ',
     'welcome.how.breaks.long': 'sessão de alongamento',
     'welcome.how.breaks.after': ' de cinco minutos.',
-    'welcome.how.away': 'O tempo longe da mesa conta como pausa: nada de uma pilha de lembretes depois do almoço.',
+    'welcome.how.away': 'O tempo longe da mesa conta como pausa: nada de lembretes acumulados depois do almoço.',
     'welcome.how.tray': 'Ele fica na bandeja: comece, adie ou pause por lá, por uma notificação ou com um atalho.',
     'welcome.rhythm': 'Seu ritmo',
     'welcome.everyMinutes': 'Pausa ativa a cada',

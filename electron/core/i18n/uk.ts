@@ -258,7 +258,7 @@ export const words: LocaleWords = {
     'welcome.how.breaks.between': ', а раз на кілька перерв — п’ятихвилинна ',
     'welcome.how.breaks.long': 'розтяжка',
     'welcome.how.breaks.after': '.',
-    'welcome.how.away': 'Час поза столом зараховується як перерва: жодної купи нагадувань після обіду.',
+    'welcome.how.away': 'Час поза столом зараховується як перерва: після обіду нагадування не накопичуються.',
     'welcome.how.tray': 'Limber живе в треї: запускайте, відкладайте чи призупиняйте перерви звідти, зі сповіщення або комбінацією клавіш.',
     'welcome.rhythm': 'Ваш ритм',
     'welcome.everyMinutes': 'Розминка кожні',

@@ -493,7 +493,7 @@ export const words: LocaleWords = {
         standing: [
           'Ponte de pie erguido y sube los dos brazos por encima de la cabeza.',
           'Estira más arriba la mano derecha y luego la izquierda, como si cogieras fruta de una rama alta.',
-          'Mantén la cintura recta mientras alternas.',
+          'Mantén el tronco recto, sin inclinarte hacia los lados, mientras alternas.',
           'Después de cada serie, baja los brazos despacio y sacúdelos.',
         ],
         seated: [

@@ -269,9 +269,16 @@ export class HistoryFile {
 
   /** Every record, the file's then the kept ones, one at a time (bounded memory); throws when the file cannot be read. */
   scan(onRecord: (r: HistoryRecord) => void): HistoryScan {
-    const scan = scanHistoryFile(this.path, onRecord);
-    for (const r of this.pending) onRecord(r);
-    return scan;
+    const out: HistoryScan = { bad: [], badCount: 0 };
+    for (const r of this.records(out)) onRecord(r);
+    return out;
+  }
+
+  /** The same as a lazy sequence; `out` holds the damage once it is done. */
+  *records(out: HistoryScan = { bad: [], badCount: 0 }): Generator<HistoryRecord, HistoryScan> {
+    yield* historyRecords(this.path, out, this.io);
+    yield* [...this.pending];
+    return out;
   }
 
   private retryLater(): void {

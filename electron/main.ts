@@ -102,7 +102,7 @@ function start(): void {
   const iconPath = (icon: TrayIcon) => join(resources, 'icons', isMac ? `tray-${icon}Template.png` : `tray-${icon}-${process.platform === 'win32' ? 16 : 22}.png`);
   const appIcon = join(resources, 'icons', 'limber.png');
   const log = (level: 'info' | 'warn' | 'error', message: string) => console[level === 'info' ? 'log' : level](`[limber] ${message}`);
-  // Modes from an older version or a loose umask: the data folder is the user's alone (docs/security.md).
+  // Modes from an older version or a loose umask: the data folder is the user's alone (docs/security-local.md).
   const modes = tightenModes(dataDir);
   if (modes.changed.length) log('info', `only you may read the data folder now: changed ${modes.changed.join(', ')}`);
   if (modes.failed.length) log('warn', `other users may still read or change ${modes.failed.join(', ')}`);

@@ -154,7 +154,7 @@ describe('control socket: where it lives', () => {
     }
   });
 
-  // Windows itself cannot run here: this checks the name only (see docs/security.md for what Node cannot set on a pipe).
+  // Windows itself cannot run here: this checks the name only (see docs/security-local.md for what Node cannot set on a pipe).
   it('on Windows is a pipe per user: two users with the same data folder path never share one', () => {
     const a = controlSocketPath('C:\\Users\\Shared\\Limber', 'win32', { USERDOMAIN: 'PC' }, { uid: -1, name: 'alice' });
     const b = controlSocketPath('C:\\Users\\Shared\\Limber', 'win32', { USERDOMAIN: 'PC' }, { uid: -1, name: 'bob' });

@@ -1,7 +1,7 @@
 // The running app's control socket: `limber pause 30` typed in a terminal reaches the instance that is running and
 // prints its answer. A Unix socket (a named pipe on Windows) per data folder; one JSON line each way.
 //
-// Only the user who runs Limber may reach it or stand in for it (docs/security.md): the socket lives in a directory
+// Only the user who runs Limber may reach it or stand in for it (docs/security-local.md): the socket lives in a directory
 // of that user's own (mode 0700, its owner checked with lstat), the socket itself is 0600, and the command line talks
 // only to a socket, in such a directory, owned by the same user.
 import { createHash } from 'node:crypto';

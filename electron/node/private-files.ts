@@ -1,4 +1,4 @@
-// The data folder is the user's alone (docs/security.md): the folder 0700, every file in it 0600, set explicitly
+// The data folder is the user's alone (docs/security-local.md): the folder 0700, every file in it 0600, set explicitly
 // rather than left to the umask, and no file opened through a symbolic link or opened at all unless it is a regular
 // file (a FIFO would hang the reader, a directory would crash it, a device would be read forever).
 import fs from 'node:fs';

@@ -43,7 +43,7 @@ export function settingsStoreOptions(dataDir: string): SettingsStoreOptions {
     clearInvalidConfig: false,
     // The file is watched here, with errors handled; conf's watcher would throw from a timer on a bad edit.
     watch: false,
-    // The user's alone, whatever the umask (docs/security.md).
+    // The user's alone, whatever the umask (docs/security-local.md).
     configFileMode: FILE_MODE,
   };
 }

@@ -76,16 +76,21 @@ export type HistoryLine = { record: HistoryRecord } | { bad: BadLine } | null;
 /** Damaged lines are quoted this far at most: a hostile line may be huge. */
 export const BAD_TEXT_MAX = 200;
 
+const JSON_START = /^[\s]*[{["\-0-9tfn]/;
+
 /** One line (without its newline) at 1-based `lineNo`; `isLast`: the file ends here without a newline. */
 export function parseHistoryLine(raw: string, lineNo: number, isLast: boolean): HistoryLine {
   const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   if (line.trim() === '') return null;
   const text = line.length > BAD_TEXT_MAX ? `${line.slice(0, BAD_TEXT_MAX)}…` : line;
+  const notJson = { bad: { line: lineNo, text, reason: isLast ? 'torn line (the write was cut short)' : 'not valid JSON' } };
+  // No JSON value starts otherwise; skipping the parser's exception keeps masses of garbage cheap to read.
+  if (!JSON_START.test(line)) return notJson;
   let decoded: unknown;
   try {
     decoded = JSON.parse(line);
   } catch {
-    return { bad: { line: lineNo, text, reason: isLast ? 'torn line (the write was cut short)' : 'not valid JSON' } };
+    return notJson;
   }
   const r = validateRecord(decoded);
   return r.ok ? { record: r.record } : { bad: { line: lineNo, text, reason: r.reason } };

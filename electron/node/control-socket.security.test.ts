@@ -105,10 +105,13 @@ describe('control socket: another local user', () => {
     }
   });
 
-  it('cannot stop Limber from starting by taking the socket path first: start-up goes on with a clear message', async (ctx) => {
+  it.for([
+    ['the folder and the socket path', (p: string) => p],
+    ['the folder alone', (p: string) => path.join(path.dirname(p), 'other')],
+  ] as const)('cannot stop Limber from starting by taking %s first: start-up goes on with a clear message', async ([, squatted], ctx) => {
     if (!root) return ctx.skip(NEEDS_ROOT);
     const dir = dataDir();
-    const r = spawnAsOtherUser(SQUAT, [controlSocketPath(dir)]);
+    const r = spawnAsOtherUser(SQUAT, [squatted(controlSocketPath(dir))]);
     if (!r) return ctx.skip(NEEDS_ROOT);
     expect(r.stdout).toBe('squatted');
     // Never a synchronous throw (that would end start-up): a rejection the app logs and lives with.
@@ -176,7 +179,7 @@ describe('control socket: a client that misbehaves', () => {
       // Half-open: the client keeps writing after the answer has come.
       const s = createConnection({ path: server.path, allowHalfOpen: true });
       s.on('connect', () => s.write(JSON.stringify({ argv: ['snooze'] }) + '\n'));
-      s.once('data', () => setTimeout(() => s.end('more'), 20));
+      s.once('data', () => setTimeout(() => s.end(JSON.stringify({ argv: ['skip'] }) + '\nmore'), 20));
       s.on('data', () => {});
       s.on('close', () => resolve());
       s.on('error', reject);

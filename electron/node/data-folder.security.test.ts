@@ -121,13 +121,13 @@ describe('hostile history contents', () => {
     expect(r.bad[0]!.reason).toMatch(/longer than 64 KiB/);
   });
 
-  it('a million damaged lines are counted, and only the first are kept', () => {
+  it('200,000 damaged lines are counted, and only the first are kept', () => {
     const dir = freshDataDir();
     fs.mkdirSync(dir, { mode: 0o700 });
-    fs.writeFileSync(path.join(dir, 'history.jsonl'), serializeRecord(rec(0)) + '\n' + 'x\n'.repeat(1_000_000) + serializeRecord(rec(1)) + '\n');
+    fs.writeFileSync(path.join(dir, 'history.jsonl'), serializeRecord(rec(0)) + '\n' + 'x\n'.repeat(200_000) + serializeRecord(rec(1)) + '\n');
     const r = new HistoryFile(dir).read();
     expect(r.records).toEqual([rec(0), rec(1)]);
-    expect(r.badCount).toBe(1_000_000);
+    expect(r.badCount).toBe(200_000);
     expect(r.bad.length).toBe(KEEP_BAD_LINES);
   });
 

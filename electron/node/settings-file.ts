@@ -8,6 +8,7 @@ import type { Cancel } from '../core/clock.ts';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, migrateSettingsData } from '../core/settings-migrations.ts';
 import { SettingsSchema, defaultSettings, sanitizeSettings, validateSettings, type SettingProblem, type Settings } from '../core/settings.ts';
 import { errorText, moveAside } from './files.ts';
+import { ensureDataDir, FILE_MODE, makePrivate, openRegular, readRegularText } from './private-files.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 /** Real settings are about 1 KB; every list at its cap stays far below this. A larger file is not read at all. */
@@ -44,6 +45,8 @@ export function settingsStoreOptions(dataDir: string): SettingsStoreOptions {
     clearInvalidConfig: false,
     // The file is watched here, with errors handled; conf's watcher would throw from a timer on a bad edit.
     watch: false,
+    // The user's alone, whatever the umask (docs/security-local.md).
+    configFileMode: FILE_MODE,
   };
 }
 
@@ -86,9 +89,15 @@ function sizeText(bytes: number): string {
 /** The file's text, or why it is not read: missing, or too large to be settings (parsing it would take minutes). */
 function readSettingsText(file: string): { kind: 'missing' } | { kind: 'text'; text: string } | { kind: 'unusable'; reason: string; damaged: boolean } {
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_SETTINGS_BYTES) return { kind: 'unusable', reason: `it is ${sizeText(size)}; settings are never larger than ${sizeText(MAX_SETTINGS_BYTES)}`, damaged: true };
-    return { kind: 'text', text: fs.readFileSync(file, 'utf8') };
+    // Only a regular file: a link is not followed, a FIFO does not hang start-up.
+    const fd = openRegular(file, fs.constants.O_RDONLY);
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size > MAX_SETTINGS_BYTES) return { kind: 'unusable', reason: `it is ${sizeText(size)}; settings are never larger than ${sizeText(MAX_SETTINGS_BYTES)}`, damaged: true };
+      return { kind: 'text', text: fs.readFileSync(fd, 'utf8') };
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'unusable', reason: errorText(e), damaged: false };
@@ -140,6 +149,12 @@ export class SettingsFile {
   }
 
   private open(): SettingsLoad {
+    try {
+      // conf would make a missing folder with the umask's mode; made here first, it is 0700.
+      ensureDataDir(this.opts.dataDir);
+    } catch {
+      // A read-only or missing parent: the store's own attempt below reports it.
+    }
     const notes: string[] = [];
     let movedAside: string | null = null;
     let problems: SettingProblem[] = [];
@@ -220,7 +235,7 @@ export class SettingsFile {
       const w = this.write(settings);
       if (!w.ok) return this.inMemory(settings, problems, movedAside, notes, w.error);
     } else {
-      this.lastText = fs.readFileSync(this.path, 'utf8');
+      this.lastText = readRegularText(this.path);
     }
     return { settings, problems, movedAside, message: notes.length ? notes.join(' ') : null, persistent: true };
   }
@@ -233,6 +248,7 @@ export class SettingsFile {
     if (version === SETTINGS_VERSION || Object.keys(userData(data)).length === 0) return;
     try {
       fs.copyFileSync(this.path, `${this.path}.before-${SETTINGS_VERSION}`, fs.constants.COPYFILE_EXCL);
+      makePrivate(`${this.path}.before-${SETTINGS_VERSION}`);
     } catch {
       // Already kept once, or the folder is read-only (then nothing is rewritten either).
     }
@@ -281,7 +297,7 @@ export class SettingsFile {
   private write(settings: Settings): { ok: true } | { ok: false; message: string; error: string } {
     try {
       this.store!.store = structuredClone(settings) as unknown as Stored;
-      this.lastText = fs.readFileSync(this.path, 'utf8');
+      this.lastText = readRegularText(this.path);
       return { ok: true };
     } catch (e) {
       const error = errorText(e);

@@ -62,11 +62,13 @@ test.afterAll(() => {
  * The app's bus to mutter, counting the methods it calls. With `signalsLateMs`, signals are handed on that much
  * later: a WatchFired read apart from the reply it follows, as a loaded machine reads them now and then.
  */
-function counted(port: DbusPort, signalsLateMs = 0): DbusPort & { calls: string[] } {
+function counted(port: DbusPort, signalsLateMs = 0): DbusPort & { calls: string[]; replies: string[] } {
   const calls: string[] = [];
+  const replies: string[] = [];
   return {
     calls,
-    call: (...a) => (calls.push(a[4]), port.call(...a)),
+    replies,
+    call: (...a) => (calls.push(a[4]), port.call(...a).then((r) => (replies.push(a[4]), r))),
     getProperty: (...a) => port.getProperty(...a),
     onSignal: (bus, rule, cb) => port.onSignal(bus, rule, (body) => (signalsLateMs ? void setTimeout(() => cb(body), signalsLateMs) : cb(body))),
     close: () => port.close(),
@@ -87,6 +89,8 @@ test('idle from the real compositor: already idle at start keeps its start, inpu
   await new Promise((r) => setTimeout(r, 1000));
   expect(presence.idleSeconds()).toBeGreaterThanOrEqual(idleAtStart / 1000);
   expect(bus.calls.filter((c) => c === 'AddUserActiveWatch')).toHaveLength(1);
+  // Input only once mutter has the watch (input and the watch come over different connections).
+  await expect.poll(() => bus.replies.filter((c) => c === 'AddUserActiveWatch').length).toBe(1);
 
   const h = await launch({ realNotifications: false, clock, presence });
   h.clock.advanceBy(5 * MIN);
@@ -98,7 +102,7 @@ test('idle from the real compositor: already idle at start keeps its start, inpu
   expect(h.app.status().phase).toBe('working');
   // No input for a second: the idle watch fires again, and a key press ends that stretch too.
   await expect.poll(() => presence.idleSeconds(), { message: 'the idle watch fired again', timeout: 30_000 }).toBeGreaterThanOrEqual(WATCH_MS / 1000);
-  await expect.poll(() => bus.calls.filter((c) => c === 'AddUserActiveWatch').length, { timeout: 30_000 }).toBe(2);
+  await expect.poll(() => bus.replies.filter((c) => c === 'AddUserActiveWatch').length, { timeout: 30_000 }).toBe(2);
   await inject('NotifyKeyboardKeycode', 'ub', [30, true]);
   await inject('NotifyKeyboardKeycode', 'ub', [30, false]);
   await expect.poll(() => presence.idleSeconds(), { message: 'a key press ended the stretch', timeout: 30_000 }).toBe(0);

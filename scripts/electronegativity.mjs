@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const version = require('electron/package.json').version;
@@ -15,7 +16,7 @@ const out = join(dir, 'report.csv');
 try {
   execFileSync(
     process.execPath,
-    [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', 'electron', '-e', version, '-r', '-x', reviewed.join(','), '-o', out],
+    ['--import', pathToFileURL(join(import.meta.dirname, 'electronegativity-offline.mjs')).href, require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', 'electron', '-e', version, '-r', '-x', reviewed.join(','), '-o', out],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean);

@@ -74,7 +74,8 @@ runs() { timeout 20 bash -c "$1" </dev/null >/dev/null 2>&1; }
 why() { timeout 20 bash -c "$1" </dev/null 2>&1 | grep -v '^\s*$' | head -1 | cut -c1-200 || true; }
 
 failing=()
-# All at once (some start a display or a bus): the wall time is the slowest check's, not their sum.
+# All at once (one starts a bus; chromium and python take seconds on a loaded machine): the wall time is the
+# slowest check's, not their sum.
 check_tools() {
   failing=()
   local dir pkgs cmd i

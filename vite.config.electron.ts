@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { strictBuild } from './build-checks.ts';
 
 const here = import.meta.dirname;
 const external = [
@@ -37,7 +38,7 @@ export default defineConfig(({ mode }) => {
       minify: false,
       lib: { entry: resolve(here, t.entry), formats: [...t.formats], fileName: t.fileName, name: 'limberBridge' },
       // A sandboxed preload can require only 'electron': everything else is bundled into it.
-      rollupOptions: { external: mode === 'bridge' ? [] : mode === 'preload' ? ['electron'] : external },
+      rolldownOptions: { ...strictBuild, external: mode === 'bridge' ? [] : mode === 'preload' ? ['electron'] : external },
     },
   };
 });

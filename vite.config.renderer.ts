@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { withCsp } from './electron/csp.ts';
+import { strictBuild } from './build-checks.ts';
 
 /** Every page gets the one Content-Security-Policy (electron/csp.ts). */
 const csp: Plugin = { name: 'limber-csp', transformIndexHtml: (html) => withCsp(html) };
@@ -19,7 +20,7 @@ const page = (name: (typeof PAGES)[number]) => ({
     emptyOutDir: name === PAGES[0],
     target: 'chrome130',
     modulePreload: { polyfill: false },
-    rollupOptions: { input: { [name]: resolve(root, `${name}.html`) } },
+    rolldownOptions: { ...strictBuild, input: { [name]: resolve(root, `${name}.html`) } },
   },
 });
 

@@ -78,7 +78,7 @@ export const layers = {
       testPackages: ['vite'],
     },
     { name: 'bench', files: ['bench/**'], paths: [...CORE, ...IPC, ...NODE, ...APP, ...E2E, 'bench/**'], packages: [BUILTINS, ...PURE, ...PLAYWRIGHT] },
-    { name: 'build configs', files: ['*.{ts,js,mjs}'], paths: [...CSP, 'e2e/fixtures.ts', 'eslint/*.js', 'package.json'], packages: [BUILTINS, 'vite', 'vitest', '@sveltejs/vite-plugin-svelte', '@playwright/test', '@eslint/js', 'eslint-plugin-svelte', 'globals', 'typescript-eslint'] },
+    { name: 'build configs', files: ['*.{ts,js,mjs}'], paths: [...CSP, 'build-checks.ts', 'e2e/fixtures.ts', 'eslint/*.js', 'package.json'], packages: [BUILTINS, 'vite', 'vitest', '@sveltejs/vite-plugin-svelte', '@playwright/test', '@eslint/js', 'eslint-plugin-svelte', 'globals', 'typescript-eslint'] },
     // The lint rule, and its test, which lints probes and type-checks them.
     { name: 'eslint rules', files: ['eslint/**'], paths: ['eslint/**'], packages: [BUILTINS, 'eslint'], testPackages: ['typescript'] },
   ],

@@ -1,13 +1,14 @@
 // Electronegativity over the whole tree (sources and, when built, out/: what ships), offline, for the Electron version
 // we ship. Fails on any HIGH or MEDIUM finding not reviewed below; each reviewed one says why it stays (docs/security.md).
 // Offline: the tool looks up translations and Electron's releases with `got`, whose retry crashes Node 24
-// (p-cancelable: "onCancel handler attached after the promise settled"). A preload makes those look-ups fail at once,
-// which the tool handles ("No connectivity?"); the release check is moot anyway, as npm keeps Electron current.
+// (p-cancelable: "onCancel handler attached after the promise settled"). electronegativity-offline.mjs makes those
+// look-ups fail at once, which the tool handles ("No connectivity?").
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const version = require('electron/package.json').version;
@@ -22,22 +23,13 @@ export const REVIEWED = [
   },
 ];
 
-const OFFLINE = `const Module = require('node:module');
-const load = Module._load;
-const offline = () => Promise.reject(new Error('offline: the lint makes no network requests'));
-Module._load = function (request, ...rest) {
-  return request === 'got' ? Object.assign(offline, { get: offline }) : load.call(this, request, ...rest);
-};
-`;
 
 const dir = mkdtempSync(join(tmpdir(), 'limber-eneg-'));
 const out = join(dir, 'report.csv');
-const preload = join(dir, 'offline.cjs');
 try {
-  writeFileSync(preload, OFFLINE);
   execFileSync(
     process.execPath,
-    ['--require', preload, require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', '.', '-e', version, '-r', '-o', out],
+    ['--import', pathToFileURL(join(import.meta.dirname, 'electronegativity-offline.mjs')).href, require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', '.', '-e', version, '-r', '-o', out],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean);

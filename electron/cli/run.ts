@@ -21,19 +21,7 @@ export interface CliContext extends CliIO {
 }
 
 /** Loaded only for `doctor`, so the other commands start as fast as before. */
-async function liveDesktopReport(): Promise<string> {
-  const [{ createDbus }, { desktopReport }, { systemClock }] = await Promise.all([
-    import('../node/presence/dbus.ts'),
-    import('../node/presence/desktop-report.ts'),
-    import('../core/clock.ts'),
-  ]);
-  const bus = createDbus();
-  try {
-    return await desktopReport({ platform: process.platform, env: process.env, bus, clock: systemClock });
-  } finally {
-    bus.close();
-  }
-}
+const liveDesktopReport = async (): Promise<string> => (await import('./live-desktop.ts')).liveDesktopReport();
 
 function warnBad({ bad, badCount }: HistoryScan, io: CliIO): void {
   if (badCount === 0) return;

@@ -16,6 +16,7 @@ import { resolveDataDir, userDataDirArg } from './node/data-dir.ts';
 import { firstRun } from './node/first-run.ts';
 import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
+import { createFreedesktopNotifier } from './node/notifier-freedesktop.ts';
 import { createDbus } from './node/presence/dbus.ts';
 import { desktopSources } from './node/presence/desktop-sources.ts';
 import { createElectronActivity } from './platform/activity.ts';
@@ -33,6 +34,8 @@ const root = join(here, '../..');
 const resources = app.isPackaged ? join(process.resourcesPath, 'resources') : join(root, 'resources');
 const rendererUrl = pathToFileURL(join(here, '../renderer')).href + '/';
 const isMac = process.platform === 'darwin';
+/** The installed .desktop file's name (package.json's desktopName without `.desktop`). */
+const DESKTOP_ENTRY = 'app.limber.Limber';
 const isWayland = process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY));
 
 /** A start-up that fails says so in a dialog and ends: never a process holding the single-instance lock with no tray. */
@@ -107,12 +110,25 @@ function start(): void {
   const powerActivity = createElectronActivity(powerMonitor);
   const desktop = desktopSources({ platform: process.platform, env: process.env, bus, clock: systemClock, fallback: powerActivity, ownPids: [process.pid], log: (m) => log('info', m) });
 
+  // Linux: buttons through the notification server over D-Bus; notify-send where it shows none.
+  const linuxNotifier =
+    process.platform === 'linux'
+      ? createFreedesktopNotifier({
+          bus,
+          appName: 'Limber',
+          icon: appIcon,
+          desktopEntry: DESKTOP_ENTRY,
+          fallback: createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10, desktopEntry: DESKTOP_ENTRY }),
+          log: (m) => log('info', m),
+        })
+      : null;
+
   let ports: Ports = {
     clock: systemClock,
     activity: desktop.activity,
     holds: desktop.holds,
     tray: createElectronTray(iconPath, isMac),
-    notifier: process.platform === 'linux' ? createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10 }) : createElectronNotifier(appIcon),
+    notifier: linuxNotifier ?? createElectronNotifier(appIcon),
     shortcuts: createElectronShortcuts(),
     windows: createElectronWindows({ preload: join(here, '../preload/preload.cjs'), rendererUrl, isWayland }),
     settings: createElectronSettingsStore(dataDir),
@@ -160,7 +176,10 @@ function start(): void {
     limber.endRunningBreak();
     limber.stop();
     desktop.stop();
-    bus.close();
+    linuxNotifier?.stop();
+    // The heads-up's CloseNotification is queued behind the notifier's calls: let it reach the bus first.
+    if (linuxNotifier) void linuxNotifier.idle().finally(() => bus.close());
+    else bus.close();
   };
   app.on('will-quit', stop);
   // Windows: shutdown and log-off emit no will-quit, only each window's session-end.

@@ -2,7 +2,6 @@
 // actions, a click on the body as the `default` action, one bubble per tag replaced in place (`replaces_id`) and
 // taken back with CloseNotification. Where the server shows no buttons (no `actions` capability) or there is no
 // session bus, every notification goes to the fallback (node-notifier → notify-send), as before.
-import { pathToFileURL } from 'node:url';
 import type { NotificationAnswer, NotificationRequest, NotifierPort } from '../ports.ts';
 import { variant, type DbusPort } from './presence/dbus.ts';
 
@@ -137,7 +136,8 @@ export function createFreedesktopNotifier(opts: FreedesktopNotifierOptions): Fre
 
   const hints = (req: NotificationRequest) => ({
     'desktop-entry': variant('s', opts.desktopEntry),
-    'image-path': variant('s', pathToFileURL(opts.icon).href),
+    // A plain path, as notify-send sends it: servers take it as readily as a file:// URI, and some only a path.
+    'image-path': variant('s', opts.icon),
     urgency: variant('y', req.quiet ? 0 : 1),
     ...(req.aboutBreak ? { category: variant('s', BREAK_CATEGORY) } : {}),
     ...(req.quiet ? { 'suppress-sound': variant('b', true) } : {}),

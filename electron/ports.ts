@@ -2,6 +2,7 @@
 import type { Cancel, Clock } from './core/clock.ts';
 import type { HistoryRecord } from './core/history.ts';
 import type { HoldsPort } from './core/holds.ts';
+import type { NotifierPort } from './core/notifications.ts';
 import type { ActivityPort } from './core/scheduler.ts';
 import type { SettingProblem, Settings } from './core/settings.ts';
 import type { TrayView } from './core/tray-model.ts';
@@ -15,31 +16,8 @@ export interface TrayPort {
   onMenu(cb: (id: string) => void): void;
 }
 
-export interface NotificationRequest {
-  title: string;
-  body: string;
-  /** Button labels, where the platform shows them; the answer names the index. */
-  actions: string[];
-  /**
-   * Notifications with the same tag are one: a later one replaces the earlier in place (not a second bubble), and
-   * `withdraw(tag)` takes it back. Untagged notifications stand alone.
-   */
-  tag?: string;
-  /** A new text for the tagged notification still on screen: dropped where it cannot replace in place, or is gone. */
-  update?: boolean;
-  /** About a break (heads-up, hold notice) rather than about Limber itself: the desktop may sort it so. */
-  aboutBreak?: boolean;
-  /** Low urgency and no sound: news that needs no answer now. */
-  quiet?: boolean;
-}
-
-export type NotificationAnswer = { kind: 'clicked' } | { kind: 'action'; index: number } | { kind: 'dismissed' } | { kind: 'failed'; reason: string };
-
-export interface NotifierPort {
-  notify(req: NotificationRequest, onAnswer: (a: NotificationAnswer) => void): void;
-  /** Take back the notification with this tag if it is still shown (a no-op where the platform cannot). */
-  withdraw(tag: string): void;
-}
+// The notifier is implemented on the Node side too (node/notifier-freedesktop.ts), so its types live in the core.
+export type { NotificationAnswer, NotificationRequest, NotifierPort } from './core/notifications.ts';
 
 export interface ShortcutPort {
   /** False when the keys cannot be had (another app holds them, or the platform has no global shortcuts). */

@@ -4,7 +4,7 @@
 // on cue, and one test uses a real connection to a socket nobody listens on.
 import { describe, expect, it } from 'vitest';
 import type { Cancel } from '../core/clock.ts';
-import type { NotificationAnswer, NotificationRequest, NotifierPort } from '../ports.ts';
+import type { NotificationAnswer, NotificationRequest, NotifierPort } from '../core/notifications.ts';
 import { createDbus, unwrap, type BusName, type DbusPort, type SignalRule } from './presence/dbus.ts';
 import { createFreedesktopNotifier, describeRoute, probeServer } from './notifier-freedesktop.ts';
 

@@ -2,7 +2,7 @@
 // actions, a click on the body as the `default` action, one bubble per tag replaced in place (`replaces_id`) and
 // taken back with CloseNotification. Where the server shows no buttons (no `actions` capability) or there is no
 // session bus, every notification goes to the fallback (node-notifier → notify-send), as before.
-import type { NotificationAnswer, NotificationRequest, NotifierPort } from '../ports.ts';
+import type { NotificationAnswer, NotificationRequest, NotifierPort } from '../core/notifications.ts';
 import { variant, type DbusPort } from './presence/dbus.ts';
 
 const DEST = 'org.freedesktop.Notifications';

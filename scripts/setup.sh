@@ -50,6 +50,13 @@ done
 [ -f /usr/share/glib-2.0/schemas/org.mate.NotificationDaemon.gschema.xml ] || missing+=(mate-notification-daemon-common)
 [ -d /usr/lib/python3/dist-packages/dbus ] || missing+=(python3-dbus)
 [ -d /usr/lib/python3/dist-packages/gi ] || missing+=(python3-gi)
+# Two more notification servers, run by path (D-Bus activates them, so they are not on PATH): notify-osd shows no
+# buttons (the fallback test, e2e/linux-heads-up.spec.ts), notification-daemon draws them (the heads-up screenshot).
+# Both are GTK programs that end at once without a display, so what is checked is that they load: every library found.
+loads() { [ -x "$1" ] && ! ldd "$1" 2>/dev/null | grep -q 'not found'; }
+osd=$(ls /usr/lib/*/notify-osd 2>/dev/null | head -n 1)
+loads "${osd:-/nonexistent}" || missing+=(notify-osd)
+loads /usr/lib/notification-daemon/notification-daemon || missing+=(notification-daemon)
 # A plain font, so pages and screenshots have readable text on a bare machine.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # Japanese, Korean and Chinese glyphs, for the screenshots and layout tests in those languages.

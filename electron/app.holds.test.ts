@@ -92,6 +92,21 @@ describe('held breaks in the app', () => {
     expect(notifier.withdrawn).toEqual(['heads-up']);
   });
 
+  it('a call back during the heads-up that followed it withdraws that heads-up (the same hold, no second held event)', () => {
+    const { clock, holds, notifier } = setup();
+    holds.active = ['call'];
+    clock.advanceBy(30 * MIN);
+    holds.active = [];
+    holds.check();
+    // The heads-up comes a minute after the call ended, a minute before the break.
+    clock.advanceBy(MIN);
+    expect(notifier.sent.filter((n) => !n.req.update)).toHaveLength(1);
+    expect(notifier.withdrawn).toEqual([]);
+    holds.active = ['call'];
+    holds.check();
+    expect(notifier.withdrawn).toEqual(['heads-up']);
+  });
+
   it('after the hold limit, one quiet notice without buttons', () => {
     const { clock, holds, notifier } = setup();
     holds.active = ['do-not-disturb'];

@@ -124,7 +124,7 @@ describe('createFreedesktopNotifier', () => {
     expect(server.notifies()).toHaveLength(1);
   });
 
-  it('closed by Limber itself (reason 3): no answer', async () => {
+  it('withdrawn by Limber: no answer when the server reports it closed (reason 3)', async () => {
     const { n, server, show, answers } = setup();
     await show();
     n.withdraw('heads-up');

@@ -16,7 +16,7 @@ import { resolveDataDir, userDataDirArg } from './node/data-dir.ts';
 import { firstRun } from './node/first-run.ts';
 import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
-import { createFreedesktopNotifier } from './node/notifier-freedesktop.ts';
+import { NOTIFICATION_CALL_MS, createFreedesktopNotifier } from './node/notifier-freedesktop.ts';
 import { createDbus } from './node/presence/dbus.ts';
 import { desktopSources } from './node/presence/desktop-sources.ts';
 import { createElectronActivity } from './platform/activity.ts';
@@ -110,18 +110,19 @@ function start(): void {
   const powerActivity = createElectronActivity(powerMonitor);
   const desktop = desktopSources({ platform: process.platform, env: process.env, bus, clock: systemClock, fallback: powerActivity, ownPids: [process.pid], log: (m) => log('info', m) });
 
-  // Linux: buttons through the notification server over D-Bus; notify-send where it shows none.
-  const linuxNotifier =
-    process.platform === 'linux'
-      ? createFreedesktopNotifier({
-          bus,
-          appName: 'Limber',
-          icon: appIcon,
-          desktopEntry: DESKTOP_ENTRY,
-          fallback: createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10, desktopEntry: DESKTOP_ENTRY }),
-          log: (m) => log('info', m),
-        })
-      : null;
+  // Linux: buttons through the notification server over D-Bus (a connection of its own, with its own time limit);
+  // notify-send where it shows none.
+  const notificationBus = process.platform === 'linux' ? createDbus((m) => log('info', m), {}, NOTIFICATION_CALL_MS) : null;
+  const linuxNotifier = notificationBus
+    ? createFreedesktopNotifier({
+        bus: notificationBus,
+        appName: 'Limber',
+        icon: appIcon,
+        desktopEntry: DESKTOP_ENTRY,
+        fallback: createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10, desktopEntry: DESKTOP_ENTRY }),
+        log: (m) => log('info', m),
+      })
+    : null;
 
   let ports: Ports = {
     clock: systemClock,
@@ -177,9 +178,9 @@ function start(): void {
     limber.stop();
     desktop.stop();
     linuxNotifier?.stop();
+    bus.close();
     // The heads-up's CloseNotification is queued behind the notifier's calls: let it reach the bus first.
-    if (linuxNotifier) void linuxNotifier.idle().finally(() => bus.close());
-    else bus.close();
+    if (linuxNotifier) void linuxNotifier.idle().finally(() => notificationBus?.close());
   };
   app.on('will-quit', stop);
   // Windows: shutdown and log-off emit no will-quit, only each window's session-end.

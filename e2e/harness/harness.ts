@@ -9,7 +9,7 @@ import { defaultSettings, type Settings } from '../../electron/core/settings.ts'
 import { serveControl } from '../../electron/node/control-socket.ts';
 import { HistoryFile } from '../../electron/node/history-file.ts';
 import { SettingsFile } from '../../electron/node/settings-file.ts';
-import { createFreedesktopNotifier, type FreedesktopNotifier } from '../../electron/node/notifier-freedesktop.ts';
+import { NOTIFICATION_CALL_MS, createFreedesktopNotifier, type FreedesktopNotifier } from '../../electron/node/notifier-freedesktop.ts';
 import { createDbus } from '../../electron/node/presence/dbus.ts';
 import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
@@ -83,7 +83,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
   const tray = new RecordingTray();
   const shortcuts = new FakeShortcuts();
   const activity = opts.activity ?? new ScriptedActivity(() => clock.now());
-  const notificationBus = opts.realNotifications === false ? null : createDbus();
+  const notificationBus = opts.realNotifications === false ? null : createDbus(() => {}, {}, NOTIFICATION_CALL_MS);
   const desktopNotifier = notificationBus
     ? createFreedesktopNotifier({
         bus: notificationBus,

@@ -12,6 +12,11 @@ const IFACE = 'org.freedesktop.Notifications';
 const CLOSED_BY_CALL = 3;
 /** The spec's `category` names classes such as "presence" or "im"; a break reminder is none of them. */
 export const BREAK_CATEGORY = 'x-limber.break';
+/**
+ * How long a call to the server may take on the notifier's own bus connection. Longer than the presence sources'
+ * 500 ms: a Notify that times out is sent again through notify-send, and a late first one would then make two bubbles.
+ */
+export const NOTIFICATION_CALL_MS = 3_000;
 
 export interface NotificationServer {
   name: string;

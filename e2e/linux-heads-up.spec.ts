@@ -31,7 +31,7 @@ const displayed = () => Number(dunstctl('count', 'displayed').trim());
 function choose(text: string): void {
   writeFileSync(process.env.LIMBER_DUNST_CHOICE!, text);
 }
-const menuOffered = () => readFileSync(process.env.LIMBER_DUNST_MENU!, 'utf8').trim().split('\n');
+const menuOffered = () => (existsSync(process.env.LIMBER_DUNST_MENU!) ? readFileSync(process.env.LIMBER_DUNST_MENU!, 'utf8').trim().split('\n') : []);
 
 /** Limber's notifications dunst received since `before` (an index into its log). */
 const ours = (before: number): DunstNotification[] => dunstNotifications().slice(before).filter((n) => n.appname === 'Limber');
@@ -40,6 +40,7 @@ test.beforeEach(() => {
   // One dunst serves the whole run: what earlier tests left on screen must not be counted or picked.
   dunstctl('close-all');
   choose('');
+  rmSync(process.env.LIMBER_DUNST_MENU!, { force: true });
 });
 
 async function headsUpOnScreen(launch: (o: object) => Promise<Harness>, opts: object = {}) {

@@ -1,7 +1,8 @@
 // The Linux heads-up on a real notification server: dunst (started by scripts/with-desktop.sh), answered for real —
 // its context menu (`dunstctl context`) runs e2e/desktop/dunst-menu.sh in place of dmenu, which picks a button as a
-// user would, and `dunstctl action 0` is a click on the body. The fallback runs against notify-osd, a real server
-// that shows no buttons, on a private session bus. Harness-only: it reads the app's notifier and hands it a hold port.
+// user would, and `dunstctl action 0` is a click on the body. notification-daemon, which draws the buttons, is clicked
+// with the mouse (xdotool). The fallback runs against notify-osd, a real server that shows no buttons. Those two run
+// on a private session bus each. Harness-only: it reads the app's notifier and hands it a hold port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ const START = '2026-11-23T09:00:00+01:00';
 /** The first heads-up: a minute before the 30-minute break. */
 const HEADS_UP = 29 * MIN;
 /** Debian installs the daemon outside PATH (it is started by D-Bus activation). */
+const NOTIFICATION_DAEMON = '/usr/lib/notification-daemon/notification-daemon';
 const NOTIFY_OSD = ['/usr/lib/x86_64-linux-gnu/notify-osd', '/usr/lib/aarch64-linux-gnu/notify-osd', '/usr/lib/notify-osd/notify-osd'].find((p) => existsSync(p)) ?? 'notify-osd';
 
 function dunstctl(...args: string[]): string {
@@ -149,38 +151,39 @@ test('the heads-up is withdrawn when the break was taken elsewhere (the app-leve
   await expect.poll(displayed).toBe(0);
 });
 
-test.describe('a notification server without buttons', () => {
-  let dir: string;
-  const children: ChildProcess[] = [];
-  let savedBus: string | undefined;
-  let monitorLog: string;
-
+/** A second session bus with another notification server on it (dunst keeps the first); the test process uses it. */
+function otherServer(server: string) {
+  const state = { dir: '', monitorLog: '', savedBus: undefined as string | undefined, children: [] as ChildProcess[] };
   test.beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'limber-osd-'));
-    const daemon = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1', `--address=unix:path=${join(dir, 'bus')}`], { stdio: ['ignore', 'pipe', 'ignore'] });
-    children.push(daemon);
+    state.dir = mkdtempSync(join(tmpdir(), 'limber-server-'));
+    const daemon = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1', `--address=unix:path=${join(state.dir, 'bus')}`], { stdio: ['ignore', 'pipe', 'ignore'] });
+    state.children.push(daemon);
     const [address] = (await once(daemon.stdout!, 'data')) as [Buffer];
-    savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
+    state.savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
     // The app, notify-send (node-notifier's child) and `limber doctor` all find the session bus here.
     process.env.DBUS_SESSION_BUS_ADDRESS = address.toString().trim();
-    monitorLog = join(dir, 'monitor.log');
+    state.monitorLog = join(state.dir, 'monitor.log');
     // Every Notify call that reaches the server, whoever made it.
-    children.push(spawn('sh', ['-c', `exec dbus-monitor --session "type='method_call',interface='org.freedesktop.Notifications',member='Notify'" > "${monitorLog}"`], { stdio: 'ignore' }));
-    children.push(spawn(NOTIFY_OSD, [], { stdio: 'ignore' }));
+    state.children.push(spawn('sh', ['-c', `exec dbus-monitor --session "type='method_call',interface='org.freedesktop.Notifications',member='Notify'" > "${state.monitorLog}"`], { stdio: 'ignore' }));
+    state.children.push(spawn(server, [], { stdio: 'ignore' }));
     await expect
       .poll(() => spawnSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.Notifications'], { encoding: 'utf8' }).stdout)
       .toContain('boolean true');
   });
-
   test.afterEach(() => {
-    for (const c of children.splice(0).reverse()) c.kill('SIGTERM');
-    process.env.DBUS_SESSION_BUS_ADDRESS = savedBus;
-    rmSync(dir, { recursive: true, force: true });
+    for (const c of state.children.splice(0).reverse()) c.kill('SIGTERM');
+    process.env.DBUS_SESSION_BUS_ADDRESS = state.savedBus;
+    rmSync(state.dir, { recursive: true, force: true });
   });
+  return state;
+}
+
+test.describe('a notification server without buttons', () => {
+  const osd = otherServer(NOTIFY_OSD);
 
   /** The Notify calls the monitor saw: their body text and whether they carried actions. */
   const notifyCalls = () =>
-    readFileSync(monitorLog, 'utf8')
+    readFileSync(osd.monitorLog, 'utf8')
       .split(/^method call/m)
       .filter((c) => c.includes('member=Notify'))
       .map((c) => ({ body: /string "(A movement[^"]*)"/.exec(c)?.[1] ?? '', actions: /array \[\s*string/.test(c) }));
@@ -195,9 +198,43 @@ test.describe('a notification server without buttons', () => {
     h.clock.advanceBy(45_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(notifyCalls()).toHaveLength(1);
-    const doctor = await nodeCli('doctor', '--user-data-dir', join(dir, 'data'));
+    const doctor = await nodeCli('doctor', '--user-data-dir', join(osd.dir, 'data'));
     expect(doctor.stdout).toMatch(/notifications\s+notify-send, no buttons: notify-osd shows no buttons \(no "actions" capability\)/);
   });
+});
+
+test.describe('a notification server that draws buttons', () => {
+  otherServer(NOTIFICATION_DAEMON);
+
+  /** notification-daemon's bubble on the X screen: its top-left corner and size. */
+  function bubble(): { x: number; y: number; width: number } | null {
+    const found = spawnSync('xdotool', ['search', '--onlyvisible', '--name', '^Notification$'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+    if (!found) return null;
+    const g = spawnSync('xdotool', ['getwindowgeometry', found], { encoding: 'utf8' }).stdout;
+    const pos = /Position: (\d+),(\d+)/.exec(g);
+    const size = /Geometry: (\d+)x(\d+)/.exec(g);
+    return pos && size ? { x: Number(pos[1]), y: Number(pos[2]), width: Number(size[1]) } : null;
+  }
+
+  // The buttons sit right-aligned on the bubble's last row (measured on docs/screenshots/heads-up-linux.png, DejaVu Sans).
+  const ROW_Y = 86;
+  const CLICKS = [
+    { what: 'Snooze', fromRight: 136, then: (h: Harness) => h.app.status().phase === 'working' && h.app.status().nextBreak?.at === h.clock.now() + 6 * MIN },
+    { what: 'the text', fromRight: 250, y: 55, then: (h: Harness) => h.app.status().phase === 'on-break' },
+  ];
+  for (const c of CLICKS) {
+    test(`a mouse click on ${c.what} in the bubble reaches the app`, async ({ launch }) => {
+      const h = await launch({ start: START });
+      expect((await h.desktopNotifier!.route()).kind).toBe('dbus');
+      h.clock.advanceBy(HEADS_UP);
+      await expect.poll(bubble).not.toBeNull();
+      // Let it fade in before clicking.
+      await new Promise((r) => setTimeout(r, 1000));
+      const b = bubble()!;
+      spawnSync('xdotool', ['mousemove', String(b.x + b.width - c.fromRight), String(b.y + (c.y ?? ROW_Y)), 'click', '1']);
+      await expect.poll(() => c.then(h)).toBe(true);
+    });
+  }
 });
 
 test('with a server that shows buttons, doctor says so', async () => {

@@ -17,6 +17,7 @@ import { resolveDataDir, userDataDirArg } from './node/data-dir.ts';
 import { firstRun } from './node/first-run.ts';
 import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
+import { NOTIFICATION_CALL_MS, createFreedesktopNotifier } from './node/notifier-freedesktop.ts';
 import { tightenModes } from './node/private-files.ts';
 import { createDbus } from './node/presence/dbus.ts';
 import { desktopSources } from './node/presence/desktop-sources.ts';
@@ -44,6 +45,8 @@ const rendererDir = join(here, '../renderer');
 // Pages come from app://limber/, never file:// (where the CSP's 'self' would match every local file).
 const rendererUrl = APP_ORIGIN;
 const isMac = process.platform === 'darwin';
+/** The installed .desktop file's name (package.json's desktopName without `.desktop`). */
+const DESKTOP_ENTRY = 'app.limber.Limber';
 const isWayland = process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY));
 
 /** A start-up that fails says so in a dialog and ends: never a process holding the single-instance lock with no tray. */
@@ -124,12 +127,26 @@ function start(): void {
   const powerActivity = createElectronActivity(powerMonitor);
   const desktop = desktopSources({ platform: process.platform, env: process.env, bus, clock: systemClock, fallback: powerActivity, ownPids: [process.pid], log: (m) => log('info', m) });
 
+  // Linux: buttons through the notification server over D-Bus (a connection of its own, with its own time limit);
+  // notify-send where it shows none.
+  const notificationBus = process.platform === 'linux' ? createDbus((m) => log('info', m), {}, NOTIFICATION_CALL_MS) : null;
+  const linuxNotifier = notificationBus
+    ? createFreedesktopNotifier({
+        bus: notificationBus,
+        appName: 'Limber',
+        icon: appIcon,
+        desktopEntry: DESKTOP_ENTRY,
+        fallback: createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10, desktopEntry: DESKTOP_ENTRY }),
+        log: (m) => log('info', m),
+      })
+    : null;
+
   let ports: Ports = {
     clock: systemClock,
     activity: desktop.activity,
     holds: desktop.holds,
     tray: createElectronTray(iconPath, isMac),
-    notifier: process.platform === 'linux' ? createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10 }) : createElectronNotifier(appIcon),
+    notifier: linuxNotifier ?? createElectronNotifier(appIcon),
     shortcuts: createElectronShortcuts(),
     windows: createElectronWindows({ preload: join(here, '../preload/preload.cjs'), rendererUrl, isWayland }),
     settings: createElectronSettingsStore(dataDir),
@@ -177,7 +194,10 @@ function start(): void {
     limber.endRunningBreak();
     limber.stop();
     desktop.stop();
+    linuxNotifier?.stop();
     bus.close();
+    // The heads-up's CloseNotification is queued behind the notifier's calls: let it reach the bus first.
+    if (linuxNotifier) void linuxNotifier.idle().finally(() => notificationBus?.close());
   };
   app.on('will-quit', stop);
   // Windows: shutdown and log-off emit no will-quit, only each window's session-end.

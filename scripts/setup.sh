@@ -62,6 +62,11 @@ pipewire-bin                      | pw-play --version
 xfconf libxfconf-0-3              | xfconf-query --version
 # GNOME idle time on the real compositor, headless (e2e/presence-mutter.spec.ts).
 mutter                            | mutter --version
+# Two more notification servers for the Linux heads-up (e2e/linux-heads-up.spec.ts), run by path (D-Bus activates
+# them): notify-osd shows no buttons (the fallback), notification-daemon draws them. Started without a display they
+# say so, which a program missing a library never gets to.
+notify-osd                        | env -u DISPLAY -u WAYLAND_DISPLAY "$(ls /usr/lib/*/notify-osd | head -n 1)" 2>&1 | grep -q "cannot open display"
+notification-daemon               | env -u DISPLAY -u WAYLAND_DISPLAY /usr/lib/notification-daemon/notification-daemon 2>&1 | grep -q "cannot open display"
 # Debian python3 with D-Bus and GLib, for the stand-in desktop services (e2e/desktop/fake-desktop.py).
 python3-dbus                      | /usr/bin/python3 -c "import dbus"
 python3-gi                        | /usr/bin/python3 -c "from gi.repository import GLib"

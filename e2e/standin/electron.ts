@@ -375,6 +375,10 @@ class StandInNotification extends EventEmitter {
     record.notifications.push({ title: options.title, body: options.body });
   }
   show(): void {}
+  /** Electron takes the notification off screen and emits 'close'. */
+  close(): void {
+    this.emit('close');
+  }
 }
 export const Notification = strict('Notification', StandInNotification);
 

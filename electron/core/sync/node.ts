@@ -14,6 +14,7 @@ import {
   inUseOf,
   isRunning,
   mergedHolds,
+  effective,
   mergedIdleMs,
   ownInputCheckMs,
   refreshMs,
@@ -50,6 +51,9 @@ export interface RoutedEvent {
 type Origin = { kind: 'local' } | { kind: 'remote'; device: string; shown: boolean };
 
 /** Decisions about the break at hand; a copy of one about a break already closed here is stale. */
+/** Idle this short at writing: input is going on. */
+const USING_MS = 1000;
+
 const BREAK_DECISIONS = new Set<WireAction['do']>(['start-break', 'snooze', 'skip', 'finish']);
 
 export class SyncNode {
@@ -84,8 +88,14 @@ export class SyncNode {
   /** What the scheduler was told of lock and sleep. */
   private told: 'none' | 'lock' | 'suspend' = 'none';
   private lastWriteAt = Number.NEGATIVE_INFINITY;
+  /** The last write or look at this computer's input (the timer counts from it). */
+  private lastLookAt = Number.NEGATIVE_INFINITY;
   private lastWrittenInput = Number.NEGATIVE_INFINITY;
   private wroteInUse = false;
+  private wroteUsing = false;
+  private batching = false;
+  /** The next write promised with the last one (ms), or null. */
+  private promised: number | null = null;
   private timer: Cancel | undefined;
   private timerAt = 0;
   private running = false;
@@ -98,7 +108,7 @@ export class SyncNode {
     this.publishFn = deps.publish;
     this.settings = deps.settings;
     const now = this.clock.now();
-    this.self = { id: deps.id, name: deps.name, lastInput: now - this.ownIdleMs(), power: 'active', holds: [], heardAt: now };
+    this.self = { id: deps.id, name: deps.name, lastInput: now - this.ownIdleMs(), power: 'active', holds: [], heardAt: now, using: false, refreshBy: null };
     this.lastActive = deps.id;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the merged source reads this node's live state
     const node = this;
@@ -135,6 +145,7 @@ export class SyncNode {
   /** Limber quits here: the others count this computer as off (with its last input). */
   stop(): void {
     if (!this.running) return;
+    this.refreshSelf();
     this.self.power = 'off';
     this.publish();
     this.running = false;
@@ -160,7 +171,13 @@ export class SyncNode {
   act(a: SchedulerAction): void {
     const shown = this.noticeOn === this.id || this.ranOn === this.id;
     const n = this.n;
-    this.withOrigin({ kind: 'local' }, () => this.scheduler.dispatch(a));
+    // One write for the decision and what it caused, the decision in it (a peer must see both together).
+    this.batching = true;
+    try {
+      this.withOrigin({ kind: 'local' }, () => this.scheduler.dispatch(a));
+    } finally {
+      this.batching = false;
+    }
     const w: WireAction = { seq: ++this.actionSeq, at: this.clock.now(), do: a.do, n, shown };
     if (a.do === 'start-break' && a.kind) w.kind = a.kind;
     if (a.do === 'pause') {
@@ -201,6 +218,7 @@ export class SyncNode {
   ownActivityChanged(): void {
     this.refreshSelf();
     this.maybeWriteInput();
+    if (this.running) this.pushHolds(true); // a fresh look at presence: the user may be back here
     this.reconsider();
   }
 
@@ -217,6 +235,8 @@ export class SyncNode {
       power: s.power,
       holds: s.holds,
       heardAt: now,
+      using: s.using,
+      refreshBy: s.refreshBy,
     };
     this.peers.set(s.id, view);
     const lastAction = s.actions.reduce((m, a) => Math.max(m, a.seq), 0);
@@ -241,7 +261,7 @@ export class SyncNode {
   inUse(): string {
     const now = this.clock.now();
     this.refreshSelf();
-    return inUseOf(this.all(), now, this.id, this.settings.awayAfterMinutes);
+    return inUseOf(this.all(), now, this.id);
   }
 
   /** Where the running break's window is, when it is on another computer: its name (the tray says so). */
@@ -257,7 +277,7 @@ export class SyncNode {
     const inUse = this.inUse();
     const away = this.settings.awayAfterMinutes * 60_000;
     return [this.self, ...[...this.peers.values()].sort((a, b) => compareIds(a.id, b.id))].map((d) => {
-      const runs = isRunning(d, now, this.id, this.settings.awayAfterMinutes);
+      const runs = isRunning(d, now, this.id);
       const state = !runs ? 'off' : d.id === inUse && now - d.lastInput < away && d.power === 'active' ? 'in-use' : 'away';
       return { id: d.id, name: d.name, self: d.id === this.id, lastHeard: d.heardAt, lastInput: d.lastInput, state, power: d.power };
     });
@@ -266,14 +286,16 @@ export class SyncNode {
   /** No other computer running: Limber behaves exactly as on one computer. */
   alone(): boolean {
     const now = this.clock.now();
-    for (const p of this.peers.values()) if (isRunning(p, now, this.id, this.settings.awayAfterMinutes)) return false;
+    for (const p of this.peers.values()) if (isRunning(p, now, this.id)) return false;
     return true;
   }
 
   // ---- internals ------------------------------------------------------------------------------------------------
 
+  /** Every computer as seen now (a peer in use as of its last write counts as in use now). */
   private all(): DeviceView[] {
-    return [this.self, ...this.peers.values()];
+    const now = this.clock.now();
+    return [this.self, ...[...this.peers.values()].map((p) => effective(p, now, this.id))];
   }
 
   private ownIdleMs(): number {
@@ -303,7 +325,7 @@ export class SyncNode {
 
   private everyoneLocked(): boolean {
     this.refreshSelf();
-    return everyRunningLockedOrAsleep(this.all(), this.clock.now(), this.id, this.settings.awayAfterMinutes);
+    return everyRunningLockedOrAsleep(this.all(), this.clock.now(), this.id);
   }
 
   /** Tell the scheduler of lock and sleep as the user's, not this computer's: only when every computer is. */
@@ -321,7 +343,7 @@ export class SyncNode {
   }
 
   private pushHolds(force: boolean): void {
-    const holds = mergedHolds(this.all(), this.inUse(), this.clock.now(), this.id, this.settings.awayAfterMinutes);
+    const holds = mergedHolds(this.all(), this.inUse(), this.clock.now(), this.id);
     const key = holds.join();
     if (!force && key === this.pushedHolds) return;
     this.pushedHolds = key;
@@ -359,7 +381,7 @@ export class SyncNode {
 
   private peerRuns(id: string): boolean {
     const p = this.peers.get(id);
-    return !!p && isRunning(p, this.clock.now(), this.id, this.settings.awayAfterMinutes);
+    return !!p && isRunning(p, this.clock.now(), this.id);
   }
 
   private canShow(): boolean {
@@ -459,37 +481,40 @@ export class SyncNode {
 
   private maybeWriteInput(): void {
     const now = this.clock.now();
+    // Input stopped here after a write that said it was going on: the others must not count it as going on.
+    if (this.wroteUsing && now - this.self.lastInput > USING_MS) return this.publish();
     if (this.self.lastInput <= this.lastWrittenInput) return;
     const inUse = this.inUse() === this.id;
     // Moving here is news at once; staying here is refreshed often enough for the others' away rule.
-    if (!this.wroteInUse || !inUse || now - this.lastWriteAt >= refreshMs(this.settings.awayAfterMinutes)) this.publish();
+    if (!this.wroteInUse || !inUse || now - this.lastWriteAt >= refreshMs(this.settings.awayAfterMinutes) - 1000) this.publish();
   }
 
-  /** One timer: the refresh while in use, or a look at this computer's input while another is in use. */
+  /** One timer: the promised refresh while in use, or a look at this computer's input while another is in use. */
   private arm(): void {
     if (!this.running) return;
     const now = this.clock.now();
-    let at: number | null = null;
-    if (this.self.power === 'active' && !this.alone()) {
-      const recent = now - this.self.lastInput < this.settings.awayAfterMinutes * 60_000;
-      at = recent && this.wroteInUse ? this.lastWriteAt + refreshMs(this.settings.awayAfterMinutes) : now + ownInputCheckMs(this.settings.awayAfterMinutes);
-    } else if (this.self.power === 'active' && now - this.self.lastInput < this.settings.awayAfterMinutes * 60_000) {
-      // Alone but with a folder: a computer joining later must not take the user for away.
-      at = this.lastWriteAt + refreshMs(this.settings.awayAfterMinutes);
+    const cands: number[] = [];
+    if (this.promised !== null) cands.push(this.lastWriteAt + this.promised);
+    if (this.self.power === 'active' && !this.alone() && !(this.wroteInUse && this.promised !== null)) {
+      cands.push(this.lastLookAt + ownInputCheckMs(this.settings.awayAfterMinutes));
     }
-    if (at === null) {
+    if (!cands.length) {
       this.timer?.();
       this.timer = undefined;
       return;
     }
-    at = Math.max(now + 1, at);
+    const at = Math.max(now + 1, Math.min(...cands));
     if (this.timer && this.timerAt === at) return;
     this.timer?.();
     this.timerAt = at;
     this.timer = this.clock.setTimer(at, () => {
       this.timer = undefined;
+      const t = this.clock.now();
+      this.lastLookAt = t;
       this.refreshSelf();
-      this.maybeWriteInput();
+      // The promised write comes on time (the others count this computer as answering by it).
+      if (this.promised !== null && t - this.lastWriteAt >= this.promised - 1000) this.publish();
+      else this.maybeWriteInput();
       // A peer that stopped answering may have been the last one unlocked.
       this.tellLock();
       this.reconsider();
@@ -498,13 +523,17 @@ export class SyncNode {
 
   private publish(): void {
     if (!this.running && this.self.power !== 'off') return;
+    if (this.batching) return;
     const now = this.clock.now();
     this.refreshSelf();
     const showing: DeviceState['showing'] =
       this.ranOn === this.id ? { n: this.n, what: 'window' } : this.noticeOn === this.id ? { n: this.n, what: 'notice' } : null;
-    this.lastWriteAt = now;
+    this.lastWriteAt = this.lastLookAt = now;
     this.lastWrittenInput = this.self.lastInput;
-    this.wroteInUse = inUseOf(this.all(), now, this.id, this.settings.awayAfterMinutes) === this.id;
+    this.wroteInUse = inUseOf(this.all(), now, this.id) === this.id;
+    this.wroteUsing = this.self.power === 'active' && now - this.self.lastInput <= USING_MS;
+    const recent = this.self.power === 'active' && now - this.self.lastInput < this.settings.awayAfterMinutes * 60_000;
+    this.promised = recent && this.running ? refreshMs(this.settings.awayAfterMinutes) : null;
     this.publishFn({
       v: WIRE_VERSION,
       id: this.id,
@@ -513,6 +542,8 @@ export class SyncNode {
       seq: ++this.seq,
       n: this.n,
       lastInputAt: this.self.lastInput,
+      using: this.wroteUsing,
+      refreshBy: this.promised,
       power: this.self.power,
       holds: [...this.ownHoldsNow],
       actions: [...this.actions],

@@ -21,6 +21,10 @@ export interface DeviceView {
   holds: readonly HoldReason[];
   /** When this computer last heard from it (for itself: now). */
   heardAt: number;
+  /** Input was going on when it wrote. */
+  using: boolean;
+  /** It promised to write again within this long (null: no promise). */
+  refreshBy: number | null;
 }
 
 /**
@@ -50,14 +54,19 @@ export function toLocal(peerTime: number, peerWrittenAt: number, heardAt: number
 }
 
 /**
- * Running: not `off`, and not silent — a computer that was in use when it last wrote must write again within its
- * refresh plus the sync delay; past that it stopped answering (a crash, the network gone) and keeps only its last input.
+ * Running: not `off`, and not silent — a computer that promised to write again within `refreshBy` and did not (plus
+ * the sync delay) stopped answering (a crash, the network gone) and keeps only its last input.
  */
-export function isRunning(d: DeviceView, now: number, selfId: string, awayAfterMinutes: number): boolean {
+export function isRunning(d: DeviceView, now: number, selfId: string): boolean {
   if (d.id === selfId) return d.power !== 'off';
   if (d.power === 'off') return false;
-  const wasInUse = d.power === 'active' && d.heardAt - d.lastInput < awayAfterMinutes * 60_000;
-  return !(wasInUse && now - d.heardAt > refreshMs(awayAfterMinutes) + SYNC_DELAY_LIMIT_MS + 30_000);
+  return d.refreshBy === null || now - d.heardAt <= d.refreshBy + SYNC_DELAY_LIMIT_MS + 30_000;
+}
+
+/** A peer still using its computer as of its last write, and not late with the next: its input is taken as now. */
+export function effective(d: DeviceView, now: number, selfId: string): DeviceView {
+  if (d.id === selfId || !d.using || d.power !== 'active' || !isRunning(d, now, selfId)) return d;
+  return { ...d, lastInput: Math.max(d.lastInput, now) };
 }
 
 /** Code-point order (not locale order), so every computer sorts ids alike. */
@@ -69,8 +78,8 @@ export function compareIds(a: string, b: string): number {
  * The computer in use: the most recent input (equal: the first id in code-point order), among those that can show
  * something (running and awake); if none can, among all.
  */
-export function inUseOf(devs: readonly DeviceView[], now: number, selfId: string, awayAfterMinutes: number): string {
-  const able = devs.filter((d) => isRunning(d, now, selfId, awayAfterMinutes) && d.power !== 'asleep');
+export function inUseOf(devs: readonly DeviceView[], now: number, selfId: string): string {
+  const able = devs.filter((d) => isRunning(d, now, selfId) && d.power !== 'asleep');
   const pool = able.length ? able : devs;
   let best: DeviceView | undefined;
   for (const d of pool) {
@@ -87,8 +96,8 @@ export function mergedIdleMs(devs: readonly DeviceView[], now: number): number {
 }
 
 /** Away at once when every running computer is locked or asleep. */
-export function everyRunningLockedOrAsleep(devs: readonly DeviceView[], now: number, selfId: string, awayAfterMinutes: number): boolean {
-  const running = devs.filter((d) => isRunning(d, now, selfId, awayAfterMinutes));
+export function everyRunningLockedOrAsleep(devs: readonly DeviceView[], now: number, selfId: string): boolean {
+  const running = devs.filter((d) => isRunning(d, now, selfId));
   return running.length > 0 && running.every((d) => d.power === 'locked' || d.power === 'asleep');
 }
 
@@ -96,10 +105,10 @@ export function everyRunningLockedOrAsleep(devs: readonly DeviceView[], now: num
  * Hold reasons for the user: a call, a share or a presentation on any computer that is running and neither locked
  * nor asleep; fullscreen and do-not-disturb only from the computer in use.
  */
-export function mergedHolds(devs: readonly DeviceView[], inUse: string, now: number, selfId: string, awayAfterMinutes: number): HoldReason[] {
+export function mergedHolds(devs: readonly DeviceView[], inUse: string, now: number, selfId: string): HoldReason[] {
   const on = new Set<HoldReason>();
   for (const d of devs) {
-    if (!isRunning(d, now, selfId, awayAfterMinutes) || d.power !== 'active') continue;
+    if (!isRunning(d, now, selfId) || d.power !== 'active') continue;
     for (const r of d.holds) if (PRESENCE_REASONS.includes(r) || d.id === inUse) on.add(r);
   }
   return HOLD_REASONS.filter((r) => on.has(r));

@@ -30,6 +30,9 @@ export interface DevicesScenario {
   user: { onHeadsUp: 'wait' | 'start' | 'snooze' | 'skip'; onPrompt: 'start' | 'snooze' | 'skip' | 'ignore'; completes: boolean };
 }
 
+/** A pause in input is noticed this late (idle counters count in seconds). */
+const NOTICE_PAUSE_MS = 2000;
+
 /** One output event: true time, and the computer it happened on. */
 export interface DeviceEvent {
   device: string;
@@ -249,7 +252,9 @@ export function runDevices(sc: DevicesScenario): DevicesResult {
         d.lockSent = locked;
         node.ownPower(locked ? 'lock' : 'unlock');
       }
-      node.ownActivityChanged();
+      // Input beginning is noticed at once; a pause in input only once it is a little old (idle counts in seconds).
+      if (c.to === 'active') node.ownActivityChanged();
+      else later(t + NOTICE_PAUSE_MS, () => d.node === node && node.ownActivityChanged());
     }
     if (bi < busyTimes.length && busyTimes[bi]! <= t) {
       while (bi < busyTimes.length && busyTimes[bi]! <= t) bi++;

@@ -52,6 +52,10 @@ export const DeviceStateSchema = v.object({
   /** Breaks closed so far (names the break at hand alike on every computer). */
   n: count,
   lastInputAt: time,
+  /** Input was going on as it wrote (idle about 0): it counts as in use until its promised next write is late. */
+  using: v.boolean(),
+  /** It writes again within this many milliseconds, unless it goes off (null: nothing promised, it is not in use). */
+  refreshBy: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3_600_000))),
   power: v.picklist(['active', 'locked', 'asleep', 'off']),
   holds: v.pipe(v.array(v.picklist(HOLD_REASONS)), v.maxLength(HOLD_REASONS.length)),
   actions: v.pipe(v.array(WireActionSchema), v.maxLength(ACTIONS_KEPT)),

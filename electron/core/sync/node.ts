@@ -37,6 +37,8 @@ export interface SyncNodeDeps {
   requestOwnHoldCheck?: () => void;
   /** Write this computer's state for the others (on change, and while in use at least every `refreshMs`). */
   publish: (s: DeviceState) => void;
+  /** What this computer wrote last, before a restart: its numbering goes on from there. */
+  previous?: DeviceState | null;
 }
 
 /** A scheduler event with where it happens. */
@@ -110,6 +112,12 @@ export class SyncNode {
     const now = this.clock.now();
     this.self = { id: deps.id, name: deps.name, lastInput: now - this.ownIdleMs(), power: 'active', holds: [], heardAt: now, using: false, refreshBy: null };
     this.lastActive = deps.id;
+    if (deps.previous && deps.previous.id === deps.id) {
+      this.seq = deps.previous.seq;
+      this.actions = deps.previous.actions;
+      this.actionSeq = deps.previous.actions.reduce((m, x) => Math.max(m, x.seq), 0);
+      this.n = deps.previous.n;
+    }
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the merged source reads this node's live state
     const node = this;
     const merged: ActivitySource = {
@@ -486,7 +494,7 @@ export class SyncNode {
     if (this.self.lastInput <= this.lastWrittenInput) return;
     const inUse = this.inUse() === this.id;
     // Moving here is news at once; staying here is refreshed often enough for the others' away rule.
-    if (!this.wroteInUse || !inUse || now - this.lastWriteAt >= refreshMs(this.settings.awayAfterMinutes) - 1000) this.publish();
+    if (!this.wroteUsing || !this.wroteInUse || !inUse || now - this.lastWriteAt >= refreshMs(this.settings.awayAfterMinutes) - 1000) this.publish();
   }
 
   /** One timer: the promised refresh while in use, or a look at this computer's input while another is in use. */
@@ -495,7 +503,7 @@ export class SyncNode {
     const now = this.clock.now();
     const cands: number[] = [];
     if (this.promised !== null) cands.push(this.lastWriteAt + this.promised);
-    if (this.self.power === 'active' && !this.alone() && !(this.wroteInUse && this.promised !== null)) {
+    if (this.self.power === 'active' && !this.alone() && !(this.wroteInUse && this.wroteUsing && this.promised !== null)) {
       cands.push(this.lastLookAt + ownInputCheckMs(this.settings.awayAfterMinutes));
     }
     if (!cands.length) {

@@ -144,6 +144,7 @@ export function runDevices(sc: DevicesScenario): DevicesResult {
       isLocked: () => stateOf(d, truth.now()) === 'locked',
     };
     const node = new SyncNode({
+      previous: d.written.at(-1)?.state ?? null,
       id: d.spec.id,
       name: d.spec.id,
       clock: d.clock,
@@ -162,9 +163,12 @@ export function runDevices(sc: DevicesScenario): DevicesResult {
       const e = r.event;
       out.push({ device: d.spec.id, event: toTrue(e, d.clock.offsetMs), seq: outSeq++ });
       const now = truth.now();
+      // The user answers where they are: a notice on a computer they are not at (shown within the sync delay of
+      // leaving it) goes unanswered there.
       const answer = (phase: 'heads-up' | 'prompt', a: 'start' | 'snooze' | 'skip') =>
         later(now, () => {
-          if (d.node === node && node.scheduler.status().phase === phase) node.act(a === 'start' ? { do: 'start-break' } : { do: a });
+          if (d.node !== node || node.scheduler.status().phase !== phase || trueInUse(truth.now()) !== d) return;
+          node.act(a === 'start' ? { do: 'start-break' } : { do: a });
         });
       if (e.type === 'heads-up' && sc.user.onHeadsUp !== 'wait') answer('heads-up', sc.user.onHeadsUp);
       else if (e.type === 'break-prompt' && sc.user.onPrompt !== 'ignore') answer('prompt', sc.user.onPrompt);

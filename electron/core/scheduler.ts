@@ -279,7 +279,8 @@ export class Scheduler {
     const now = Math.max(this.clock.now(), this.lastSeen);
     return {
       at: now,
-      workedMs: this.workedMs(now),
+      // During a break the cycle restarts when it ends: nothing of it is owed.
+      workedMs: this.onBreak ? 0 : this.workedMs(now),
       sinceLong: this.sinceLong,
       snoozedUntil: this.snoozedUntil,
       paused: this.paused !== null,

@@ -153,6 +153,8 @@ export class SyncNode {
   /** Limber quits here: the others count this computer as off (with its last input). */
   stop(): void {
     if (!this.running) return;
+    // A break shown here ends where it got to (recorded here); the others' cycle restarts with it.
+    if (this.ranOn === this.id && this.scheduler.status().phase === 'on-break') this.act({ do: 'finish' });
     this.refreshSelf();
     this.self.power = 'off';
     this.publish();
@@ -456,8 +458,7 @@ export class SyncNode {
   }
 
   /**
-   * The notice of the break at hand follows the user: withdrawn from a computer no longer in use, shown on the one
-   * that now is.
+   * The notice of the break at hand follows the user: withdrawn from a computer no longer in use.
    */
   private reconsider(): void {
     if (!this.running) return;
@@ -473,12 +474,8 @@ export class SyncNode {
     const now = this.clock.now();
     const was = this.noticeOn;
     this.noticeOn = to;
+    // Withdrawn here; the computer now in use gets the next notice (the prompt, or a re-prompt) at its moment.
     if (was === this.id) this.emitLocal({ type: 'withdrawn', at: now, kind, what: phase === 'prompt' ? 'prompt' : 'heads-up' }, true, to);
-    if (to === this.id && this.canShow()) {
-      const e: SchedulerEvent =
-        phase === 'prompt' ? { type: 'break-prompt', at: now, kind } : { type: 'heads-up', at: now, kind, breakAt: status.nextBreak?.at ?? now };
-      this.emitLocal(e, true, to);
-    }
     this.publish();
     this.arm();
   }

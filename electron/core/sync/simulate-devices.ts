@@ -188,9 +188,11 @@ export function runDevices(sc: DevicesScenario): DevicesResult {
       const visible = o.written.filter((w) => o === d || w.at + delayMs <= t || seedNow).at(-1);
       if (!visible) continue;
       if (o !== d) seen.push(visible.state);
-      const usable = o === d || visible.state.power !== 'off';
-      if (usable && visible.state.cycle && (!freshest || visible.at > freshest.at)) freshest = visible;
+      // A running computer carries the shared cycle on; this one's own saved cycle only when none does.
+      if (o !== d && visible.state.power !== 'off' && visible.state.cycle && (!freshest || visible.at > freshest.at)) freshest = visible;
     }
+    const mine = d.written.at(-1);
+    if (!freshest && mine?.state.cycle) freshest = mine;
     node.start();
     for (const s of seen) node.peer(s);
     if (!seedNow && freshest?.state.cycle) node.continueCycle(freshest.state.cycle, t - freshest.at);

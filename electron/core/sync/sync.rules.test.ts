@@ -102,7 +102,7 @@ describe('prompts on the computer in use', () => {
     expect(of(lines, 'heads-up').map((l) => l.device)).toEqual(['a-lap']);
   });
 
-  it('follows the user: a heads-up moves with them and the prompt comes where they are', () => {
+  it('follows the user: the prompt comes where they are at its moment', () => {
     const half = '2026-11-23T09:29:30+01:00';
     const lines = sim({
       end: T('09:45'),
@@ -111,12 +111,8 @@ describe('prompts on the computer in use', () => {
         { id: 'laptop', activity: [{ from: T('09:00'), to: half, state: 'idle' }] },
       ],
     });
-    const heads = of(lines, 'heads-up');
-    expect(heads.map((l) => l.device)).toEqual(['desk', 'laptop']);
-    expect(heads[0]!.at).toBe(T('09:29'));
-    // Within the sync delay (10 s) plus the moment it takes to notice a pause in typing.
-    expect(Date.parse(heads[1]!.at) - Date.parse(half)).toBeLessThanOrEqual(15_000);
-    expect(of(lines, 'break-prompt').map((l) => l.device)).toEqual(['laptop']);
+    expect(of(lines, 'heads-up')).toEqual([expect.objectContaining({ at: T('09:29'), device: 'desk' })]);
+    expect(of(lines, 'break-prompt')).toEqual([expect.objectContaining({ at: T('09:30'), device: 'laptop' })]);
   });
 });
 

@@ -8,6 +8,7 @@ import { benchSettingsGarbage } from './settings-file.ts';
 import { benchSoak } from './soak.ts';
 import { benchWindowPaint } from './window-paint.ts';
 import { benchStats } from './stats.ts';
+import { benchTwoDevices } from './two-devices.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const json = process.argv.includes('--json');
@@ -21,6 +22,7 @@ const steps: [string, () => Promise<Figures> | Figures][] = [
   ['break window', () => benchBreakWindow(browser)],
   ['statistics', () => benchStats()],
   ['scheduler', () => benchScheduler()],
+  ['two computers', () => benchTwoDevices()],
   ['settings file', () => benchSettingsGarbage()],
   ['settings window', () => benchWindowPaint(browser)],
   ['soak', () => benchSoak(browser)],

@@ -42,7 +42,7 @@ export function refreshMs(awayAfterMinutes: number): number {
  */
 export function ownInputCheckMs(awayAfterMinutes: number): number {
   const away = awayAfterMinutes * 60_000;
-  return Math.max(20_000, Math.min(90_000, away - SYNC_DELAY_LIMIT_MS - 10_000));
+  return Math.max(20_000, away - SYNC_DELAY_LIMIT_MS - 30_000);
 }
 
 /**

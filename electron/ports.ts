@@ -5,6 +5,7 @@ import type { HoldsPort } from './core/holds.ts';
 import type { ActivityPort } from './core/scheduler.ts';
 import type { SettingProblem, Settings } from './core/settings.ts';
 import type { TrayView } from './core/tray-model.ts';
+import type { DeviceState } from './core/sync/wire.ts';
 import type { MainToRenderer, WindowKind } from './ipc.ts';
 
 export interface TrayPort {
@@ -67,6 +68,21 @@ export interface HistoryStorePort {
 export type { ActivityPort } from './core/scheduler.ts';
 export type { HoldsPort } from './core/holds.ts';
 
+/** Several computers: the sync folder as this computer sees it (electron/node/sync). */
+export interface SyncPort {
+  readonly deviceId: string;
+  readonly deviceName: string;
+  /** What this computer wrote last (a restart continues from it). */
+  previous(): DeviceState | null;
+  /** The other computers' newest states. */
+  peers(): DeviceState[];
+  write(state: DeviceState): void;
+  /** Follow the other computers' changes. */
+  watch(onState: (s: DeviceState) => void): Cancel;
+  /** How the folder is followed, for `doctor` and the settings window. */
+  describe(): { folder: string; events: boolean };
+}
+
 export interface AutostartPort {
   set(enabled: boolean): void;
 }
@@ -83,5 +99,7 @@ export interface Ports {
   autostart: AutostartPort;
   /** Absent where nothing can tell (the harness without a private desktop): breaks are then never held. */
   holds?: HoldsPort;
+  /** Absent without `sync.folder`: this computer alone, exactly as before. */
+  sync?: SyncPort;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
 }

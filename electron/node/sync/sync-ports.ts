@@ -1,0 +1,58 @@
+// The sync folder as ports for app.ts: the SyncPort, and the history port that also writes each record to this
+// computer's folder (naming the device) and reads every computer's records for statistics and export.
+import type { Cancel } from '../../core/clock.ts';
+import type { HistoryRecord } from '../../core/history.ts';
+import type { DeviceState } from '../../core/sync/wire.ts';
+import type { HistoryStorePort, SyncPort } from '../../ports.ts';
+import type { Device } from './device-file.ts';
+import { SyncFolder } from './sync-folder.ts';
+
+export function syncPorts(
+  folder: string,
+  device: Device,
+  history: HistoryStorePort,
+  warn: (message: string) => void,
+): { sync: SyncPort; history: HistoryStorePort; folder: SyncFolder } {
+  const f = new SyncFolder({ folder, deviceId: device.id, warn });
+  const sync: SyncPort = {
+    deviceId: device.id,
+    deviceName: device.name,
+    previous: () => f.ownState(),
+    peers: () => f.peers(),
+    write: (s: DeviceState) => {
+      try {
+        f.writeState(s);
+      } catch (e) {
+        warn(`Could not write to the sync folder ${folder}: ${(e as Error).message}`);
+      }
+    },
+    watch: (cb: (s: DeviceState) => void): Cancel => f.watch(cb),
+    describe: () => ({ folder, events: f.eventsDelivered }),
+  };
+  const merged: HistoryStorePort = {
+    append(record: HistoryRecord) {
+      const r = { ...record, device: device.id };
+      history.append(r);
+      try {
+        f.appendRecord(r);
+      } catch (e) {
+        warn(`Could not write a break record to the sync folder ${folder}: ${(e as Error).message}`);
+      }
+    },
+    readAll() {
+      // Every computer's records from the folder; this computer's own file for what never reached it.
+      const all = f.records();
+      const seen = new Set(all.map((r) => `${r.device}|${r.at}|${r.outcome}`));
+      for (const r of history.readAll()) {
+        const d = r.device ?? device.id;
+        if (!seen.has(`${d}|${r.at}|${r.outcome}`)) all.push({ ...r, device: d });
+      }
+      return all.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    },
+    close: () => {
+      f.stop();
+      return history.close?.() ?? null;
+    },
+  };
+  return { sync, history: merged, folder: f };
+}

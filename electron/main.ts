@@ -16,6 +16,7 @@ import { resolveDataDir, userDataDirArg } from './node/data-dir.ts';
 import { firstRun } from './node/first-run.ts';
 import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
+import { withSyncFolder } from './node/sync/sync-ports.ts';
 import { createDbus } from './node/presence/dbus.ts';
 import { desktopSources } from './node/presence/desktop-sources.ts';
 import { createElectronActivity } from './platform/activity.ts';
@@ -120,6 +121,10 @@ function start(): void {
     autostart: createAutostart((m) => log('warn', m)),
     log,
   };
+  // Several computers: a usable sync folder adds the sync port (a change of folder applies at the next start).
+  const synced = withSyncFolder(ports, dataDir, ports.settings.load().settings.sync.folder, (m) => log('warn', m));
+  if (synced.message) log('warn', synced.message);
+  ports = synced.ports;
   const hooks = e2eEnabled() ? instrument(ports, Number(process.env.LIMBER_E2E_START) || Date.now()) : null;
   if (hooks) ports = hooks.ports;
   const limber = new LimberApp(ports, {

@@ -4,7 +4,7 @@ import type { BadLine } from '../core/history.ts';
 import { resolveDataDir } from '../node/data-dir.ts';
 import { runDoctor } from '../node/doctor.ts';
 import { errorText } from '../node/files.ts';
-import { HistoryFile } from '../node/history-file.ts';
+import { doctorSync, listDevices, mergedHistory } from '../node/sync/offline.ts';
 import { forwardToInstance, type CliIO, type InstanceForwarder } from './forward.ts';
 import { formatDoctor, formatStats } from './format.ts';
 import { isInstanceCommand } from '../core/commands.ts';
@@ -61,21 +61,34 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   try {
     switch (command.name) {
       case 'stats': {
-        const { records, bad } = new HistoryFile(dataDir).read();
+        const { records: all, bad } = mergedHistory(dataDir, (m) => ctx.err(`Note: ${m}\n`));
+        const records = command.device === null ? all : all.filter((r) => r.device === command.device);
         const stats = computeStats(records, { now: now(), days: command.days });
         ctx.out(command.json ? JSON.stringify(stats) + '\n' : formatStats(stats));
         warnBad(bad, ctx);
         return 0;
       }
       case 'export': {
-        const { records, bad } = new HistoryFile(dataDir).read();
+        const { records, bad } = mergedHistory(dataDir, (m) => ctx.err(`Note: ${m}\n`));
         ctx.out(command.format === 'json' ? toJson(records) : toCsv(records));
         warnBad(bad, ctx);
+        return 0;
+      }
+      case 'devices': {
+        const r = listDevices(dataDir, now(), (m) => ctx.err(`Note: ${m}\n`));
+        if ('problem' in r) {
+          if (command.json) ctx.out('[]\n');
+          ctx.err(`${r.problem}\n`);
+          return 0;
+        }
+        if (command.json) ctx.out(JSON.stringify(r.rows) + '\n');
+        else for (const d of r.rows) ctx.out(`${d.self ? '*' : ' '} ${d.name} (${d.id}): ${d.state}, last heard ${d.lastHeard ?? 'never'}, clock difference ${d.clockDifferenceSeconds ?? '?'} s\n`);
         return 0;
       }
       case 'doctor': {
         const report = runDoctor(dataDir, now());
         ctx.out(formatDoctor(report));
+        ctx.out(doctorSync(dataDir, now(), (m) => ctx.out(`  ${m}\n`)).join('\n') + '\n');
         ctx.out(await (ctx.desktop ?? liveDesktopReport)());
         return report.ok ? 0 : 1;
       }

@@ -4,6 +4,9 @@ import type { Cancel } from '../../core/clock.ts';
 import type { HistoryRecord } from '../../core/history.ts';
 import type { DeviceState } from '../../core/sync/wire.ts';
 import type { HistoryStorePort, SyncPort } from '../../ports.ts';
+import { accessSync, constants, statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { loadDevice, renewDeviceId } from './device-file.ts';
 import type { Device } from './device-file.ts';
 import { SyncFolder } from './sync-folder.ts';
 
@@ -55,4 +58,40 @@ export function syncPorts(
     },
   };
   return { sync, history: merged, folder: f };
+}
+
+/**
+ * The ports with the sync folder, when `sync.folder` names a usable one; otherwise unchanged (this computer alone,
+ * exactly as before) with a message saying why.
+ */
+export function withSyncFolder<P extends { history: HistoryStorePort; sync?: SyncPort }>(
+  ports: P,
+  dataDir: string,
+  folder: string | null,
+  warn: (message: string) => void,
+): { ports: P; message: string | null } {
+  if (!folder) return { ports, message: null };
+  const problem = checkFolder(folder);
+  if (problem) return { ports, message: `The sync folder ${folder} ${problem}: Limber works on this computer alone until it is back.` };
+  const { device, message } = loadDevice(dataDir);
+  if (message) warn(message);
+  const s = syncPorts(folder, device, ports.history, warn);
+  s.folder.onDuplicateId = () => {
+    // A copied disk: this computer takes a new id (used from the next start; its files stay under the old one).
+    renewDeviceId(dataDir, device);
+  };
+  return { ports: { ...ports, sync: s.sync, history: s.history }, message: null };
+}
+
+/** Why a folder cannot be the sync folder (absolute, exists, a folder, writable), or null. */
+export function checkFolder(folder: string): string | null {
+  if (!isAbsolute(folder)) return 'is not an absolute path';
+  try {
+    if (!statSync(folder).isDirectory()) return 'is not a folder';
+    accessSync(folder, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'is not writable' : `cannot be used (${code ?? 'error'})`;
+  }
+  return null;
 }

@@ -46,6 +46,13 @@ export interface AppOptions {
   preferredLanguages?: () => readonly string[];
 }
 
+/** Settings each computer keeps for itself (DESIGN §1); every other one is shared through the sync folder. */
+const PER_COMPUTER = new Set(['shortcut', 'startAtLogin', 'language', 'sync']);
+
+function sharedPart(s: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(s).filter(([k]) => !PER_COMPUTER.has(k)));
+}
+
 /** The heads-up notification's buttons, in the order the notifier numbers them. */
 const HEADS_UP_ACTIONS = ['start', 'snooze', 'skip'] as const;
 const HEADS_UP_COMMANDS = {
@@ -85,6 +92,7 @@ export class LimberApp {
       onChanged: (s) => {
         if (this.node) this.node.setSettings(s);
         else this.scheduler.setSettings(s);
+        this.shareSettings(s);
         this.refreshTray();
         void this.followLanguage();
       },
@@ -136,6 +144,31 @@ export class LimberApp {
     this.refreshTray();
   }
 
+  /** When the shared settings last changed (here, or the newer change taken from another computer). */
+  private settingsChangedAt = 0;
+  private applyingShared = false;
+
+  /** A change made here reaches the other computers (all but the per-computer settings). */
+  private shareSettings(s: Settings): void {
+    if (!this.ports.sync || this.applyingShared) return;
+    this.settingsChangedAt = this.ports.clock.now();
+    this.ports.sync.writeSettings({ changedAt: this.settingsChangedAt, settings: sharedPart(s) });
+  }
+
+  /** Another computer's settings: the newest change wins; values are checked by the same schema (a bad one is dropped). */
+  private takeSharedSettings(shared: { changedAt: number; settings: Record<string, unknown> }): void {
+    if (shared.changedAt <= this.settingsChangedAt) return;
+    this.settingsChangedAt = shared.changedAt;
+    this.applyingShared = true;
+    try {
+      const patch = sharedPart(shared.settings);
+      const r = this.settings.update(patch);
+      if (!r.ok) this.ports.log('warn', `settings from another computer were not taken: ${'error' in r ? String(r.error) : 'invalid'}`);
+    } finally {
+      this.applyingShared = false;
+    }
+  }
+
   /** The computers sharing the sync folder (this one first), for `devices` and `status --json`; null without a folder. */
   devices(): ReturnType<SyncNode['devices']> | null {
     return this.node ? this.node.devices() : null;
@@ -166,11 +199,18 @@ export class LimberApp {
       const own = sync.previous();
       if (running?.cycle) node.continueCycle(running.cycle, 0);
       else if (own?.cycle) node.continueCycle(own.cycle, now - own.cycle.at);
-      this.unwatch = sync.watch((st) => {
-        if (this.stopped) return;
-        node.peer(st);
-        this.refreshTray();
-      });
+      const newest = sync.newestSettings();
+      if (newest) this.takeSharedSettings(newest);
+      this.unwatch = sync.watch(
+        (st) => {
+          if (this.stopped) return;
+          node.peer(st);
+          this.refreshTray();
+        },
+        (shared) => {
+          if (!this.stopped) this.takeSharedSettings(shared);
+        },
+      );
     } else this.scheduler.start();
     this.refreshTray();
     void this.followLanguage();

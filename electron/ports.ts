@@ -77,8 +77,12 @@ export interface SyncPort {
   /** The other computers' newest states. */
   peers(): DeviceState[];
   write(state: DeviceState): void;
-  /** Follow the other computers' changes. */
-  watch(onState: (s: DeviceState) => void): Cancel;
+  /** Follow the other computers' changes (their states, and their shared settings). */
+  watch(onState: (s: DeviceState) => void, onSettings?: (s: { changedAt: number; settings: Record<string, unknown> }) => void): Cancel;
+  /** This computer's shared settings, after a change made here. */
+  writeSettings(s: { changedAt: number; settings: Record<string, unknown> }): void;
+  /** The newest shared settings among the other computers, if any. */
+  newestSettings(): { changedAt: number; settings: Record<string, unknown> } | null;
   /** How the folder is followed, for `doctor` and the settings window. */
   describe(): { folder: string; events: boolean };
 }

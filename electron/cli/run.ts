@@ -64,7 +64,11 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
         const { records: all, bad } = mergedHistory(dataDir, (m) => ctx.err(`Note: ${m}\n`));
         const records = command.device === null ? all : all.filter((r) => r.device === command.device);
         const stats = computeStats(records, { now: now(), days: command.days });
-        ctx.out(command.json ? JSON.stringify(stats) + '\n' : formatStats(stats));
+        // Several computers: the same figures per computer, under its id.
+        const ids = [...new Set(records.map((r) => r.device).filter((d): d is string => d !== undefined))];
+        const perDevice = ids.length > 1 ? Object.fromEntries(ids.map((id) => [id, computeStats(records.filter((r) => r.device === id), { now: now(), days: command.days }).total])) : null;
+        const shown = perDevice ? { ...stats, perDevice } : stats;
+        ctx.out(command.json ? JSON.stringify(shown) + '\n' : formatStats(stats) + (perDevice ? ids.map((id) => `  ${id}: ${JSON.stringify(perDevice[id])}\n`).join('') : ''));
         warnBad(bad, ctx);
         return 0;
       }
@@ -82,6 +86,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
           return 0;
         }
         if (command.json) ctx.out(JSON.stringify(r.rows) + '\n');
+        else if (!r.rows.length) ctx.out('No computer has written to the sync folder yet (Limber writes there while it runs).\n');
         else for (const d of r.rows) ctx.out(`${d.self ? '*' : ' '} ${d.name} (${d.id}): ${d.state}, last heard ${d.lastHeard ?? 'never'}, clock difference ${d.clockDifferenceSeconds ?? '?'} s\n`);
         return 0;
       }

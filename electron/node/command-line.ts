@@ -117,6 +117,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   days: { type: 'string' },
   format: { type: 'string' },
+  device: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 

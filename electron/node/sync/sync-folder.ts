@@ -73,6 +73,12 @@ export function readCapped(path: string, cap: number): { text: string; truncated
   }
 }
 
+/** The settings every computer shares (all but the per-computer ones), with the time of their last change. */
+export interface SharedSettings {
+  changedAt: number;
+  settings: Record<string, unknown>;
+}
+
 export interface SyncFolderOptions {
   folder: string;
   deviceId: string;
@@ -139,6 +145,29 @@ export class SyncFolder {
     this.writeAtomic('state.json', text);
     this.lastText = text;
     this.lastSeq = state.seq;
+  }
+
+  /** This computer's shared settings and when they were last changed here (the newest change wins everywhere). */
+  writeSettings(payload: SharedSettings): void {
+    this.writeAtomic('settings.json', JSON.stringify(payload) + '\n');
+  }
+
+  /** A computer's shared settings, if its file is there and sane (the values are checked by the settings schema later). */
+  readSettings(id: string): SharedSettings | null {
+    const path = join(this.root, id, 'settings.json');
+    const r = readCapped(path, STATE_MAX_BYTES);
+    if ('error' in r) return null;
+    try {
+      const j = JSON.parse(r.text) as { changedAt?: unknown; settings?: unknown };
+      if (typeof j.changedAt !== 'number' || !Number.isFinite(j.changedAt) || typeof j.settings !== 'object' || j.settings === null || Array.isArray(j.settings)) {
+        this.tell(`${path}:shape`, `Ignored ${path}: not a settings file of Limber.`);
+        return null;
+      }
+      return { changedAt: j.changedAt, settings: j.settings as Record<string, unknown> };
+    } catch {
+      this.tell(`${path}:json`, `Ignored ${path}: not valid JSON (a copy still arriving, or damaged).`);
+      return null;
+    }
   }
 
   /** A break record of this computer, appended and flushed. */
@@ -271,12 +300,18 @@ export class SyncFolder {
   }
 
   /** Follow the other computers' changes: file-system events, or a look once a minute where there are none. */
-  watch(onState: (s: DeviceState) => void): Cancel {
+  watch(onState: (s: DeviceState) => void, onSettings?: (id: string, s: SharedSettings) => void): Cancel {
     mkdirSync(this.root, { recursive: true });
+    const seenSettings = new Map<string, number>();
     const look = (id: string) => {
       if (id === this.deviceId) return this.checkDuplicate();
       const s = this.readDir(id, false);
       if (s) onState(s);
+      const shared = onSettings ? this.readSettings(id) : null;
+      if (shared && seenSettings.get(id) !== shared.changedAt) {
+        seenSettings.set(id, shared.changedAt);
+        onSettings?.(id, shared);
+      }
     };
     try {
       this.watcher = watch(this.root, { recursive: true }, (_event, filename) => {

@@ -9,6 +9,7 @@ import { isAbsolute } from 'node:path';
 import { loadDevice, renewDeviceId } from './device-file.ts';
 import type { Device } from './device-file.ts';
 import { SyncFolder } from './sync-folder.ts';
+import type { SharedSettings } from './sync-folder.ts';
 
 export function syncPorts(
   folder: string,
@@ -29,7 +30,23 @@ export function syncPorts(
         warn(`Could not write to the sync folder ${folder}: ${(e as Error).message}`);
       }
     },
-    watch: (cb: (s: DeviceState) => void): Cancel => f.watch(cb),
+    watch: (cb: (s: DeviceState) => void, onSettings?: (s: SharedSettings) => void): Cancel => f.watch(cb, onSettings ? (_id, st) => onSettings(st) : undefined),
+    writeSettings: (st: SharedSettings) => {
+      try {
+        f.writeSettings(st);
+      } catch (e) {
+        warn(`Could not write to the sync folder ${folder}: ${(e as Error).message}`);
+      }
+    },
+    newestSettings: () => {
+      let best: SharedSettings | null = null;
+      for (const id of f.deviceIds()) {
+        if (id === device.id) continue;
+        const st = f.readSettings(id);
+        if (st && (!best || st.changedAt > best.changedAt)) best = st;
+      }
+      return best;
+    },
     describe: () => ({ folder, events: f.eventsDelivered }),
   };
   const merged: HistoryStorePort = {

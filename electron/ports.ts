@@ -5,7 +5,6 @@ import type { HoldsPort } from './core/holds.ts';
 import type { ActivityPort } from './core/scheduler.ts';
 import type { SettingProblem, Settings } from './core/settings.ts';
 import type { TrayView } from './core/tray-model.ts';
-import type { DeviceState } from './core/sync/wire.ts';
 import type { MainToRenderer, WindowKind } from './ipc.ts';
 
 export interface TrayPort {
@@ -68,24 +67,9 @@ export interface HistoryStorePort {
 export type { ActivityPort } from './core/scheduler.ts';
 export type { HoldsPort } from './core/holds.ts';
 
-/** Several computers: the sync folder as this computer sees it (electron/node/sync). */
-export interface SyncPort {
-  readonly deviceId: string;
-  readonly deviceName: string;
-  /** What this computer wrote last (a restart continues from it). */
-  previous(): DeviceState | null;
-  /** The other computers' newest states. */
-  peers(): DeviceState[];
-  write(state: DeviceState): void;
-  /** Follow the other computers' changes (their states, and their shared settings). */
-  watch(onState: (s: DeviceState) => void, onSettings?: (s: { changedAt: number; settings: Record<string, unknown> }) => void): Cancel;
-  /** This computer's shared settings, after a change made here. */
-  writeSettings(s: { changedAt: number; settings: Record<string, unknown> }): void;
-  /** The newest shared settings among the other computers, if any. */
-  newestSettings(): { changedAt: number; settings: Record<string, unknown> } | null;
-  /** How the folder is followed, for `doctor` and the settings window. */
-  describe(): { folder: string; events: boolean };
-}
+// Several computers: the sync folder (electron/node/sync implements it); in the core so node/ may implement it.
+export type { SyncPort } from './core/sync/port.ts';
+import type { SyncPort } from './core/sync/port.ts';
 
 export interface AutostartPort {
   set(enabled: boolean): void;

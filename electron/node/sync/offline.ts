@@ -71,7 +71,7 @@ export function listDevices(dataDir: string, now: number, warn: (m: string) => v
     const probe = new SyncFolder({ folder, deviceId: id, warn });
     const s = probe.ownState();
     if (!s) continue;
-    let mtime: number | null = null;
+    let mtime: number | null;
     try {
       mtime = statSync(join(f.root, id, 'state.json')).mtimeMs;
     } catch {

@@ -3,7 +3,14 @@
 import type { Cancel } from '../../core/clock.ts';
 import type { HistoryRecord } from '../../core/history.ts';
 import type { DeviceState } from '../../core/sync/wire.ts';
-import type { HistoryStorePort, SyncPort } from '../../ports.ts';
+import type { SyncPort } from '../../core/sync/port.ts';
+
+/** The history store the app writes records to (the shape of ports.ts's HistoryStorePort). */
+interface HistoryStorePort {
+  append(record: HistoryRecord): void;
+  readAll(): HistoryRecord[];
+  close?(): string | null;
+}
 import { accessSync, constants, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { loadDevice, renewDeviceId } from './device-file.ts';

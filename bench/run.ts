@@ -9,6 +9,7 @@ import { benchSoak } from './soak.ts';
 import { benchWindowPaint } from './window-paint.ts';
 import { benchStats } from './stats.ts';
 import { benchTwoDevices } from './two-devices.ts';
+import { benchHistoryFile } from './history-file.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const json = process.argv.includes('--json');
@@ -21,6 +22,7 @@ const steps: [string, () => Promise<Figures> | Figures][] = [
   ['renderer size', () => benchRendererSize(resolve(root, 'out/renderer'))],
   ['break window', () => benchBreakWindow(browser)],
   ['statistics', () => benchStats()],
+  ['history file', () => benchHistoryFile()],
   ['scheduler', () => benchScheduler()],
   ['two computers', () => benchTwoDevices()],
   ['settings file', () => benchSettingsGarbage()],

@@ -1,10 +1,11 @@
 // The command line: parse, then run a data-folder command here or forward an instance command to the app.
 import { computeStats, toCsv, toJson } from '../core/stats.ts';
-import type { BadLine } from '../core/history.ts';
+import type { HistoryRecord } from '../core/history.ts';
 import { resolveDataDir } from '../node/data-dir.ts';
 import { runDoctor } from '../node/doctor.ts';
 import { errorText } from '../node/files.ts';
-import { doctorSync, listDevices, mergedHistory } from '../node/sync/offline.ts';
+import { HistoryFile, type HistoryScan } from '../node/history-file.ts';
+import { doctorSync, listDevices, mergedHistory, syncFolderOf } from '../node/sync/offline.ts';
 import { forwardToInstance, type CliIO, type InstanceForwarder } from './forward.ts';
 import { formatDoctor, formatStats } from './format.ts';
 import { isInstanceCommand } from '../core/commands.ts';
@@ -34,10 +35,56 @@ async function liveDesktopReport(): Promise<string> {
   }
 }
 
-function warnBad(bad: readonly BadLine[], io: CliIO): void {
-  if (bad.length === 0) return;
+/** This computer's history (streamed), or with a sync folder every computer's, merged, each naming its device. */
+function historyOf(dataDir: string, scan: HistoryScan, ctx: CliIO): Iterable<HistoryRecord> {
+  if (!syncFolderOf(dataDir)) return new HistoryFile(dataDir).records(scan);
+  const merged = mergedHistory(dataDir, (m) => ctx.err(`Note: ${m}\n`));
+  scan.bad = merged.bad;
+  scan.badCount = merged.badCount;
+  return merged.records;
+}
+
+function* onlyDevice(records: Iterable<HistoryRecord>, device: string): Generator<HistoryRecord> {
+  for (const r of records) if (r.device === device) yield r;
+}
+
+function perDeviceTotals(records: readonly HistoryRecord[], now: number, days: number): Record<string, unknown> | null {
+  const ids = [...new Set(records.map((r) => r.device).filter((d): d is string => d !== undefined))];
+  if (ids.length < 2) return null;
+  return Object.fromEntries(ids.map((id) => [id, computeStats(onlyDevice(records, id), { now, days }).total]));
+}
+
+function warnBad({ bad, badCount }: HistoryScan, io: CliIO): void {
+  if (badCount === 0) return;
   const lines = bad.slice(0, 5).map((b) => b.line).join(', ');
-  io.err(`Note: skipped ${bad.length} damaged line${bad.length === 1 ? '' : 's'} of history.jsonl (line ${lines}${bad.length > 5 ? ', …' : ''}); they are kept in the file. Run 'limber doctor' for details.\n`);
+  io.err(`Note: skipped ${badCount} damaged line${badCount === 1 ? '' : 's'} of history.jsonl (line ${lines}${badCount > 5 ? ', …' : ''}); they are kept in the file. Run 'limber doctor' for details.\n`);
+}
+
+/** Records written out this many at a time: a long history is never held whole, nor its export text. */
+const EXPORT_BATCH = 2000;
+
+/** The export, written batch by batch with the same formatting as toCsv/toJson of the whole list. */
+function exportTo(records: Iterable<HistoryRecord>, format: 'csv' | 'json', out: (text: string) => void): void {
+  const batch: HistoryRecord[] = [];
+  let started = false;
+  const flush = (last: boolean) => {
+    if (format === 'csv') {
+      const text = toCsv(batch);
+      // Every batch's text starts with the header row; only the first keeps it.
+      out(started ? text.slice(text.indexOf('\r\n') + 2) : text);
+    } else if (batch.length > 0) {
+      // toJson gives "[\n" + the records + "\n]\n"; the records of each batch go between one pair of brackets.
+      const text = toJson(batch);
+      out((started ? ',\n' : '[\n') + text.slice(2, -3) + (last ? '\n]\n' : ''));
+    } else if (last) out(started ? '\n]\n' : toJson([]));
+    started = true;
+    batch.length = 0;
+  };
+  for (const r of records) {
+    batch.push(r);
+    if (batch.length === EXPORT_BATCH) flush(false);
+  }
+  flush(true);
 }
 
 /** Runs one command line; resolves to the exit code (0 done, 1 failed, 2 bad arguments). */
@@ -61,21 +108,21 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   try {
     switch (command.name) {
       case 'stats': {
-        const { records: all, bad } = mergedHistory(dataDir, (m) => ctx.err(`Note: ${m}\n`));
-        const records = command.device === null ? all : all.filter((r) => r.device === command.device);
+        const scan: HistoryScan = { bad: [], badCount: 0 };
+        const all = historyOf(dataDir, scan, ctx);
+        const records = command.device === null ? all : onlyDevice(all, command.device);
         const stats = computeStats(records, { now: now(), days: command.days });
-        // Several computers: the same figures per computer, under its id.
-        const ids = [...new Set(records.map((r) => r.device).filter((d): d is string => d !== undefined))];
-        const perDevice = ids.length > 1 ? Object.fromEntries(ids.map((id) => [id, computeStats(records.filter((r) => r.device === id), { now: now(), days: command.days }).total])) : null;
+        // Several computers: the same totals per computer, under its id.
+        const perDevice = Array.isArray(all) ? perDeviceTotals(all, now(), command.days) : null;
         const shown = perDevice ? { ...stats, perDevice } : stats;
-        ctx.out(command.json ? JSON.stringify(shown) + '\n' : formatStats(stats) + (perDevice ? ids.map((id) => `  ${id}: ${JSON.stringify(perDevice[id])}\n`).join('') : ''));
-        warnBad(bad, ctx);
+        ctx.out(command.json ? JSON.stringify(shown) + '\n' : formatStats(stats) + (perDevice ? Object.entries(perDevice).map(([id, t]) => `  ${id}: ${JSON.stringify(t)}\n`).join('') : ''));
+        warnBad(scan, ctx);
         return 0;
       }
       case 'export': {
-        const { records, bad } = mergedHistory(dataDir, (m) => ctx.err(`Note: ${m}\n`));
-        ctx.out(command.format === 'json' ? toJson(records) : toCsv(records));
-        warnBad(bad, ctx);
+        const scan: HistoryScan = { bad: [], badCount: 0 };
+        exportTo(historyOf(dataDir, scan, ctx), command.format, ctx.out);
+        warnBad(scan, ctx);
         return 0;
       }
       case 'devices': {

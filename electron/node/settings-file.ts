@@ -8,6 +8,7 @@ import type { Cancel } from '../core/clock.ts';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, migrateSettingsData } from '../core/settings-migrations.ts';
 import { SettingsSchema, defaultSettings, sanitizeSettings, validateSettings, type SettingProblem, type Settings } from '../core/settings.ts';
 import { errorText, moveAside } from './files.ts';
+import { ensureDataDir, FILE_MODE, makePrivate, readRegularText } from './private-files.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 const INTERNAL_KEY = '__internal__';
@@ -42,6 +43,8 @@ export function settingsStoreOptions(dataDir: string): SettingsStoreOptions {
     clearInvalidConfig: false,
     // The file is watched here, with errors handled; conf's watcher would throw from a timer on a bad edit.
     watch: false,
+    // The user's alone, whatever the umask (docs/security-local.md).
+    configFileMode: FILE_MODE,
   };
 }
 
@@ -80,7 +83,8 @@ type Decoded = { kind: 'missing' } | { kind: 'object'; data: Stored } | { kind: 
 function decode(file: string): Decoded {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Only a regular file: a link is not followed, a FIFO does not hang start-up.
+    text = readRegularText(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'unreadable', reason: errorText(e) };
@@ -125,6 +129,12 @@ export class SettingsFile {
   }
 
   private open(): SettingsLoad {
+    try {
+      // conf would make a missing folder with the umask's mode; made here first, it is 0700.
+      ensureDataDir(this.opts.dataDir);
+    } catch {
+      // A read-only or missing parent: the store's own attempt below reports it.
+    }
     const notes: string[] = [];
     let movedAside: string | null = null;
     let problems: SettingProblem[] = [];
@@ -205,7 +215,7 @@ export class SettingsFile {
       const w = this.write(settings);
       if (!w.ok) return this.inMemory(settings, problems, movedAside, notes, w.error);
     } else {
-      this.lastText = fs.readFileSync(this.path, 'utf8');
+      this.lastText = readRegularText(this.path);
     }
     return { settings, problems, movedAside, message: notes.length ? notes.join(' ') : null, persistent: true };
   }
@@ -218,6 +228,7 @@ export class SettingsFile {
     if (version === SETTINGS_VERSION || Object.keys(userData(data)).length === 0) return;
     try {
       fs.copyFileSync(this.path, `${this.path}.before-${SETTINGS_VERSION}`, fs.constants.COPYFILE_EXCL);
+      makePrivate(`${this.path}.before-${SETTINGS_VERSION}`);
     } catch {
       // Already kept once, or the folder is read-only (then nothing is rewritten either).
     }
@@ -266,7 +277,7 @@ export class SettingsFile {
   private write(settings: Settings): { ok: true } | { ok: false; message: string; error: string } {
     try {
       this.store!.store = structuredClone(settings) as unknown as Stored;
-      this.lastText = fs.readFileSync(this.path, 'utf8');
+      this.lastText = readRegularText(this.path);
       return { ok: true };
     } catch (e) {
       const error = errorText(e);
@@ -281,7 +292,7 @@ export class SettingsFile {
       timer = undefined;
       let text: string | null;
       try {
-        text = fs.readFileSync(this.path, 'utf8');
+        text = readRegularText(this.path);
       } catch {
         text = null;
       }

@@ -32,7 +32,7 @@ function deviceOf(dataDir: string): Device | null {
 }
 
 /** Every computer's records when a sync folder is set (each naming its device), else this computer's. */
-export function mergedHistory(dataDir: string, warn: (m: string) => void): { records: HistoryRecord[]; bad: BadLine[] } {
+export function mergedHistory(dataDir: string, warn: (m: string) => void): { records: HistoryRecord[]; bad: BadLine[]; badCount: number } {
   const own = readHistoryFile(join(dataDir, HISTORY_FILE));
   const folder = syncFolderOf(dataDir);
   const device = deviceOf(dataDir);
@@ -44,7 +44,7 @@ export function mergedHistory(dataDir: string, warn: (m: string) => void): { rec
     if (!seen.has(`${d}|${r.at}|${r.outcome}`)) all.push({ ...r, device: d });
   }
   all.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return { records: all, bad: own.bad };
+  return { records: all, bad: own.bad, badCount: own.badCount };
 }
 
 export interface DeviceRow {

@@ -259,10 +259,8 @@ function parseDevices(input: Record<string, unknown>, timeZone: string, problems
       problems.push({ path: 'syncDelaySeconds', message: 'syncDelaySeconds must be a number of seconds from 0 to 300' });
     } else syncDelaySeconds = d;
   }
-  if (input.devices === undefined) {
-    if (input.syncDelaySeconds !== undefined) problems.push({ path: 'syncDelaySeconds', message: 'syncDelaySeconds needs "devices" (several computers)' });
-    return null;
-  }
+  // One computer: a sync delay has nothing to carry (accepted, as the same scenario may be run with devices).
+  if (input.devices === undefined) return null;
   if (input.activity !== undefined) problems.push({ path: 'activity', message: 'activity cannot be given with devices: give each device its own activity' });
   if (input.busy !== undefined) problems.push({ path: 'busy', message: 'busy cannot be given with devices: give each device its own busy' });
   const list = input.devices;

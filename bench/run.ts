@@ -8,6 +8,7 @@ import { benchSettingsGarbage } from './settings-file.ts';
 import { benchSoak } from './soak.ts';
 import { benchWindowPaint } from './window-paint.ts';
 import { benchStats } from './stats.ts';
+import { benchTwoDevices } from './two-devices.ts';
 import { benchHistoryFile } from './history-file.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -23,6 +24,7 @@ const steps: [string, () => Promise<Figures> | Figures][] = [
   ['statistics', () => benchStats()],
   ['history file', () => benchHistoryFile()],
   ['scheduler', () => benchScheduler()],
+  ['two computers', () => benchTwoDevices()],
   ['settings file', () => benchSettingsGarbage()],
   ['settings window', () => benchWindowPaint(browser)],
   ['soak', () => benchSoak(browser)],

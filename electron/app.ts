@@ -4,7 +4,8 @@ import type { Cancel } from './core/clock.ts';
 import { isInstanceCommand, type Command } from './core/commands.ts';
 import { Scheduler, type BreakKind, type SchedulerAction, type SchedulerEvent } from './core/scheduler.ts';
 import type { Settings } from './core/settings.ts';
-import { findMenuItem, nextTooltipChange, trayView, type TrayView } from './core/tray-model.ts';
+import { findMenuItem, nextTooltipChange, trayView, type TrayStatus, type TrayView } from './core/tray-model.ts';
+import { SyncNode, type RoutedEvent } from './core/sync/node.ts';
 import { isTrustedSender, parseRequest, type Reply, type ReplyTo, type Request, type WindowKind } from './ipc.ts';
 import { parseArgs } from './node/command-line.ts';
 import type { Ports } from './ports.ts';
@@ -45,6 +46,13 @@ export interface AppOptions {
   preferredLanguages?: () => readonly string[];
 }
 
+/** Settings each computer keeps for itself (DESIGN §1); every other one is shared through the sync folder. */
+const PER_COMPUTER = new Set(['shortcut', 'startAtLogin', 'language', 'sync']);
+
+function sharedPart(s: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(s).filter(([k]) => !PER_COMPUTER.has(k)));
+}
+
 /** The heads-up notification's buttons, in the order the notifier numbers them. */
 const HEADS_UP_ACTIONS = ['start', 'snooze', 'skip'] as const;
 /** The heads-up's tag: one bubble, its countdown updated in place, taken back once the break is settled. */
@@ -61,6 +69,9 @@ const HEADS_UP_COMMANDS = {
 
 export class LimberApp {
   private readonly scheduler: Scheduler;
+  /** With a sync folder: this computer among the user's others (core/sync); the scheduler is its. */
+  private readonly node: SyncNode | null = null;
+  private unwatch: Cancel | undefined;
   private readonly noticeBoard: Notices;
   private readonly settings: SettingsController;
   private readonly breaks: BreakController;
@@ -87,7 +98,9 @@ export class LimberApp {
       notices: this.noticeBoard,
       onShortcut: () => this.run({ name: 'break', kind: null }),
       onChanged: (s) => {
-        this.scheduler.setSettings(s);
+        if (this.node) this.node.setSettings(s);
+        else this.scheduler.setSettings(s);
+        this.shareSettings(s);
         this.refreshTray();
         void this.followLanguage();
       },
@@ -101,13 +114,72 @@ export class LimberApp {
       tell: (m) => this.tell(m),
     });
     const holds = ports.holds;
-    this.scheduler = new Scheduler({
-      clock: ports.clock,
-      activity: ports.activity,
-      settings: this.settings.current,
-      ...(holds ? { requestHoldCheck: () => holds.check() } : {}),
-    });
-    this.scheduler.onEvent((e) => this.onSchedulerEvent(e));
+    const sync = ports.sync;
+    if (sync) {
+      // Several computers: the scheduler sees the user's presence and the others' decisions (DESIGN §1).
+      this.node = new SyncNode({
+        id: sync.deviceId,
+        name: sync.deviceName,
+        clock: ports.clock,
+        own: ports.activity,
+        settings: this.settings.current,
+        ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+        ...(holds ? { requestOwnHoldCheck: () => holds.check() } : {}),
+        publish: (st) => sync.write(st),
+        previous: sync.previous(),
+      });
+      this.scheduler = this.node.scheduler;
+      this.node.onEvent((r) => this.onRouted(r));
+    } else {
+      this.scheduler = new Scheduler({
+        clock: ports.clock,
+        activity: ports.activity,
+        settings: this.settings.current,
+        ...(holds ? { requestHoldCheck: () => holds.check() } : {}),
+      });
+      this.scheduler.onEvent((e) => this.onSchedulerEvent(e));
+    }
+  }
+
+  /** With several computers: what happens here is handled as on one computer; a break taken elsewhere takes back what is shown here. */
+  private onRouted(r: RoutedEvent): void {
+    if (r.here) return this.onSchedulerEvent(r.event);
+    if (r.event.type === 'break-start') {
+      // The same path as a hold taking a notice back: the prompt window closes, a heads-up is withdrawn.
+      this.onSchedulerEvent({ type: 'withdrawn', at: r.event.at, kind: r.event.kind, what: 'heads-up' });
+      this.onSchedulerEvent({ type: 'withdrawn', at: r.event.at, kind: r.event.kind, what: 'prompt' });
+    }
+    this.refreshTray();
+  }
+
+  /** When the shared settings last changed (here, or the newer change taken from another computer). */
+  private settingsChangedAt = 0;
+  private applyingShared = false;
+
+  /** A change made here reaches the other computers (all but the per-computer settings). */
+  private shareSettings(s: Settings): void {
+    if (!this.ports.sync || this.applyingShared) return;
+    this.settingsChangedAt = this.ports.clock.now();
+    this.ports.sync.writeSettings({ changedAt: this.settingsChangedAt, settings: sharedPart(s) });
+  }
+
+  /** Another computer's settings: the newest change wins; values are checked by the same schema (a bad one is dropped). */
+  private takeSharedSettings(shared: { changedAt: number; settings: Record<string, unknown> }): void {
+    if (shared.changedAt <= this.settingsChangedAt) return;
+    this.settingsChangedAt = shared.changedAt;
+    this.applyingShared = true;
+    try {
+      const patch = sharedPart(shared.settings);
+      const r = this.settings.update(patch);
+      if (!r.ok) this.ports.log('warn', `settings from another computer were not taken: ${'error' in r ? String(r.error) : 'invalid'}`);
+    } finally {
+      this.applyingShared = false;
+    }
+  }
+
+  /** The computers sharing the sync folder (this one first), for `devices` and `status --json`; null without a folder. */
+  devices(): ReturnType<SyncNode['devices']> | null {
+    return this.node ? this.node.devices() : null;
   }
 
   start(): void {
@@ -115,14 +187,39 @@ export class LimberApp {
     speak(this.language.t);
     this.ports.tray.onMenu((id) => this.onMenu(id));
     this.ports.tray.onClick(() => this.run({ name: 'break', kind: null }));
-    this.ports.activity.onPower((e) => this.scheduler.power(e));
+    const node = this.node;
+    this.ports.activity.onPower((e) => (node ? node.ownPower(e) : this.scheduler.power(e)));
     this.ports.holds?.start((active) => {
       if (this.stopped) return;
-      this.scheduler.setHolds(active);
+      if (node) node.ownHolds(active);
+      else this.scheduler.setHolds(active);
       this.refreshTray();
     });
     this.settings.start();
-    this.scheduler.start();
+    const sync = this.ports.sync;
+    if (node && sync) {
+      node.start();
+      const peers = sync.peers();
+      for (const p of peers) node.peer(p);
+      // A restart continues the cycle: a running computer's, or this one's own if it stopped within awayAfter.
+      const now = this.ports.clock.now();
+      const running = peers.filter((p) => p.power !== 'off' && p.cycle).sort((a, b) => b.at - a.at)[0];
+      const own = sync.previous();
+      if (running?.cycle) node.continueCycle(running.cycle, 0);
+      else if (own?.cycle) node.continueCycle(own.cycle, now - own.cycle.at);
+      const newest = sync.newestSettings();
+      if (newest) this.takeSharedSettings(newest);
+      this.unwatch = sync.watch(
+        (st) => {
+          if (this.stopped) return;
+          node.peer(st);
+          this.refreshTray();
+        },
+        (shared) => {
+          if (!this.stopped) this.takeSharedSettings(shared);
+        },
+      );
+    } else this.scheduler.start();
     this.refreshTray();
     void this.followLanguage();
     // A damaged settings file is news the user should get once, even with no window open.
@@ -137,7 +234,9 @@ export class LimberApp {
     // A heads-up left behind would offer buttons nobody answers.
     this.withdrawHeadsUp();
     this.stopped = true;
-    this.scheduler.stop();
+    this.unwatch?.();
+    if (this.node) this.node.stop();
+    else this.scheduler.stop();
     this.ports.holds?.stop();
     this.trayTimer?.();
     this.settings.stop();
@@ -191,7 +290,8 @@ export class LimberApp {
     },
     statusText: (json) => {
       const status = this.scheduler.status();
-      if (json) return JSON.stringify(this.presence ? { ...status, presence: this.presence } : status);
+      const devices = this.node ? { devices: this.node.devices() } : {};
+      if (json) return JSON.stringify(this.presence ? { ...status, presence: this.presence, ...devices } : { ...status, ...devices });
       const text = this.tooltip();
       return this.presence?.problem ? `${text}\n${this.presence.problem}` : text;
     },
@@ -204,7 +304,8 @@ export class LimberApp {
 
   /** Scheduler actions: the commands' handlers and the break window's own closing (finish, skip). */
   private act(action: SchedulerAction): void {
-    this.scheduler.dispatch(action);
+    if (this.node) this.node.act(action);
+    else this.scheduler.dispatch(action);
     this.refreshTray();
   }
 
@@ -318,7 +419,7 @@ export class LimberApp {
 
   /** The tooltip in English: the command line's `status` prints it, and the command line stays English. */
   private tooltip(): string {
-    return trayView(this.scheduler.status(), this.ports.clock.now(), this.opts.timeZone).tooltip;
+    return trayView(this.trayStatus(), this.ports.clock.now(), this.opts.timeZone).tooltip;
   }
 
   /**
@@ -388,10 +489,15 @@ export class LimberApp {
     return load.catch((e: unknown) => this.ports.log('error', `could not load the language: ${String(e)}`));
   }
 
+  /** The scheduler's status, and where a break running on another computer is. */
+  private trayStatus(): TrayStatus {
+    return { ...this.scheduler.status(), breakOn: this.node?.breakElsewhere() ?? null };
+  }
+
   private refreshTray(): void {
     if (this.stopped) return;
     const now = this.ports.clock.now();
-    const status = this.scheduler.status();
+    const status = this.trayStatus();
     this.trayShown = trayView(status, now, this.opts.timeZone, this.language.t);
     this.ports.tray.render(this.trayShown);
     this.trayTimer?.();

@@ -18,6 +18,7 @@ import { firstRun } from './node/first-run.ts';
 import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
 import { NOTIFICATION_CALL_MS, createFreedesktopNotifier } from './node/notifier-freedesktop.ts';
+import { withSyncFolder } from './node/sync/sync-ports.ts';
 import { tightenModes } from './node/private-files.ts';
 import { createDbus } from './node/presence/dbus.ts';
 import { desktopSources } from './node/presence/desktop-sources.ts';
@@ -154,6 +155,10 @@ function start(): void {
     autostart: createAutostart((m) => log('warn', m)),
     log,
   };
+  // Several computers: a usable sync folder adds the sync port (a change of folder applies at the next start).
+  const synced = withSyncFolder(ports, dataDir, ports.settings.load().settings.sync.folder, (m) => log('warn', m));
+  if (synced.message) log('warn', synced.message);
+  ports = synced.ports;
   const hooks = __LIMBER_E2E_HOOKS__ && e2eEnabled() ? instrument(ports, Number(process.env.LIMBER_E2E_START) || Date.now()) : null;
   if (hooks) ports = hooks.ports;
   const limber = new LimberApp(ports, {

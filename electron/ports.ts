@@ -58,6 +58,10 @@ export interface HistoryStorePort {
 export type { ActivityPort } from './core/scheduler.ts';
 export type { HoldsPort } from './core/holds.ts';
 
+// Several computers: the sync folder (electron/node/sync implements it); in the core so node/ may implement it.
+export type { SyncPort } from './core/sync/port.ts';
+import type { SyncPort } from './core/sync/port.ts';
+
 export interface AutostartPort {
   set(enabled: boolean): void;
 }
@@ -74,5 +78,7 @@ export interface Ports {
   autostart: AutostartPort;
   /** Absent where nothing can tell (the harness without a private desktop): breaks are then never held. */
   holds?: HoldsPort;
+  /** Absent without `sync.folder`: this computer alone, exactly as before. */
+  sync?: SyncPort;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
 }

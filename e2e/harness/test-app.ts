@@ -3,7 +3,7 @@
 import { LimberApp } from '../../electron/app.ts';
 import { VirtualClock } from '../../electron/core/clock.ts';
 import type { MainToRenderer, WindowKind } from '../../electron/ipc.ts';
-import type { HistoryStorePort, NotifierPort, SettingsStorePort, WindowHandle, WindowsPort } from '../../electron/ports.ts';
+import type { HistoryStorePort, NotifierPort, SettingsStorePort, SyncPort, WindowHandle, WindowsPort } from '../../electron/ports.ts';
 import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from './test-ports.ts';
 
 /** The origin the test app trusts as its own pages. */
@@ -30,11 +30,14 @@ export interface TestAppOptions {
   settings?: SettingsStorePort;
   history?: (clock: VirtualClock) => HistoryStorePort;
   preferred?: string[];
+  /** Several computers: a shared clock and this computer's sync port. */
+  clock?: VirtualClock;
+  sync?: SyncPort;
 }
 
 /** A started LimberApp at 09:00 on a Monday, with the ports a test inspects. */
 export function startTestApp(opts: TestAppOptions = {}) {
-  const clock = new VirtualClock('2026-11-23T09:00:00+01:00');
+  const clock = opts.clock ?? new VirtualClock('2026-11-23T09:00:00+01:00');
   const shortcuts = new FakeShortcuts();
   for (const k of opts.held ?? []) shortcuts.heldElsewhere.add(k);
   const history = new MemoryHistory();
@@ -42,12 +45,15 @@ export function startTestApp(opts: TestAppOptions = {}) {
   const tray = new RecordingTray();
   const windows = new RecordingWindows();
   const logs: string[] = [];
+  const activity = new ScriptedActivity(() => clock.now());
+  const notifier = opts.notifier ?? new RecordingNotifier();
   const app = new LimberApp(
     {
       clock,
-      activity: new ScriptedActivity(() => clock.now()),
+      activity,
+      ...(opts.sync ? { sync: opts.sync } : {}),
       tray,
-      notifier: opts.notifier ?? new RecordingNotifier(),
+      notifier,
       shortcuts,
       windows,
       settings: opts.settings ?? settings,
@@ -58,5 +64,5 @@ export function startTestApp(opts: TestAppOptions = {}) {
     { trustedUrlPrefix: TEST_ORIGIN, ...(opts.preferred ? { preferredLanguages: () => opts.preferred! } : {}) },
   );
   app.start();
-  return { app, clock, shortcuts, history, settings, tray, windows, logs };
+  return { app, clock, shortcuts, history, settings, tray, windows, logs, activity, notifier };
 }

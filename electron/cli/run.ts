@@ -1,11 +1,12 @@
 // The command line: parse, then run a data-folder command here or forward an instance command to the app.
 import { computeStats, toCsv, toJson } from '../core/stats.ts';
 import type { HistoryRecord } from '../core/history.ts';
-import { escapeJsonForTerminal } from '../core/text.ts';
+import { escapeJsonForTerminal, terminalSafe } from '../core/text.ts';
 import { resolveDataDir } from '../node/data-dir.ts';
 import { runDoctor } from '../node/doctor.ts';
 import { errorText } from '../node/files.ts';
 import { HistoryFile, type HistoryScan } from '../node/history-file.ts';
+import { doctorSync, listDevices, mergedHistory, syncFolderOf } from '../node/sync/offline.ts';
 import { forwardToInstance, type CliIO, type InstanceForwarder } from './forward.ts';
 import { formatDoctor, formatStats } from './format.ts';
 import { isInstanceCommand } from '../core/commands.ts';
@@ -22,6 +23,25 @@ export interface CliContext extends CliIO {
 
 /** Loaded only for `doctor`, so the other commands start as fast as before. */
 const liveDesktopReport = async (): Promise<string> => (await import('./live-desktop.ts')).liveDesktopReport();
+
+/** This computer's history (streamed), or with a sync folder every computer's, merged, each naming its device. */
+function historyOf(dataDir: string, scan: HistoryScan, ctx: CliIO): Iterable<HistoryRecord> {
+  if (!syncFolderOf(dataDir)) return new HistoryFile(dataDir).records(scan);
+  const merged = mergedHistory(dataDir, (m) => ctx.err(`Note: ${m}\n`));
+  scan.bad = merged.bad;
+  scan.badCount = merged.badCount;
+  return merged.records;
+}
+
+function* onlyDevice(records: Iterable<HistoryRecord>, device: string): Generator<HistoryRecord> {
+  for (const r of records) if (r.device === device) yield r;
+}
+
+function perDeviceTotals(records: readonly HistoryRecord[], now: number, days: number): Record<string, unknown> | null {
+  const ids = [...new Set(records.map((r) => r.device).filter((d): d is string => d !== undefined))];
+  if (ids.length < 2) return null;
+  return Object.fromEntries(ids.map((id) => [id, computeStats(onlyDevice(records, id), { now, days }).total]));
+}
 
 function warnBad({ bad, badCount }: HistoryScan, io: CliIO): void {
   if (badCount === 0) return;
@@ -77,22 +97,40 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   try {
     switch (command.name) {
       case 'stats': {
-        // Streamed: one pass, records not kept (a history of hundreds of megabytes stays in little memory).
         const scan: HistoryScan = { bad: [], badCount: 0 };
-        const stats = computeStats(new HistoryFile(dataDir).records(scan), { now: now(), days: command.days });
-        ctx.out(command.json ? escapeJsonForTerminal(JSON.stringify(stats)) + '\n' : formatStats(stats));
+        // Streamed: one pass, records not kept (a history of hundreds of megabytes stays in little memory).
+        const all = historyOf(dataDir, scan, ctx);
+        const records = command.device === null ? all : onlyDevice(all, command.device);
+        const stats = computeStats(records, { now: now(), days: command.days });
+        // Several computers: the same totals per computer, under its id.
+        const perDevice = Array.isArray(all) ? perDeviceTotals(all, now(), command.days) : null;
+        const shown = perDevice ? { ...stats, perDevice } : stats;
+        ctx.out(command.json ? escapeJsonForTerminal(JSON.stringify(shown)) + '\n' : formatStats(stats) + (perDevice ? Object.entries(perDevice).map(([id, t]) => terminalSafe(`  ${id}: ${JSON.stringify(t)}`) + '\n').join('') : ''));
         warnBad(scan, ctx);
         return 0;
       }
       case 'export': {
         const scan: HistoryScan = { bad: [], badCount: 0 };
-        exportTo(new HistoryFile(dataDir).records(scan), command.format, ctx.out);
+        exportTo(historyOf(dataDir, scan, ctx), command.format, ctx.out);
         warnBad(scan, ctx);
+        return 0;
+      }
+      case 'devices': {
+        const r = listDevices(dataDir, now(), (m) => ctx.err(`Note: ${m}\n`));
+        if ('problem' in r) {
+          if (command.json) ctx.out('[]\n');
+          ctx.err(`${r.problem}\n`);
+          return 0;
+        }
+        if (command.json) ctx.out(JSON.stringify(r.rows) + '\n');
+        else if (!r.rows.length) ctx.out('No computer has written to the sync folder yet (Limber writes there while it runs).\n');
+        else for (const d of r.rows) ctx.out(`${d.self ? '*' : ' '} ${d.name} (${d.id}): ${d.state}, last heard ${d.lastHeard ?? 'never'}, clock difference ${d.clockDifferenceSeconds ?? '?'} s\n`);
         return 0;
       }
       case 'doctor': {
         const report = runDoctor(dataDir, now());
         ctx.out(formatDoctor(report));
+        ctx.out(doctorSync(dataDir, now(), (m) => ctx.out(`  ${m}\n`)).join('\n') + '\n');
         ctx.out(await (ctx.desktop ?? liveDesktopReport)());
         return report.ok ? 0 : 1;
       }

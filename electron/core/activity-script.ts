@@ -2,8 +2,10 @@
 import type { Clock } from './clock.ts';
 import type { ActivitySource } from './scheduler.ts';
 
-export type ActivityState = 'active' | 'idle' | 'locked' | 'asleep';
+/** `off`: Limber not running on that computer (several computers only). */
+export type ActivityState = 'active' | 'idle' | 'locked' | 'asleep' | 'off';
 export const ACTIVITY_STATES: readonly ActivityState[] = ['active', 'idle', 'locked', 'asleep'];
+export const DEVICE_ACTIVITY_STATES: readonly ActivityState[] = [...ACTIVITY_STATES, 'off'];
 
 export interface ActivitySegment {
   from: number;

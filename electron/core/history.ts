@@ -10,6 +10,8 @@ export interface HistoryRecord {
   exercises: string[];
   /** How long the break was held (a call, a presentation…) before it came; only on breaks that were. */
   heldSeconds?: number;
+  /** The computer that recorded it (with several computers: `sync.folder` set). */
+  device?: string;
 }
 
 export const BREAK_KINDS: readonly BreakKind[] = ['micro', 'long'];
@@ -36,7 +38,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 /** Checks one decoded line. Unknown extra fields are tolerated (a newer version may add some) and dropped. */
 export function validateRecord(x: unknown): { ok: true; record: HistoryRecord } | { ok: false; reason: string } {
   if (!isRecord(x)) return { ok: false, reason: 'not a JSON object' };
-  const { at, kind, outcome, seconds, exercises, heldSeconds } = x;
+  const { at, kind, outcome, seconds, exercises, heldSeconds, device } = x;
   if (typeof at !== 'string' || !ISO_RE.test(at) || Number.isNaN(Date.parse(at))) {
     return { ok: false, reason: '"at" must be an ISO-8601 date and time with a zone' };
   }
@@ -59,15 +61,20 @@ export function validateRecord(x: unknown): { ok: true; record: HistoryRecord } 
   if (heldSeconds !== undefined && !(typeof heldSeconds === 'number' && Number.isInteger(heldSeconds) && heldSeconds >= 0 && heldSeconds <= MAX_SECONDS)) {
     return { ok: false, reason: `"heldSeconds" must be a whole number from 0 to ${MAX_SECONDS}` };
   }
+  if (device !== undefined && !(typeof device === 'string' && /^[a-z0-9-]{1,64}$/.test(device))) {
+    return { ok: false, reason: '"device" must be a device id (a-z, 0-9 and -)' };
+  }
   const record: HistoryRecord = { at, kind: kind as BreakKind, outcome: outcome as BreakOutcome, seconds, exercises: [...exercises] };
   if (heldSeconds !== undefined) record.heldSeconds = heldSeconds;
+  if (device !== undefined) record.device = device;
   return { ok: true, record };
 }
 
 /** One line, without the newline; fields in a fixed order so files diff well. */
 export function serializeRecord(r: HistoryRecord): string {
   const held = r.heldSeconds === undefined ? {} : { heldSeconds: r.heldSeconds };
-  return JSON.stringify({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises, ...held });
+  const device = r.device === undefined ? {} : { device: r.device };
+  return JSON.stringify({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises, ...held, ...device });
 }
 
 /** What one line of the file is: a record, damage, or nothing (a blank line). */

@@ -26,6 +26,11 @@ export interface ActivitySource {
   idleSeconds(): number;
   /** True when the screen is known to be locked (Linux has no lock events: sampled instead). */
   isLocked(): boolean;
+  /**
+   * The idle time also sees input on the user's other computers: a late wake-up of this one (it slept) is not an
+   * absence by itself, the idle time says whether the user was away.
+   */
+  readonly coversGaps?: boolean;
 }
 
 /** An activity source that also reports lock, unlock, suspend and resume as they happen. */
@@ -267,6 +272,40 @@ export class Scheduler {
         ? { reason: this.holds.holding(this.settings.holdDuring) ?? this.holds.held.reason, since: this.holds.held.since }
         : null,
     };
+  }
+
+  /** The shared cycle as it stands (several computers; a restart continues from it). */
+  cycleSnapshot(): { at: number; workedMs: number; sinceLong: number; snoozedUntil: number | null; paused: boolean; pausedUntil: number | null } {
+    const now = Math.max(this.clock.now(), this.lastSeen);
+    return {
+      at: now,
+      // During a break the cycle restarts when it ends: nothing of it is owed.
+      workedMs: this.onBreak ? 0 : this.workedMs(now),
+      sinceLong: this.sinceLong,
+      snoozedUntil: this.snoozedUntil,
+      paused: this.paused !== null,
+      pausedUntil: this.paused?.until ?? null,
+    };
+  }
+
+  /**
+   * Continue a cycle saved by this computer before a restart, or kept by another computer: `workedMs` of work done
+   * (counted up to now by the caller), the place in the micro/long rotation, a snooze or a pause still running.
+   */
+  restoreCycle(c: { workedMs: number; sinceLong: number; snoozedUntil: number | null; paused: boolean; pausedUntil: number | null }): void {
+    const now = this.enter();
+    if (this.onBreak) return;
+    if (c.paused && (c.pausedUntil === null || c.pausedUntil > now)) {
+      this.bank(now);
+      this.paused = { until: c.pausedUntil, byDuration: c.pausedUntil !== null };
+      this.presence = { state: 'unknown' };
+    } else if (this.paused === null) {
+      this.sinceLong = Math.max(0, Math.floor(c.sinceLong));
+      this.workMs = Math.max(0, c.workedMs);
+      this.countFrom = this.presentSince = now;
+      this.snoozedUntil = c.snoozedUntil !== null && c.snoozedUntil > now ? c.snoozedUntil : null;
+    }
+    this.run(now);
   }
 
   /**
@@ -565,7 +604,7 @@ export class Scheduler {
     if (now < this.lastSeen) this.rebase(now - this.lastSeen);
     else if (late > LATE_MS && this.started) {
       // Slept or jumped without an event: the gap is treated like sleep, from where we stopped looking.
-      if (this.counting()) this.goAway(now, 'sleep', Math.max(this.idleMs(), now - (this.timerAt || now)));
+      if (this.counting() && !this.activity.coversGaps) this.goAway(now, 'sleep', Math.max(this.idleMs(), now - (this.timerAt || now)));
     }
     this.lastSeen = now;
     if (this.started) this.refreshHours(now, false);

@@ -32,6 +32,7 @@ describe('the defaults', () => {
       holdDuring: ['call', 'screen-sharing', 'presentation', 'fullscreen', 'do-not-disturb'],
       holdLimitMinutes: 90,
       language: 'system',
+      sync: { folder: null },
     });
   });
 

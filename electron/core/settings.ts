@@ -163,6 +163,22 @@ export const SettingsSchema = v.object({
     () => [...HOLD_REASONS],
   ),
   holdLimitMinutes: intRange(HOLD_LIMIT_RANGE),
+  /** Several computers: a folder a sync service keeps in step (null: this computer alone). Per computer, not shared. */
+  sync: v.optional(
+    v.object({
+      folder: v.optional(
+        v.nullable(
+          v.pipe(
+            v.string('must be null or a folder path'),
+            v.maxLength(4096, 'is too long'),
+            v.regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute path'),
+          ),
+        ),
+        null,
+      ),
+    }),
+    {},
+  ),
   /** `system` follows the OS's preferred languages; a shipped code fixes the language. */
   language: v.optional(
     v.picklist(['system', ...LANGUAGE_CODES], `must be system or a shipped language: ${LANGUAGE_CODES.join(', ')}`),

@@ -1,7 +1,7 @@
 // The timeline simulator (docs/simulator.md): scenario parsing and validation, and the run loop that drives the real
 // Scheduler with a VirtualClock and a scripted user. Pure: the CLI (scripts/simulate.ts) only reads and prints.
 import { VirtualClock } from './clock.ts';
-import { ACTIVITY_STATES, ScriptedActivity } from './activity-script.ts';
+import { ACTIVITY_STATES, DEVICE_ACTIVITY_STATES, ScriptedActivity } from './activity-script.ts';
 import type { ActivitySegment, ActivityState } from './activity-script.ts';
 import { HOLD_REASONS } from './holds.ts';
 import type { HoldReason } from './holds.ts';
@@ -9,6 +9,8 @@ import { Scheduler } from './scheduler.ts';
 import type { BreakKind, SchedulerAction, SchedulerEvent } from './scheduler.ts';
 import { defaultSettings, validateSettings } from './settings.ts';
 import type { Settings } from './settings.ts';
+import { runDevices } from './sync/simulate-devices.ts';
+import type { DeviceEvent, SimDevice } from './sync/simulate-devices.ts';
 import { currentTimeZone, formatLocalIso, isValidTimeZone, localToEpoch, offsetMinutes } from './work-hours.ts';
 
 export type HeadsUpAnswer = 'wait' | 'start' | 'snooze' | 'skip';
@@ -33,11 +35,15 @@ export interface Scenario {
   end: number;
   settings: Settings;
   activity: ActivitySegment[];
-  actions: Array<{ at: number; action: SchedulerAction }>;
+  actions: Array<{ at: number; action: SchedulerAction; device?: string }>;
   /** Optional: absent means nothing ever holds a break. */
   busy?: BusyInterval[];
   user: SimulatedUser;
   timeZone: string;
+  /** Several computers (they replace `activity` and `busy`). */
+  devices?: SimDevice[];
+  /** How long a change takes to reach the other computers. */
+  syncDelaySeconds?: number;
 }
 
 export interface ScenarioProblem {
@@ -108,7 +114,7 @@ function parseSettings(input: unknown, problems: ScenarioProblem[]): Settings {
   return r.settings;
 }
 
-function parseAction(x: unknown, path: string, zone: string, problems: ScenarioProblem[]): { at: number; action: SchedulerAction } | null {
+function parseAction(x: unknown, path: string, zone: string, problems: ScenarioProblem[]): { at: number; action: SchedulerAction; device?: string } | null {
   if (!isRecord(x)) {
     problems.push({ path, message: `${path} must be an object like {"at": "…", "do": "pause", "minutes": 60}` });
     return null;
@@ -122,14 +128,14 @@ function parseAction(x: unknown, path: string, zone: string, problems: ScenarioP
   }
   let action: SchedulerAction;
   if (what === 'start-break') {
-    unknownKeys(x, ['at', 'do', 'kind'], `${path}.`, problems);
+    unknownKeys(x, ['at', 'do', 'kind', 'device'], `${path}.`, problems);
     if (x.kind !== undefined && x.kind !== 'micro' && x.kind !== 'long') {
       problems.push({ path: `${path}.kind`, message: `${path}.kind must be micro or long` });
       return null;
     }
     action = x.kind === undefined ? { do: 'start-break' } : { do: 'start-break', kind: x.kind as BreakKind };
   } else if (what === 'pause') {
-    unknownKeys(x, ['at', 'do', 'minutes', 'until'], `${path}.`, problems);
+    unknownKeys(x, ['at', 'do', 'minutes', 'until', 'device'], `${path}.`, problems);
     if (x.until !== undefined && x.until !== 'tomorrow') {
       problems.push({ path: `${path}.until`, message: `${path}.until must be "tomorrow"` });
       return null;
@@ -145,17 +151,22 @@ function parseAction(x: unknown, path: string, zone: string, problems: ScenarioP
     }
     action = x.until === 'tomorrow' ? { do: 'pause', until: 'tomorrow' } : m !== undefined ? { do: 'pause', minutes: m } : { do: 'pause' };
   } else {
-    unknownKeys(x, ['at', 'do'], `${path}.`, problems);
+    unknownKeys(x, ['at', 'do', 'device'], `${path}.`, problems);
     action = { do: what } as SchedulerAction;
   }
-  return at === null ? null : { at, action };
+  if (x.device !== undefined && typeof x.device !== 'string') {
+    problems.push({ path: `${path}.device`, message: `${path}.device must name one of the devices` });
+    return null;
+  }
+  if (at === null) return null;
+  return typeof x.device === 'string' ? { at, action, device: x.device } : { at, action };
 }
 
 /** Validate a scenario (parsed JSON). Every problem names its field, e.g. `activity[2].to must be after from`. */
 export function parseScenario(input: unknown, defaultTimeZone: string = currentTimeZone()): ParseResult {
   const problems: ScenarioProblem[] = [];
   if (!isRecord(input)) return { ok: false, problems: [{ path: '(scenario)', message: 'the scenario must be a JSON object' }] };
-  unknownKeys(input, ['start', 'end', 'settings', 'activity', 'actions', 'busy', 'user', 'timeZone'], '', problems);
+  unknownKeys(input, ['start', 'end', 'settings', 'activity', 'actions', 'busy', 'user', 'timeZone', 'devices', 'syncDelaySeconds'], '', problems);
 
   let timeZone = defaultTimeZone;
   if (input.timeZone !== undefined) {
@@ -175,33 +186,7 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
 
   const settings = parseSettings(input.settings, problems);
 
-  const activity: ActivitySegment[] = [];
-  if (input.activity !== undefined && !Array.isArray(input.activity)) {
-    problems.push({ path: 'activity', message: 'activity must be a list of {"from", "to", "state"}' });
-  } else {
-    (input.activity ?? []).forEach((x: unknown, i: number) => {
-      const path = `activity[${i}]`;
-      if (!isRecord(x)) return problems.push({ path, message: `${path} must be an object {"from", "to", "state"}` });
-      unknownKeys(x, ['from', 'to', 'state'], `${path}.`, problems);
-      const from = parseTime(x.from, timeZone);
-      const to = parseTime(x.to, timeZone);
-      if (from === null) problems.push({ path: `${path}.from`, message: `${path}.from must be an ISO-8601 date-time` });
-      if (to === null) problems.push({ path: `${path}.to`, message: `${path}.to must be an ISO-8601 date-time` });
-      if (typeof x.state !== 'string' || !(ACTIVITY_STATES as readonly string[]).includes(x.state)) {
-        problems.push({ path: `${path}.state`, message: `${path}.state must be one of: ${ACTIVITY_STATES.join(', ')}` });
-        return;
-      }
-      if (from === null || to === null) return;
-      if (to <= from) return problems.push({ path: `${path}.to`, message: `${path}.to must be later than ${path}.from` });
-      activity.push({ from, to, state: x.state as ActivityState });
-    });
-    const sorted = activity.map((s, i) => ({ s, i })).sort((a, b) => a.s.from - b.s.from);
-    for (let k = 1; k < sorted.length; k++) {
-      const a = sorted[k - 1]!;
-      const b = sorted[k]!;
-      if (b.s.from < a.s.to) problems.push({ path: `activity[${b.i}]`, message: `activity[${b.i}] overlaps activity[${a.i}]` });
-    }
-  }
+  const activity = parseActivity(input.activity, 'activity', timeZone, ACTIVITY_STATES, problems);
 
   const actions: Scenario['actions'] = [];
   if (input.actions !== undefined && !Array.isArray(input.actions)) {
@@ -217,7 +202,19 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
     });
   }
 
-  const busy = parseBusy(input.busy, timeZone, problems);
+  const busy = parseBusy(input.busy, 'busy', timeZone, problems);
+  const several = parseDevices(input, timeZone, problems);
+  if (several) {
+    actions.forEach((a, i) => {
+      if (a.device !== undefined && !several.devices.some((d) => d.id === a.device)) {
+        problems.push({ path: `actions[${i}].device`, message: `actions[${i}].device must name one of the devices: ${several.devices.map((d) => d.id).join(', ')}` });
+      }
+    });
+  } else {
+    actions.forEach((a, i) => {
+      if (a.device !== undefined) problems.push({ path: `actions[${i}].device`, message: `actions[${i}].device needs "devices" (several computers)` });
+    });
+  }
 
   const user: SimulatedUser = { onHeadsUp: 'wait', onPrompt: 'start', completes: true };
   if (input.user !== undefined) {
@@ -242,19 +239,109 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
 
   if (problems.length || start === null || end === null) return { ok: false, problems };
   actions.sort((a, b) => a.at - b.at); // stable: same-instant actions keep their order
-  return { ok: true, scenario: { start, end, settings, activity, actions, busy, user, timeZone } };
+  const scenario: Scenario = { start, end, settings, activity, actions, busy, user, timeZone };
+  if (several) {
+    scenario.devices = several.devices;
+    scenario.syncDelaySeconds = several.syncDelaySeconds;
+  }
+  return { ok: true, scenario };
+}
+
+/** Device ids: `a-z 0-9 -`, up to 32 characters. */
+const DEVICE_ID_RE = /^[a-z0-9-]{1,32}$/;
+
+/** `devices`, `syncDelaySeconds` and each device's `clockOffsetSeconds` (DESIGN §4 "Several computers"). */
+function parseDevices(input: Record<string, unknown>, timeZone: string, problems: ScenarioProblem[]): { devices: SimDevice[]; syncDelaySeconds: number } | null {
+  let syncDelaySeconds = 10;
+  if (input.syncDelaySeconds !== undefined) {
+    const d = input.syncDelaySeconds;
+    if (typeof d !== 'number' || !Number.isFinite(d) || d < 0 || d > 300) {
+      problems.push({ path: 'syncDelaySeconds', message: 'syncDelaySeconds must be a number of seconds from 0 to 300' });
+    } else syncDelaySeconds = d;
+  }
+  // One computer: a sync delay has nothing to carry (accepted, as the same scenario may be run with devices).
+  if (input.devices === undefined) return null;
+  if (input.activity !== undefined) problems.push({ path: 'activity', message: 'activity cannot be given with devices: give each device its own activity' });
+  if (input.busy !== undefined) problems.push({ path: 'busy', message: 'busy cannot be given with devices: give each device its own busy' });
+  const list = input.devices;
+  if (!Array.isArray(list) || list.length < 2 || list.length > 8) {
+    problems.push({ path: 'devices', message: 'devices must be a list of 2 to 8 computers {"id", "activity", "busy", "clockOffsetSeconds"}' });
+    return null;
+  }
+  const devices: SimDevice[] = [];
+  const ids = new Set<string>();
+  list.forEach((x: unknown, i: number) => {
+    const path = `devices[${i}]`;
+    if (!isRecord(x)) return problems.push({ path, message: `${path} must be an object {"id", "activity", "busy", "clockOffsetSeconds"}` });
+    unknownKeys(x, ['id', 'activity', 'busy', 'clockOffsetSeconds'], `${path}.`, problems);
+    let id = '';
+    if (typeof x.id !== 'string' || !DEVICE_ID_RE.test(x.id)) {
+      problems.push({ path: `${path}.id`, message: `${path}.id must be 1 to 32 characters of a-z, 0-9 and -` });
+    } else if (ids.has(x.id)) {
+      problems.push({ path: `${path}.id`, message: `${path}.id "${x.id}" is given twice: ids must be unique` });
+    } else {
+      id = x.id;
+      ids.add(id);
+    }
+    let clockOffsetSeconds = 0;
+    if (x.clockOffsetSeconds !== undefined) {
+      const c = x.clockOffsetSeconds;
+      if (typeof c !== 'number' || !Number.isFinite(c) || c < -600 || c > 600) {
+        problems.push({ path: `${path}.clockOffsetSeconds`, message: `${path}.clockOffsetSeconds must be a number of seconds from -600 to 600` });
+      } else clockOffsetSeconds = c;
+    }
+    const activity = parseActivity(x.activity, `${path}.activity`, timeZone, DEVICE_ACTIVITY_STATES, problems);
+    const busy = parseBusy(x.busy, `${path}.busy`, timeZone, problems);
+    devices.push({ id, activity, busy, clockOffsetSeconds });
+  });
+  return { devices, syncDelaySeconds };
+}
+
+/** A list of `{from, to, state}` that must not overlap. */
+function parseActivity(input: unknown, name: string, timeZone: string, states: readonly ActivityState[], problems: ScenarioProblem[]): ActivitySegment[] {
+  const activity: ActivitySegment[] = [];
+  if (input === undefined) return activity;
+  if (!Array.isArray(input)) {
+    problems.push({ path: name, message: `${name} must be a list of {"from", "to", "state"}` });
+    return activity;
+  }
+  const index: number[] = [];
+  input.forEach((x: unknown, i: number) => {
+    const path = `${name}[${i}]`;
+    if (!isRecord(x)) return problems.push({ path, message: `${path} must be an object {"from", "to", "state"}` });
+    unknownKeys(x, ['from', 'to', 'state'], `${path}.`, problems);
+    const from = parseTime(x.from, timeZone);
+    const to = parseTime(x.to, timeZone);
+    if (from === null) problems.push({ path: `${path}.from`, message: `${path}.from must be an ISO-8601 date-time` });
+    if (to === null) problems.push({ path: `${path}.to`, message: `${path}.to must be an ISO-8601 date-time` });
+    if (typeof x.state !== 'string' || !(states as readonly string[]).includes(x.state)) {
+      problems.push({ path: `${path}.state`, message: `${path}.state must be one of: ${states.join(', ')}` });
+      return;
+    }
+    if (from === null || to === null) return;
+    if (to <= from) return problems.push({ path: `${path}.to`, message: `${path}.to must be later than ${path}.from` });
+    activity.push({ from, to, state: x.state as ActivityState });
+    index.push(i);
+  });
+  const sorted = activity.map((s, k) => ({ s, i: index[k]! })).sort((a, b) => a.s.from - b.s.from);
+  for (let k = 1; k < sorted.length; k++) {
+    const a = sorted[k - 1]!;
+    const b = sorted[k]!;
+    if (b.s.from < a.s.to) problems.push({ path: `${name}[${b.i}]`, message: `${name}[${b.i}] overlaps ${name}[${a.i}]` });
+  }
+  return activity;
 }
 
 /** `busy` entries: hold reasons over time. Intervals may overlap (a call while in do-not-disturb). */
-function parseBusy(input: unknown, timeZone: string, problems: ScenarioProblem[]): BusyInterval[] {
+function parseBusy(input: unknown, name: string, timeZone: string, problems: ScenarioProblem[]): BusyInterval[] {
   const busy: BusyInterval[] = [];
   if (input === undefined) return busy;
   if (!Array.isArray(input)) {
-    problems.push({ path: 'busy', message: 'busy must be a list of {"from", "to", "reason"}' });
+    problems.push({ path: name, message: `${name} must be a list of {"from", "to", "reason"}` });
     return busy;
   }
   input.forEach((x: unknown, i: number) => {
-    const path = `busy[${i}]`;
+    const path = `${name}[${i}]`;
     if (!isRecord(x)) return problems.push({ path, message: `${path} must be an object {"from", "to", "reason"}` });
     unknownKeys(x, ['from', 'to', 'reason'], `${path}.`, problems);
     const from = parseTime(x.from, timeZone);
@@ -444,6 +531,23 @@ export function formatTimeline(events: readonly SchedulerEvent[], timeZone: stri
   return lines.map((x) => JSON.stringify(x)).join('\n') + (lines.length ? '\n' : '');
 }
 
+/** Several computers: every line names its `device`. */
+export function formatDeviceTimeline(events: readonly DeviceEvent[], timeZone: string): string {
+  const lines: string[] = [];
+  for (const { device, event } of events) {
+    const x = timelineEntry(event, timeZone);
+    if (x) lines.push(JSON.stringify({ ...x, device }));
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+/** Run a parsed scenario, one computer or several; the timeline text. */
+export function runToText(sc: Scenario): string {
+  if (!sc.devices) return formatTimeline(runScenario(sc).events, sc.timeZone);
+  const { events } = runDevices({ ...sc, devices: sc.devices, syncDelaySeconds: sc.syncDelaySeconds ?? 10 });
+  return formatDeviceTimeline(events, sc.timeZone);
+}
+
 /** Parse JSON text and run it; the CLI's whole job. Exit code 2 on any invalid input. */
 export function simulateText(text: string, defaultTimeZone?: string): { code: 0; output: string } | { code: 2; message: string } {
   let json: unknown;
@@ -454,8 +558,7 @@ export function simulateText(text: string, defaultTimeZone?: string): { code: 0;
   }
   const r = parseScenario(json, defaultTimeZone);
   if (!r.ok) return { code: 2, message: r.problems.map((p) => p.message).join('\n') };
-  const { events } = runScenario(r.scenario);
-  return { code: 0, output: formatTimeline(events, r.scenario.timeZone) };
+  return { code: 0, output: runToText(r.scenario) };
 }
 
 // Re-exported so callers of the simulator need one import for time formatting.

@@ -116,7 +116,10 @@ export function trayIcon(status: SchedulerStatus, now: number): TrayIcon {
   }
 }
 
-export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: string, t: T = tEnglish): { tooltip: string; title: string } {
+/** The scheduler's status, and with several computers the name of the one a running break is on (not this one). */
+export type TrayStatus = SchedulerStatus & { breakOn?: string | null };
+
+export function trayTooltip(status: TrayStatus, now: number, timeZone?: string, t: T = tEnglish): { tooltip: string; title: string } {
   if (status.held && status.phase !== 'paused' && status.phase !== 'on-break') {
     return {
       tooltip: t('tray.tooltip.held', { reason: holdReasonText(status.held.reason, t), time: clock(status.held.since, timeZone) }),
@@ -129,6 +132,7 @@ export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: str
         ? { tooltip: t('tray.tooltip.pausedUntil', { time: clock(status.pausedUntil, timeZone) }), title: t('tray.title.paused') }
         : { tooltip: t('tray.tooltip.paused'), title: t('tray.title.paused') };
     case 'on-break':
+      if (status.breakOn) return { tooltip: t('tray.tooltip.breakOn', { device: status.breakOn }), title: t('tray.title.break') };
       return { tooltip: t('tray.tooltip.onBreak'), title: t('tray.title.break') };
     case 'prompt':
       return { tooltip: t('tray.tooltip.prompt'), title: t('tray.title.break') };
@@ -149,11 +153,14 @@ export function trayTooltip(status: SchedulerStatus, now: number, timeZone?: str
   }
 }
 
-export function trayMenu(status: SchedulerStatus, t: T = tEnglish): MenuItem[] {
+export function trayMenu(status: TrayStatus, t: T = tEnglish): MenuItem[] {
   const paused = status.phase === 'paused';
   const breakPending = status.phase === 'prompt' || status.phase === 'heads-up';
   const M = MENU_COMMANDS;
+  const elsewhere: MenuItem[] =
+    status.phase === 'on-break' && status.breakOn ? [{ id: 'break-on', label: t('tray.menu.breakOn', { device: status.breakOn }), info: true, enabled: false }] : [];
   return [
+    ...elsewhere,
     item(t, M.startMicro, status.phase !== 'on-break'),
     item(t, M.startLong, status.phase !== 'on-break'),
     item(t, M.snooze, breakPending),
@@ -176,6 +183,6 @@ export function trayMenu(status: SchedulerStatus, t: T = tEnglish): MenuItem[] {
 }
 
 /** The tray in the words of `t` (English by default, as the command line's `status` prints it). */
-export function trayView(status: SchedulerStatus, now: number, timeZone?: string, t: T = tEnglish): TrayView {
+export function trayView(status: TrayStatus, now: number, timeZone?: string, t: T = tEnglish): TrayView {
   return { icon: trayIcon(status, now), ...trayTooltip(status, now, timeZone, t), menu: trayMenu(status, t) };
 }

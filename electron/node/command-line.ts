@@ -9,7 +9,11 @@ export const STATS_MAX_DAYS = 3660;
 export const STATS_DEFAULT_DAYS = 28;
 
 /** Commands that work on the data folder alone, without the app. */
-export type DataCommand = { name: 'stats'; days: number; json: boolean } | { name: 'export'; format: 'csv' | 'json' } | { name: 'doctor' };
+export type DataCommand =
+  | { name: 'stats'; days: number; json: boolean; device: string | null }
+  | { name: 'export'; format: 'csv' | 'json' }
+  | { name: 'doctor' }
+  | { name: 'devices'; json: boolean };
 
 export type ParsedCommand = (InstanceCommand | DataCommand) & {
   /** `--user-data-dir DIR` as given (not resolved: electron/node/data-dir.ts does that), or null for the default. */
@@ -46,12 +50,20 @@ export const SPECS: Readonly<Record<CommandLineName, Spec>> = {
   resume: { usage: 'limber resume', summary: 'resume reminders after a pause', values: [], flags: [], maxArgs: 0 },
   status: { usage: 'limber status [--json]', summary: 'show what Limber is doing and when the next break is', values: [], flags: ['--json'], maxArgs: 0, details: '  --json               print one JSON object' },
   stats: {
-    usage: 'limber stats [--days N] [--json]',
-    summary: 'show statistics from the history (works without the app running)',
-    values: ['--days'],
+    usage: 'limber stats [--days N] [--device ID] [--json]',
+    summary: 'show statistics from the history, every computer\'s with a sync folder (works without the app running)',
+    values: ['--days', '--device'],
     flags: ['--json'],
     maxArgs: 0,
-    details: `  --days N             the last N days, 1 to ${STATS_MAX_DAYS} (default ${STATS_DEFAULT_DAYS})\n  --json               print one JSON object`,
+    details: `  --days N             the last N days, 1 to ${STATS_MAX_DAYS} (default ${STATS_DEFAULT_DAYS})\n  --device ID          only the breaks recorded on that computer (see 'limber devices')\n  --json               print one JSON object`,
+  },
+  devices: {
+    usage: 'limber devices [--json]',
+    summary: 'list the computers sharing the sync folder (works without the app running)',
+    values: [],
+    flags: ['--json'],
+    maxArgs: 0,
+    details: '  --json               print one JSON list',
   },
   export: {
     usage: 'limber export [--format csv|json]',
@@ -105,6 +117,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   days: { type: 'string' },
   format: { type: 'string' },
+  device: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -196,8 +209,12 @@ export function parseArgs(argv: readonly string[], opts: ParseOptions = {}): Par
       const daysText = values.get('--days');
       const days = daysText === undefined ? STATS_DEFAULT_DAYS : wholeNumber(daysText, 1, STATS_MAX_DAYS);
       if (days === null) return fail(`--days must be a whole number from 1 to ${STATS_MAX_DAYS} (got '${daysText}')`);
-      return done({ name, days, json: flags.has('--json') });
+      const device = values.get('--device') ?? null;
+      if (device !== null && !/^[a-z0-9-]{1,64}$/.test(device)) return fail(`--device must be a device id (a-z, 0-9 and -, as 'limber devices' lists them) (got '${device}')`);
+      return done({ name, days, json: flags.has('--json'), device });
     }
+    case 'devices':
+      return done({ name, json: flags.has('--json') });
     case 'export': {
       const format = values.get('--format') ?? 'csv';
       if (format !== 'csv' && format !== 'json') return fail(`--format must be 'csv' or 'json' (got '${format}')`);

@@ -208,6 +208,7 @@ describe('loading settings.json', () => {
       holdDuring: ['call', 'screen-sharing', 'presentation', 'fullscreen', 'do-not-disturb'],
       holdLimitMinutes: 90,
       language: 'system',
+      sync: { folder: null },
     } satisfies Settings);
     const disk = onDisk();
     expect(disk['__internal__']).toEqual({ migrations: { version: SETTINGS_VERSION } });

@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — متوقف مؤقتًا حتى {time}',
     'tray.tooltip.paused': 'Limber — متوقف مؤقتًا',
     'tray.tooltip.onBreak': 'Limber — في استراحة',
+    'tray.tooltip.breakOn': 'Limber — استراحة على {device}',
+    'tray.menu.breakOn': 'استراحة على {device}',
     'tray.tooltip.prompt': 'Limber — حان وقت الاستراحة',
     'tray.tooltip.offHours': 'Limber — خارج ساعات العمل',
     'tray.tooltip.disabled': 'Limber — الاستراحات معطّلة',

@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber – pausiert bis {time}',
     'tray.tooltip.paused': 'Limber – pausiert',
     'tray.tooltip.onBreak': 'Limber – in der Pause',
+    'tray.tooltip.breakOn': 'Limber – Pause auf {device}',
+    'tray.menu.breakOn': 'Pause auf {device}',
     'tray.tooltip.prompt': 'Limber – Zeit für eine Pause',
     'tray.tooltip.offHours': 'Limber – außerhalb der Arbeitszeit',
     'tray.tooltip.disabled': 'Limber – Pausen sind ausgeschaltet',

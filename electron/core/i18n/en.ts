@@ -314,6 +314,8 @@ export const messages = {
   'tray.tooltip.pausedUntil': 'Limber — paused until {time}',
   'tray.tooltip.paused': 'Limber — paused',
   'tray.tooltip.onBreak': 'Limber — on a break',
+  'tray.tooltip.breakOn': 'Limber — break on {device}',
+  'tray.menu.breakOn': 'Break on {device}',
   'tray.tooltip.prompt': 'Limber — time for a break',
   'tray.tooltip.offHours': 'Limber — outside work hours',
   'tray.tooltip.disabled': 'Limber — breaks are turned off',

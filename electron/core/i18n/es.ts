@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber: en pausa hasta las {time}',
     'tray.tooltip.paused': 'Limber: en pausa',
     'tray.tooltip.onBreak': 'Limber: en una pausa',
+    'tray.tooltip.breakOn': 'Limber: pausa en {device}',
+    'tray.menu.breakOn': 'Pausa en {device}',
     'tray.tooltip.prompt': 'Limber: hora de una pausa',
     'tray.tooltip.offHours': 'Limber: fuera del horario laboral',
     'tray.tooltip.disabled': 'Limber: pausas desactivadas',

@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — en pause jusqu’à {time}',
     'tray.tooltip.paused': 'Limber — en pause',
     'tray.tooltip.onBreak': 'Limber — pause en cours',
+    'tray.tooltip.breakOn': 'Limber — pause sur {device}',
+    'tray.menu.breakOn': 'Pause sur {device}',
     'tray.tooltip.prompt': 'Limber — c’est l’heure d’une pause',
     'tray.tooltip.offHours': 'Limber — hors des heures de travail',
     'tray.tooltip.disabled': 'Limber — pauses désactivées',

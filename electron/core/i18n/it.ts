@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — in pausa fino alle {time}',
     'tray.tooltip.paused': 'Limber — in pausa',
     'tray.tooltip.onBreak': 'Limber — pausa in corso',
+    'tray.tooltip.breakOn': 'Limber — pausa su {device}',
+    'tray.menu.breakOn': 'Pausa su {device}',
     'tray.tooltip.prompt': 'Limber — è ora di una pausa',
     'tray.tooltip.offHours': 'Limber — fuori orario di lavoro',
     'tray.tooltip.disabled': 'Limber — pause disattivate',

@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — {time} まで一時停止中',
     'tray.tooltip.paused': 'Limber — 一時停止中',
     'tray.tooltip.onBreak': 'Limber — 休憩中',
+    'tray.tooltip.breakOn': 'Limber — {device} で休憩中',
+    'tray.menu.breakOn': '{device} で休憩中',
     'tray.tooltip.prompt': 'Limber — 休憩の時間です',
     'tray.tooltip.offHours': 'Limber — 勤務時間外',
     'tray.tooltip.disabled': 'Limber — 休憩はオフです',

@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — {time}까지 일시정지',
     'tray.tooltip.paused': 'Limber — 일시정지',
     'tray.tooltip.onBreak': 'Limber — 휴식 중',
+    'tray.tooltip.breakOn': 'Limber — {device}에서 휴식 중',
+    'tray.menu.breakOn': '{device}에서 휴식 중',
     'tray.tooltip.prompt': 'Limber — 휴식할 시간이에요',
     'tray.tooltip.offHours': 'Limber — 근무 시간 외',
     'tray.tooltip.disabled': 'Limber — 휴식 꺼짐',

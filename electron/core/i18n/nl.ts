@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — gepauzeerd tot {time}',
     'tray.tooltip.paused': 'Limber — gepauzeerd',
     'tray.tooltip.onBreak': 'Limber — pauze bezig',
+    'tray.tooltip.breakOn': 'Limber — pauze op {device}',
+    'tray.menu.breakOn': 'Pauze op {device}',
     'tray.tooltip.prompt': 'Limber — tijd voor een pauze',
     'tray.tooltip.offHours': 'Limber — buiten werktijd',
     'tray.tooltip.disabled': 'Limber — pauzes staan uit',

@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — wstrzymany do {time}',
     'tray.tooltip.paused': 'Limber — wstrzymany',
     'tray.tooltip.onBreak': 'Limber — trwa przerwa',
+    'tray.tooltip.breakOn': 'Limber — przerwa na {device}',
+    'tray.menu.breakOn': 'Przerwa na {device}',
     'tray.tooltip.prompt': 'Limber — czas na przerwę',
     'tray.tooltip.offHours': 'Limber — poza godzinami pracy',
     'tray.tooltip.disabled': 'Limber — przerwy wyłączone',

@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — pausado até {time}',
     'tray.tooltip.paused': 'Limber — pausado',
     'tray.tooltip.onBreak': 'Limber — em pausa',
+    'tray.tooltip.breakOn': 'Limber — pausa em {device}',
+    'tray.menu.breakOn': 'Pausa em {device}',
     'tray.tooltip.prompt': 'Limber — hora de uma pausa',
     'tray.tooltip.offHours': 'Limber — fora do horário de trabalho',
     'tray.tooltip.disabled': 'Limber — pausas desativadas',

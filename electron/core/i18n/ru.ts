@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — на паузе до {time}',
     'tray.tooltip.paused': 'Limber — на паузе',
     'tray.tooltip.onBreak': 'Limber — перерыв',
+    'tray.tooltip.breakOn': 'Limber — перерыв на {device}',
+    'tray.menu.breakOn': 'Перерыв на {device}',
     'tray.tooltip.prompt': 'Limber — пора сделать перерыв',
     'tray.tooltip.offHours': 'Limber — нерабочее время',
     'tray.tooltip.disabled': 'Limber — перерывы выключены',

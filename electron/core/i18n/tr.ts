@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — {time} saatine kadar duraklatıldı',
     'tray.tooltip.paused': 'Limber — duraklatıldı',
     'tray.tooltip.onBreak': 'Limber — molada',
+    'tray.tooltip.breakOn': 'Limber — {device} üzerinde mola',
+    'tray.menu.breakOn': '{device} üzerinde mola',
     'tray.tooltip.prompt': 'Limber — mola zamanı',
     'tray.tooltip.offHours': 'Limber — çalışma saatleri dışında',
     'tray.tooltip.disabled': 'Limber — molalar kapalı',

@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — призупинено до {time}',
     'tray.tooltip.paused': 'Limber — призупинено',
     'tray.tooltip.onBreak': 'Limber — перерва',
+    'tray.tooltip.breakOn': 'Limber — перерва на {device}',
+    'tray.menu.breakOn': 'Перерва на {device}',
     'tray.tooltip.prompt': 'Limber — час для перерви',
     'tray.tooltip.offHours': 'Limber — неробочий час',
     'tray.tooltip.disabled': 'Limber — перерви вимкнено',

@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — 暂停至 {time}',
     'tray.tooltip.paused': 'Limber — 已暂停',
     'tray.tooltip.onBreak': 'Limber — 休息中',
+    'tray.tooltip.breakOn': 'Limber — 在 {device} 上休息',
+    'tray.menu.breakOn': '在 {device} 上休息',
     'tray.tooltip.prompt': 'Limber — 该休息了',
     'tray.tooltip.offHours': 'Limber — 非工作时间',
     'tray.tooltip.disabled': 'Limber — 休息已关闭',

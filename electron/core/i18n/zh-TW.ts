@@ -281,6 +281,8 @@ export const words: LocaleWords = {
     'tray.tooltip.pausedUntil': 'Limber — 暫停至 {time}',
     'tray.tooltip.paused': 'Limber — 已暫停',
     'tray.tooltip.onBreak': 'Limber — 休息中',
+    'tray.tooltip.breakOn': 'Limber — 在 {device} 上休息',
+    'tray.menu.breakOn': '在 {device} 上休息',
     'tray.tooltip.prompt': 'Limber — 該休息了',
     'tray.tooltip.offHours': 'Limber — 非工作時間',
     'tray.tooltip.disabled': 'Limber — 休息已關閉',

@@ -136,7 +136,8 @@ async function advance(clock: VirtualClock, all: Computer[], ms: number, check: 
   }
 }
 
-const headsUps = (c: Computer) => c.h.notifier.sent.filter((s) => s.req.actions.length > 0).length;
+/** Heads-ups shown on a computer: each starts at 60 s and is then updated in place as it counts down. */
+const headsUps = (c: Computer) => c.h.notifier.sent.filter((s) => s.req.actions.length > 0 && /starts in 60 seconds/.test(s.req.body)).length;
 const records = (c: Computer): HistoryRecord[] => c.h.history.readAll();
 
 async function cli(c: Computer, clock: VirtualClock, ...args: string[]) {

@@ -8,6 +8,7 @@ import type { HoldReason } from './holds.ts';
 import { Scheduler } from './scheduler.ts';
 import type { BreakKind, SchedulerAction, SchedulerEvent } from './scheduler.ts';
 import { defaultSettings, validateSettings } from './settings.ts';
+import { combineSources, flattenSettings, readPolicyLayer, refusal, resolveSettings, settingKeys, type Policy } from './policy.ts';
 import type { Settings } from './settings.ts';
 import { currentTimeZone, formatLocalIso, isValidTimeZone, localToEpoch, offsetMinutes } from './work-hours.ts';
 
@@ -38,7 +39,19 @@ export interface Scenario {
   busy?: BusyInterval[];
   user: SimulatedUser;
   timeZone: string;
+  /** Organisation policy; `settings` is then the merge of it with the user's own. */
+  policy?: Policy;
 }
+
+/** An action the policy forbids: not carried out, printed as `refused`. */
+export interface RefusedEvent {
+  type: 'refused';
+  at: number;
+  do: SchedulerAction['do'];
+  reason: 'policy';
+}
+
+export type TimelineEvent = SchedulerEvent | RefusedEvent;
 
 export interface ScenarioProblem {
   path: string;
@@ -82,6 +95,43 @@ function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], p
   for (const k of Object.keys(obj)) {
     if (!allowed.includes(k)) problems.push({ path: prefix + k, message: `${prefix}${k} is not a known field (allowed: ${allowed.join(', ')})` });
   }
+}
+
+/** The dotted keys the scenario's user set (their own settings; the rest follow the policy's recommendation). */
+function userLeaves(input: unknown, settings: Settings): Record<string, unknown> {
+  if (!isRecord(input)) return {};
+  const all = flattenSettings(settings);
+  return Object.fromEntries(
+    settingKeys()
+      .filter((k) => {
+        const [g, sub] = k.split('.') as [string, string | undefined];
+        return sub === undefined ? g in input : isRecord(input[g]) && sub in input[g];
+      })
+      .map((k) => [k, all[k]]),
+  );
+}
+
+/** `policy: {managed, recommended}` with the policy files' shapes; here a bad value is a bad scenario (exit 2). */
+function parsePolicy(input: unknown, problems: ScenarioProblem[]): Policy | undefined {
+  if (input === undefined) return undefined;
+  if (!isRecord(input)) {
+    problems.push({ path: 'policy', message: 'policy must be an object {"managed": {…}, "recommended": {…}}' });
+    return undefined;
+  }
+  unknownKeys(input, ['managed', 'recommended'], 'policy.', problems);
+  const sources: Array<{ kind: 'managed' | 'recommended'; source: string; data: unknown }> = [];
+  for (const kind of ['recommended', 'managed'] as const) {
+    if (input[kind] === undefined) continue;
+    const path = `policy.${kind}`;
+    if (!isRecord(input[kind])) {
+      problems.push({ path, message: `${path} must be an object with the shapes of a policy file` });
+      continue;
+    }
+    const r = readPolicyLayer(input[kind], path, { rules: kind === 'managed', say: (key, message) => `${path}.${key} ${message}` });
+    for (const m of r.problems) problems.push({ path: m.split(' ')[0]!, message: m });
+    sources.push({ kind, source: path, data: input[kind] });
+  }
+  return combineSources(sources);
 }
 
 function parseSettings(input: unknown, problems: ScenarioProblem[]): Settings {
@@ -155,7 +205,7 @@ function parseAction(x: unknown, path: string, zone: string, problems: ScenarioP
 export function parseScenario(input: unknown, defaultTimeZone: string = currentTimeZone()): ParseResult {
   const problems: ScenarioProblem[] = [];
   if (!isRecord(input)) return { ok: false, problems: [{ path: '(scenario)', message: 'the scenario must be a JSON object' }] };
-  unknownKeys(input, ['start', 'end', 'settings', 'activity', 'actions', 'busy', 'user', 'timeZone'], '', problems);
+  unknownKeys(input, ['start', 'end', 'settings', 'activity', 'actions', 'busy', 'user', 'timeZone', 'policy'], '', problems);
 
   let timeZone = defaultTimeZone;
   if (input.timeZone !== undefined) {
@@ -173,7 +223,13 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
     else if (end - start > MAX_SPAN_DAYS * 86_400_000) problems.push({ path: 'end', message: `end must be at most ${MAX_SPAN_DAYS} days after start` });
   }
 
-  const settings = parseSettings(input.settings, problems);
+  let settings = parseSettings(input.settings, problems);
+  const policy = parsePolicy(input.policy, problems);
+  if (policy) {
+    const merged = resolveSettings(userLeaves(input.settings, settings), policy);
+    for (const m of merged.problems) problems.push({ path: 'policy', message: `policy: ${m}` });
+    settings = merged.settings;
+  }
 
   const activity: ActivitySegment[] = [];
   if (input.activity !== undefined && !Array.isArray(input.activity)) {
@@ -242,7 +298,7 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
 
   if (problems.length || start === null || end === null) return { ok: false, problems };
   actions.sort((a, b) => a.at - b.at); // stable: same-instant actions keep their order
-  return { ok: true, scenario: { start, end, settings, activity, actions, busy, user, timeZone } };
+  return { ok: true, scenario: { start, end, settings, activity, actions, busy, user, timeZone, ...(policy ? { policy } : {}) } };
 }
 
 /** `busy` entries: hold reasons over time. Intervals may overlap (a call while in do-not-disturb). */
@@ -280,7 +336,7 @@ export function busyAt(busy: readonly BusyInterval[], t: number): HoldReason[] {
 }
 
 export interface SimulationResult {
-  events: SchedulerEvent[];
+  events: TimelineEvent[];
   /** Timer wake-ups of the scheduler (the simulated user's own reactions are not timers). */
   wakeups: number;
   /** Times the scheduler asked the hold sources. */
@@ -307,12 +363,18 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
       }
     : undefined;
   const scheduler = new Scheduler({ clock, activity, settings: sc.settings, timeZone: sc.timeZone, requestHoldCheck });
-  const events: SchedulerEvent[] = [];
+  const events: TimelineEvent[] = [];
   const queue: Pending[] = [];
   let seq = 0;
   const later = (at: number, fn: () => void) => {
     queue.push({ at, seq: seq++, fn });
     queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  };
+  // The policy step: what the organisation forbids is not dispatched, and says so at its time.
+  const policyAllows = (action: SchedulerAction, quiet = false): boolean => {
+    if (!sc.policy || refusal(action, sc.policy.rules, { now: clock.now(), settings: sc.settings, timeZone: sc.timeZone }) === null) return true;
+    if (!quiet) events.push({ type: 'refused', at: clock.now(), do: action.do, reason: 'policy' });
+    return false;
   };
   const breakMs = (k: BreakKind) => (k === 'long' ? sc.settings.longBreak.durationMinutes * 60_000 : sc.settings.microBreak.durationSeconds * 1000);
 
@@ -320,9 +382,13 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
     events.push(e);
     opts.onEvent?.(e, clock);
     const now = e.at;
-    // The user answers a notification only while it is still showing (a scripted action may have come first).
+    // The user answers a notification only while it is still showing (a scripted action may have come first). A
+    // button the policy removes (Skip) is not there to press: the user leaves the notification be.
     const answer = (phase: 'heads-up' | 'prompt', a: 'start' | 'snooze' | 'skip') =>
-      later(now, () => scheduler.status().phase === phase && scheduler.dispatch(a === 'start' ? { do: 'start-break' } : { do: a }));
+      later(now, () => {
+        const action: SchedulerAction = a === 'start' ? { do: 'start-break' } : { do: a };
+        if (scheduler.status().phase === phase && policyAllows(action, true)) scheduler.dispatch(action);
+      });
     if (e.type === 'heads-up' && sc.user.onHeadsUp !== 'wait') answer('heads-up', sc.user.onHeadsUp);
     else if (e.type === 'break-prompt' && sc.user.onPrompt !== 'ignore') answer('prompt', sc.user.onPrompt);
     else if (e.type === 'break-start') {
@@ -403,16 +469,21 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
       scheduler.setHolds(busyAt(busy, clock.now()));
     }
     const now = clock.now();
-    while (ai < sc.actions.length && sc.actions[ai]!.at <= now) scheduler.dispatch(sc.actions[ai++]!.action);
+    while (ai < sc.actions.length && sc.actions[ai]!.at <= now) {
+      const { action } = sc.actions[ai++]!;
+      if (policyAllows(action)) scheduler.dispatch(action);
+    }
     while (queue.length && queue[0]!.at <= now) queue.shift()!.fn();
   }
   return result();
 }
 
 /** One output line's object: `at` (and `until`, `from`) as ISO-8601 with the zone's offset. */
-export function timelineEntry(e: SchedulerEvent, timeZone: string): Record<string, unknown> | null {
+export function timelineEntry(e: TimelineEvent, timeZone: string): Record<string, unknown> | null {
   const iso = (t: number) => formatLocalIso(t, timeZone);
   switch (e.type) {
+    case 'refused':
+      return { at: iso(e.at), type: e.type, do: e.do, reason: e.reason };
     case 'heads-up':
       return { at: iso(e.at), type: e.type, kind: e.kind, breakAt: iso(e.breakAt) };
     case 'break-prompt':
@@ -439,7 +510,7 @@ export function timelineEntry(e: SchedulerEvent, timeZone: string): Record<strin
 }
 
 /** The simulator's output: one JSON object a line, in time order. */
-export function formatTimeline(events: readonly SchedulerEvent[], timeZone: string): string {
+export function formatTimeline(events: readonly TimelineEvent[], timeZone: string): string {
   const lines = events.map((e) => timelineEntry(e, timeZone)).filter((x) => x !== null);
   return lines.map((x) => JSON.stringify(x)).join('\n') + (lines.length ? '\n' : '');
 }

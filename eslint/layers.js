@@ -15,8 +15,11 @@ const E2E = ['e2e/**'];
 const BUILTINS = 'node:*';
 /** Libraries that run anywhere (no Node built-ins, no DOM). */
 const PURE = ['valibot'];
-/** Libraries the Node side uses (`conf` is electron-store's Node core; D-Bus and native calls for presence sources). */
-const NODE_LIBS = ['conf', '@valibot/to-json-schema', '@particle/dbus-next', 'koffi'];
+/**
+ * Libraries the Node side uses (`conf` is electron-store's Node core; D-Bus and native calls for presence sources;
+ * an XML parser for macOS managed preferences and the admin templates' checks).
+ */
+const NODE_LIBS = ['conf', '@valibot/to-json-schema', '@particle/dbus-next', 'koffi', '@xmldom/xmldom'];
 /** The desktop: only the platform layer and the entry points touch these. */
 const DESKTOP = ['electron', 'electron-store', 'node-notifier'];
 const PLAYWRIGHT = ['@playwright/test', 'playwright-core', '@axe-core/playwright'];

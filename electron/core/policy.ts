@@ -117,6 +117,19 @@ export function flattenSettings(s: Settings): Leaves {
   return out;
 }
 
+/** Without a record of what the user changed: every value that differs from Limber's default is the user's. */
+export function differingFromDefaults(settings: Settings): string[] {
+  const d = flattenSettings(defaultSettings());
+  const s = flattenSettings(settings);
+  return settingKeys().filter((k) => JSON.stringify(s[k]) !== JSON.stringify(d[k]));
+}
+
+/** The user's own values: the leaves of `settings` named in `changed`. */
+export function ownLeaves(settings: Settings, changed: readonly string[]): Leaves {
+  const all = flattenSettings(settings);
+  return Object.fromEntries(changed.filter((k) => Object.hasOwn(all, k)).map((k) => [k, all[k]]));
+}
+
 /** Nested settings object from dotted leaves (any subset). */
 export function nestLeaves(values: Leaves): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -307,6 +320,20 @@ function policySource(p: Policy, origin: Origin, key: string): string {
   return src ? ` (${src})` : '';
 }
 
+/**
+ * The managed keys a change would alter: refused (a key sent with the value already in force is no change, so a
+ * window sending a whole group with a locked member is fine).
+ */
+export function lockedChanges(patch: Record<string, unknown>, inForce: Settings, policy: Policy): string[] {
+  const locked = new Set(lockedKeys(policy));
+  return Object.keys(changedLeaves(patch, inForce, {})).filter((k) => locked.has(k));
+}
+
+/** The user's settings without the locks: what settings.json keeps (a user's own value under a lock is not lost). */
+export function unlockedSettings(user: Leaves, policy: Policy): Settings {
+  return resolveSettings(user, { ...emptyPolicy(), recommended: policy.recommended }).settings;
+}
+
 /** The keys the user may not change. */
 export function lockedKeys(p: Policy): string[] {
   const managed = managedValues(p);
@@ -403,4 +430,14 @@ export function allowedActions(rules: PolicyRules, ctx: RefusalContext): Allowed
         ctx,
       ) === null,
   };
+}
+
+/** Where the organisation's policy comes from: each OS's source is one node/ adapter behind this port. */
+export interface PolicySourcePort {
+  /** Every source read now (missing sources are no policy, not a problem). */
+  read(): Policy;
+  /** Calls `cb` with the new policy when a source changes, while running; returns how to stop. */
+  watch?(cb: (policy: Policy) => void): () => void;
+  /** Where it looks, for `doctor` and the docs (files, registry keys, preference domains). */
+  readonly locations: readonly string[];
 }

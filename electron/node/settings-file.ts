@@ -7,7 +7,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type { Cancel } from '../core/clock.ts';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, migrateSettingsData } from '../core/settings-migrations.ts';
 import { SettingsSchema, defaultSettings, sanitizeSettings, validateSettings, type SettingProblem, type Settings } from '../core/settings.ts';
-import { flattenSettings, settingKeys } from '../core/policy.ts';
+import { differingFromDefaults, flattenSettings, settingKeys } from '../core/policy.ts';
 import { errorText, moveAside } from './files.ts';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -69,13 +69,6 @@ function readChanged(data: Stored): string[] | null {
   if (!Array.isArray(list)) return null;
   const known = new Set(settingKeys());
   return [...new Set(list.filter((k): k is string => typeof k === 'string' && known.has(k)))];
-}
-
-/** Without a record: every value that differs from Limber's default is one the user chose. */
-export function differingFromDefaults(settings: Settings): string[] {
-  const d = flattenSettings(defaultSettings());
-  const s = flattenSettings(settings);
-  return settingKeys().filter((k) => JSON.stringify(s[k]) !== JSON.stringify(d[k]));
 }
 
 export interface SettingsLoad {

@@ -351,3 +351,20 @@ export class SettingsFile {
     };
   }
 }
+
+/**
+ * settings.json as it stands, without opening the store (nothing is written, migrated on disk or moved aside): for
+ * `limber settings`, which works while the app runs or not. Values the file gets wrong are reported and left out.
+ */
+export function peekSettings(dataDir: string): { settings: Settings; changed: string[]; problems: string[] } {
+  const file = path.join(dataDir, SETTINGS_FILE);
+  const d = decode(file);
+  if (d.kind === 'missing') return { settings: defaultSettings(), changed: [], problems: [] };
+  if (d.kind !== 'object') return { settings: defaultSettings(), changed: [], problems: [`${file}: ${d.reason}; the default settings are shown`] };
+  const r = sanitizeSettings(migrateSettingsData(userData(d.data)));
+  return {
+    settings: r.settings,
+    changed: readChanged(d.data) ?? differingFromDefaults(r.settings),
+    problems: r.problems.map((p) => `${file}: ${p.message}`),
+  };
+}

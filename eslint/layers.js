@@ -37,8 +37,8 @@ export const layers = {
     { name: 'electron/ipc.ts', files: [...IPC, 'electron/ipc.test.ts'], paths: [...CORE, ...IPC], packages: PURE },
     // The one Content-Security-Policy: plain data, like the IPC contract. Its test reads every page from disk.
     { name: 'electron/csp.ts', files: ['electron/csp.ts', 'electron/csp.test.ts'], paths: CSP, packages: [], testPackages: [BUILTINS] },
-    // Tests may bundle a child script (esbuild) to run a second writer process.
-    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS], testPaths: [...TEST_PORTS, ...OTHER_USER], testPackages: ['esbuild'] },
+    // Tests may bundle a child script (esbuild) to run a second writer process, and check generated JSON Schemas (ajv).
+    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS], testPaths: [...TEST_PORTS, ...OTHER_USER], testPackages: ['esbuild', 'ajv'] },
     { name: 'electron/cli', files: CLI, paths: [...CORE, ...NODE, ...IPC, ...CLI], packages: [BUILTINS, ...PURE], testPaths: OTHER_USER },
     // Tests at the top of electron/ not claimed above drive the composed app (LimberApp). The app reaches files only
     // through node/; its tests may make a temporary data folder to hand it.

@@ -441,3 +441,64 @@ export interface PolicySourcePort {
   /** Where it looks, for `doctor` and the docs (files, registry keys, preference domains). */
   readonly locations: readonly string[];
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// What each setting is, read off the one schema: the admin templates (ADMX, configuration profiles, JSON Schema) are
+// generated from this, so a new setting or a changed range reaches them without a second list.
+
+export type LeafInfo =
+  | { kind: 'boolean'; default: boolean }
+  | { kind: 'integer'; min: number | null; max: number | null; default: number | null; nullable: boolean }
+  | { kind: 'string'; pattern: string | null; maxLength: number | null; default: string | null; nullable: boolean }
+  | { kind: 'enum'; options: string[]; default: string }
+  | { kind: 'list'; item: 'string' | 'integer'; options: string[] | null; min: number | null; max: number | null; default: unknown[] };
+
+type Introspect = AnySchema & {
+  pipe?: Array<{ type: string; requirement?: unknown }>;
+  options?: unknown[];
+  item?: Introspect;
+  default?: unknown;
+};
+
+function describeSchema(schema: Introspect, fallback: unknown): LeafInfo {
+  let s = schema;
+  let nullable = false;
+  while (s.type === 'optional' || s.type === 'nullable') {
+    if (s.type === 'nullable') nullable = true;
+    s = s.wrapped as Introspect;
+  }
+  const req = (type: string) => s.pipe?.find((a) => a.type === type)?.requirement;
+  switch (s.type) {
+    case 'boolean':
+      return { kind: 'boolean', default: fallback as boolean };
+    case 'number':
+      return { kind: 'integer', min: (req('min_value') as number) ?? null, max: (req('max_value') as number) ?? null, default: fallback as number | null, nullable };
+    case 'picklist':
+      return { kind: 'enum', options: (s.options ?? []).map(String), default: fallback as string };
+    case 'string':
+      return { kind: 'string', pattern: (req('regex') as RegExp | undefined)?.source ?? null, maxLength: (req('max_length') as number) ?? null, default: fallback as string | null, nullable };
+    case 'array': {
+      const item = s.item!;
+      const itemReq = (type: string) => item.pipe?.find((a) => a.type === type)?.requirement as number | undefined;
+      if (item.type === 'picklist') return { kind: 'list', item: 'string', options: (item.options ?? []).map(String), min: null, max: null, default: fallback as unknown[] };
+      if (item.type === 'number') return { kind: 'list', item: 'integer', options: null, min: itemReq('min_value') ?? null, max: itemReq('max_value') ?? null, default: fallback as unknown[] };
+      return { kind: 'list', item: 'string', options: null, min: null, max: null, default: fallback as unknown[] };
+    }
+    default:
+      return { kind: 'string', pattern: null, maxLength: null, default: fallback === null ? null : String(fallback), nullable };
+  }
+}
+
+/** Every leaf setting and every policy rule (`policy.allowSkip`…), with its kind, range, options and default. */
+export function leafInfos(): Array<{ key: string; info: LeafInfo; managedOnly: boolean }> {
+  const defaults = flattenSettings(defaultSettings());
+  const rules = defaultRules() as unknown as Record<string, unknown>;
+  return [
+    ...settingKeys().map((key) => ({ key, info: describeSchema(leafSchema(key) as Introspect, defaults[key]), managedOnly: false })),
+    ...POLICY_RULE_KEYS.map((k) => ({
+      key: `policy.${k}`,
+      info: describeSchema((PolicyRulesSchema.entries as Record<string, Introspect>)[k]!, rules[k]),
+      managedOnly: true,
+    })),
+  ];
+}

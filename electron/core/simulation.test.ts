@@ -272,3 +272,15 @@ describe('organisation policy in the simulator', () => {
     expect(problems({ ...day, policy: { admin: {} } })).toEqual(['policy.admin is not a known field (allowed: managed, recommended)']);
   });
 });
+
+describe('organisation policy in the simulator: clashes', () => {
+  it('a user setting that does not fit a managed one gives way, as in the app, and the scenario runs', () => {
+    const sc = scenario({
+      start: '2026-11-23T09:00:00+01:00',
+      end: '2026-11-23T10:00:00+01:00',
+      settings: { workHours: { enabled: true, start: '16:00' } },
+      policy: { managed: { workHours: { end: '15:00' } } },
+    });
+    expect(sc.settings.workHours).toMatchObject({ enabled: true, start: '09:00', end: '15:00' });
+  });
+});

@@ -226,9 +226,9 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
   let settings = parseSettings(input.settings, problems);
   const policy = parsePolicy(input.policy, problems);
   if (policy) {
-    const merged = resolveSettings(userLeaves(input.settings, settings), policy);
-    for (const m of merged.problems) problems.push({ path: 'policy', message: `policy: ${m}` });
-    settings = merged.settings;
+    // As in the app: a value that does not fit with a higher layer's (work hours ending before a managed start) is
+    // ignored for that key alone; each layer was already checked on its own above.
+    settings = resolveSettings(userLeaves(input.settings, settings), policy).settings;
   }
 
   const activity: ActivitySegment[] = [];

@@ -296,15 +296,18 @@ export function resolveSettings(user: Leaves, policy: Policy): Resolved {
       return { settings: r.settings, origin, problems };
     }
     // Among the keys of the groups in trouble, the value from the lowest layer gives way to the next one down.
+    // Of those, the one whose giving way makes the settings valid, so a bystander (work hours' `enabled`) stays.
     const groups = new Set(r.problems.map((p) => p.path.split('.')[0]!));
-    let pick: string | null = null;
-    for (const k of settingKeys()) {
-      if (!groups.has(k.split('.')[0]!)) continue;
-      const i = choice.get(k)!;
-      const list = candidates.get(k)!;
-      if (i >= list.length - 1) continue;
-      if (pick === null || RANK[list[i]![0]] > RANK[candidates.get(pick)![choice.get(pick)!]![0]]) pick = k;
-    }
+    const movable = settingKeys()
+      .filter((k) => groups.has(k.split('.')[0]!) && choice.get(k)! < candidates.get(k)!.length - 1)
+      .sort((a, b) => RANK[candidates.get(b)![choice.get(b)!]![0]] - RANK[candidates.get(a)![choice.get(a)!]![0]]);
+    const fixes = (k: string) => {
+      choice.set(k, choice.get(k)! + 1);
+      const ok = validateSettings(nestLeaves(current())).ok;
+      choice.set(k, choice.get(k)! - 1);
+      return ok;
+    };
+    const pick = movable.find(fixes) ?? movable[0] ?? null;
     if (pick === null) break;
     const [origin] = candidates.get(pick)![choice.get(pick)!]!;
     const where = origin === 'user' ? 'your settings' : `the ${origin} policy${policySource(policy, origin, pick)}`;

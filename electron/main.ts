@@ -18,6 +18,7 @@ import { resolveDataDir, userDataDirArg } from './node/data-dir.ts';
 import { firstRun } from './node/first-run.ts';
 import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
+import { tightenModes } from './node/private-files.ts';
 import { createDbus } from './node/presence/dbus.ts';
 import { desktopSources } from './node/presence/desktop-sources.ts';
 import { createElectronActivity } from './platform/activity.ts';
@@ -108,6 +109,10 @@ function start(policy: PolicySourcePort): void {
   const iconPath = (icon: TrayIcon) => join(resources, 'icons', isMac ? `tray-${icon}Template.png` : `tray-${icon}-${process.platform === 'win32' ? 16 : 22}.png`);
   const appIcon = join(resources, 'icons', 'limber.png');
   const log = (level: 'info' | 'warn' | 'error', message: string) => console[level === 'info' ? 'log' : level](`[limber] ${message}`);
+  // Modes from an older version or a loose umask: the data folder is the user's alone (docs/security-local.md).
+  const modes = tightenModes(dataDir);
+  if (modes.changed.length) log('info', `only you may read the data folder now: changed ${modes.changed.join(', ')}`);
+  if (modes.failed.length) log('warn', `other users may still read or change ${modes.failed.join(', ')}`);
 
   // Presence and hold sources: D-Bus connects on first use, so nothing is opened on macOS and Windows.
   const bus = createDbus((m) => log('info', m));
@@ -123,7 +128,7 @@ function start(policy: PolicySourcePort): void {
     shortcuts: createElectronShortcuts(),
     windows: createElectronWindows({ preload: join(here, '../preload/preload.cjs'), rendererUrl, isWayland }),
     settings: createElectronSettingsStore(dataDir),
-    history: new HistoryFile(dataDir),
+    history: new HistoryFile(dataDir, { onUnreadable: (m) => log('warn', m) }),
     autostart: createAutostart((m) => log('warn', m)),
     policy,
     log,

@@ -9,6 +9,7 @@ import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, migrateSettingsData } from '../c
 import { SettingsSchema, defaultSettings, sanitizeSettings, validateSettings, type SettingProblem, type Settings } from '../core/settings.ts';
 import { differingFromDefaults, flattenSettings, settingKeys } from '../core/policy.ts';
 import { errorText, moveAside } from './files.ts';
+import { ensureDataDir, FILE_MODE, makePrivate, readRegularText } from './private-files.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 const INTERNAL_KEY = '__internal__';
@@ -50,6 +51,8 @@ export function settingsStoreOptions(dataDir: string): SettingsStoreOptions {
     clearInvalidConfig: false,
     // The file is watched here, with errors handled; conf's watcher would throw from a timer on a bad edit.
     watch: false,
+    // The user's alone, whatever the umask (docs/security-local.md).
+    configFileMode: FILE_MODE,
   };
 }
 
@@ -98,7 +101,8 @@ type Decoded = { kind: 'missing' } | { kind: 'object'; data: Stored } | { kind: 
 function decode(file: string): Decoded {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Only a regular file: a link is not followed, a FIFO does not hang start-up.
+    text = readRegularText(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'unreadable', reason: errorText(e) };
@@ -145,6 +149,12 @@ export class SettingsFile {
   }
 
   private open(): SettingsLoad {
+    try {
+      // conf would make a missing folder with the umask's mode; made here first, it is 0700.
+      ensureDataDir(this.opts.dataDir);
+    } catch {
+      // A read-only or missing parent: the store's own attempt below reports it.
+    }
     const notes: string[] = [];
     let movedAside: string | null = null;
     let problems: SettingProblem[] = [];
@@ -226,7 +236,7 @@ export class SettingsFile {
       const w = this.write(settings);
       if (!w.ok) return this.inMemory(settings, problems, movedAside, notes, w.error);
     } else {
-      this.lastText = fs.readFileSync(this.path, 'utf8');
+      this.lastText = readRegularText(this.path);
     }
     return { settings, problems, movedAside, message: notes.length ? notes.join(' ') : null, persistent: true, changed: this.changedKeys() };
   }
@@ -239,6 +249,7 @@ export class SettingsFile {
     if (version === SETTINGS_VERSION || Object.keys(userData(data)).length === 0) return;
     try {
       fs.copyFileSync(this.path, `${this.path}.before-${SETTINGS_VERSION}`, fs.constants.COPYFILE_EXCL);
+      makePrivate(`${this.path}.before-${SETTINGS_VERSION}`);
     } catch {
       // Already kept once, or the folder is read-only (then nothing is rewritten either).
     }
@@ -306,7 +317,7 @@ export class SettingsFile {
       const data = structuredClone(settings) as unknown as Stored;
       if (this.changed) data[CHANGED_KEY] = [...this.changed];
       this.store!.store = data;
-      this.lastText = fs.readFileSync(this.path, 'utf8');
+      this.lastText = readRegularText(this.path);
       return { ok: true };
     } catch (e) {
       const error = errorText(e);
@@ -321,7 +332,7 @@ export class SettingsFile {
       timer = undefined;
       let text: string | null;
       try {
-        text = fs.readFileSync(this.path, 'utf8');
+        text = readRegularText(this.path);
       } catch {
         text = null;
       }

@@ -2,13 +2,41 @@
 // environment), so no chunk is shared: the break window never downloads runtime code only the other windows use.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
 import { withCsp } from './electron/csp.ts';
 
 /** Every page gets the one Content-Security-Policy (electron/csp.ts). */
 const csp: Plugin = { name: 'limber-csp', transformIndexHtml: (html) => withCsp(html) };
 
 const root = resolve(import.meta.dirname, 'renderer');
+const svelteConfig = resolve(import.meta.dirname, 'svelte.config.js');
+
+/**
+ * The break window's opening frame, drawn at build time into break.html (renderer/src/break/prerender.ts): the
+ * window paints it as soon as the page and its stylesheet are in, before its script has loaded or run.
+ */
+const breakOpening: Plugin = {
+  name: 'limber-break-opening',
+  async transformIndexHtml(html, ctx) {
+    if (!ctx.filename.endsWith('break.html')) return html;
+    const server = await createServer({
+      configFile: false,
+      root,
+      logLevel: 'error',
+      plugins: [svelte({ configFile: svelteConfig })],
+      server: { middlewareMode: true, hmr: false, ws: false },
+      appType: 'custom',
+    });
+    try {
+      const { openingFrame } = (await server.ssrLoadModule('/src/break/prerender.ts')) as typeof import('./renderer/src/break/prerender.ts');
+      const frame = openingFrame();
+      if (!html.includes('<div id="app"></div>')) throw new Error('break.html lacks the empty <div id="app"></div> the opening frame goes into');
+      return html.replace('<div id="app"></div>', `<div id="app">${frame}</div>`);
+    } finally {
+      await server.close();
+    }
+  },
+};
 const PAGES = ['break', 'settings', 'stats', 'welcome'] as const;
 
 const page = (name: (typeof PAGES)[number]) => ({
@@ -26,7 +54,7 @@ const page = (name: (typeof PAGES)[number]) => ({
 export default defineConfig({
   root,
   base: './',
-  plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') }), csp],
+  plugins: [svelte({ configFile: svelteConfig }), csp, breakOpening],
   environments: { client: page('break'), settings: page('settings'), stats: page('stats'), welcome: page('welcome') },
   builder: {
     async buildApp(builder) {

@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { createServer, defineConfig, type Plugin } from 'vite';
 import { withCsp } from './electron/csp.ts';
+import { breakWords } from './scripts/break-words.ts';
 
 /** Every page gets the one Content-Security-Policy (electron/csp.ts). */
 const csp: Plugin = { name: 'limber-csp', transformIndexHtml: (html) => withCsp(html) };
@@ -54,7 +55,8 @@ const page = (name: (typeof PAGES)[number]) => ({
 export default defineConfig({
   root,
   base: './',
-  plugins: [svelte({ configFile: svelteConfig }), csp, breakOpening],
+  // The break window's build (environment `client`) carries only the words it shows (scripts/break-words.ts).
+  plugins: [svelte({ configFile: svelteConfig }), csp, breakOpening, breakWords('client')],
   environments: { client: page('break'), settings: page('settings'), stats: page('stats'), welcome: page('welcome') },
   builder: {
     async buildApp(builder) {

@@ -2,7 +2,6 @@
 // cycle lasts. Keyed on ExerciseId, so a catalog move without a figure (or a figure without a move) is a type error.
 // Its accessible name is the exercise's own name from the string catalog, with the motion in words.
 import type { Component } from 'svelte';
-import { SvelteMap } from 'svelte/reactivity';
 import { getExercise, isExerciseId, type ExerciseId } from '../../../electron/core/catalog.ts';
 import type { Position } from '../../../electron/core/settings.ts';
 import { exerciseName, t } from '../lib/i18n.svelte.ts';
@@ -48,8 +47,8 @@ export function figureFor(id: string): Figure {
   return isExerciseId(id) ? FIGURES[id] : FALLBACK_FIGURE;
 }
 
-/** Moves loaded so far, by exercise id; reactive, so a figure waiting for its move draws it once it arrives. */
-const loaded = new SvelteMap<string, Move>();
+/** Moves loaded so far, by exercise id. */
+const loaded = new Map<string, Move>();
 
 /** The move that draws this exercise if it is loaded (the neutral figure, for an id outside the catalog, always is). */
 export function loadedMove(id: string): Move | undefined {
@@ -57,7 +56,7 @@ export function loadedMove(id: string): Move | undefined {
 }
 
 /**
- * Loads the moves of these exercises (a routine's, as soon as it is known, so each is there before it is shown).
+ * Loads the moves of these exercises: a routine's, before the window shows it (a figure draws only a loaded move).
  * A move that fails to load leaves its exercise drawn by the neutral figure rather than by nothing.
  */
 export async function loadFigures(ids: readonly string[]): Promise<void> {

@@ -9,6 +9,24 @@ import { breakWords } from './scripts/break-words.ts';
 /** Every page gets the one Content-Security-Policy (electron/csp.ts). */
 const csp: Plugin = { name: 'limber-csp', transformIndexHtml: (html) => withCsp(html) };
 
+/**
+ * Each page asks for its stylesheet before its script: the first paint waits for the stylesheet, not for the script
+ * (a module script runs after parsing), so the stylesheet should not queue behind the larger script's loading.
+ */
+const stylesFirst: Plugin = {
+  name: 'limber-styles-first',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html) {
+      const links = html.match(/\s*<link rel="stylesheet"[^>]*>/g) ?? [];
+      const rest = links.reduce((h, l) => h.replace(l, ''), html);
+      const at = rest.search(/<script type="module"/);
+      if (!links.length || at < 0) return html;
+      return `${rest.slice(0, at)}${links.map((l) => `${l.trim()}\n    `).join('')}${rest.slice(at)}`;
+    },
+  },
+};
+
 const root = resolve(import.meta.dirname, 'renderer');
 const svelteConfig = resolve(import.meta.dirname, 'svelte.config.js');
 
@@ -56,7 +74,7 @@ export default defineConfig({
   root,
   base: './',
   // The break window's build (environment `client`) carries only the words it shows (scripts/break-words.ts).
-  plugins: [svelte({ configFile: svelteConfig }), csp, breakOpening, breakWords('client')],
+  plugins: [svelte({ configFile: svelteConfig }), csp, breakOpening, breakWords('client'), stylesFirst],
   environments: { client: page('break'), settings: page('settings'), stats: page('stats'), welcome: page('welcome') },
   builder: {
     async buildApp(builder) {

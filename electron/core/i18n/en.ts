@@ -61,7 +61,7 @@ export const messages = {
   'notify.holdNotice.long.reason': 'A stretch session is waiting ({reason}); it comes 2 minutes after you are done.',
 
   // Break window
-  'break.safety': 'These moves should never hurt — stop if one does.',
+  'break.safety': 'These moves should never hurt. If one causes discomfort or pain, stop and see a doctor or physiotherapist.',
   'break.button.start': 'Start',
   'break.button.pause': 'Pause',
   'break.button.resume': 'Resume',
@@ -393,13 +393,13 @@ export const exercises: Readonly<Record<ExerciseId, ExerciseText>> = {
       seated: [
         SIT_TALL,
         'Rest your hands lightly on your thighs.',
-        'Lift your shoulders towards your ears, draw them back, then let them drop: one smooth circle.',
+        'Bring your shoulders forwards, lift them towards your ears, then draw them back and let them drop: one smooth circle.',
         'Circle forwards first; at the cue, reverse and circle backwards.',
       ],
       standing: [
         'Stand tall with your feet hip-width apart.',
         'Let your arms hang loosely by your sides.',
-        'Lift your shoulders towards your ears, draw them back, then let them drop: one smooth circle.',
+        'Bring your shoulders forwards, lift them towards your ears, then draw them back and let them drop: one smooth circle.',
         'Circle forwards first; at the cue, reverse and circle backwards.',
       ],
     },
@@ -506,7 +506,7 @@ export const exercises: Readonly<Record<ExerciseId, ExerciseText>> = {
       standing: [
         'Stand tall with relaxed shoulders and let your arms hang.',
         'Tip your head to one side, ear towards shoulder, until a mild stretch runs along the side of your neck.',
-        'For a little more, rest that hand on your head and let its weight help; never tug.',
+        'For a little more, rest the hand on the side you tip towards on your head and let its weight help; never tug.',
         'Breathe calmly while you stay there, then bring your head back to the middle and change sides.',
       ],
     },

@@ -39,7 +39,7 @@ export const words: LocaleWords = {
     'notify.holdNotice.long': 'Er wacht een rekpauze; die komt 2 minuten nadat je klaar bent.',
     'notify.holdNotice.micro.reason': 'Er wacht een beweegpauze ({reason}); die komt 2 minuten nadat je klaar bent.',
     'notify.holdNotice.long.reason': 'Er wacht een rekpauze ({reason}); die komt 2 minuten nadat je klaar bent.',
-    'break.safety': 'Deze oefeningen horen nooit pijn te doen — stop als er een pijn doet.',
+    'break.safety': 'Deze oefeningen horen nooit pijn te doen. Voelt een ervan ongemakkelijk of pijnlijk, stop dan en raadpleeg een arts of fysiotherapeut.',
     'break.button.start': 'Beginnen',
     'break.button.pause': 'Pauzeren',
     'break.button.resume': 'Doorgaan',
@@ -350,17 +350,17 @@ export const words: LocaleWords = {
         seated: [
           'Zit rechtop met beide voeten plat op de vloer.',
           'Leg je handen licht op je dijen.',
-          'Trek je schouders op naar je oren, breng ze naar achteren en laat ze zakken: één vloeiende cirkel.',
+          'Breng je schouders naar voren, trek ze op naar je oren, breng ze dan naar achteren en laat ze zakken: één vloeiende cirkel.',
           'Draai eerst naar voren; bij het signaal keer je de richting om en draai je naar achteren.',
         ],
         standing: [
           'Sta rechtop met je voeten op heupbreedte.',
           'Laat je armen losjes langs je lichaam hangen.',
-          'Trek je schouders op naar je oren, breng ze naar achteren en laat ze zakken: één vloeiende cirkel.',
+          'Breng je schouders naar voren, trek ze op naar je oren, breng ze dan naar achteren en laat ze zakken: één vloeiende cirkel.',
           'Draai eerst naar voren; bij het signaal keer je de richting om en draai je naar achteren.',
         ],
       },
-      cautions: ['Blijf binnen een makkelijk bereik; grotere cirkels zijn geen betere cirkels.'],
+      cautions: ['Blijf binnen een makkelijk bereik; grotere cirkels zijn niet beter.'],
     },
     'neck-roll': {
       name: 'Hoofdrollen',
@@ -402,7 +402,7 @@ export const words: LocaleWords = {
           'Doe hetzelfde met je linkerbeen en blijf afwisselen.',
         ],
       },
-      cautions: ['Houd je onderrug op de vloer; sla deze over als liggen oncomfortabel is.'],
+      cautions: ['Houd je onderrug op de vloer; sla deze oefening over als liggen onprettig is.'],
     },
     'knee-bends': {
       name: 'Kniebuigingen',
@@ -410,7 +410,7 @@ export const words: LocaleWords = {
         standing: [
           'Sta met je voeten op heupbreedte en strek je armen op schouderhoogte naar voren.',
           'Duw je heupen naar achteren en buig je knieën, alsof je op een stoel achter je gaat zitten.',
-          'Wacht even op een diepte die makkelijk voelt en duw je dan weer omhoog tot staan.',
+          'Blijf even op een diepte die makkelijk voelt en duw je dan weer omhoog tot staan.',
         ],
       },
       cautions: ['Houd je knieën in lijn met je tenen en ga maar zo diep als prettig voelt.'],
@@ -457,13 +457,13 @@ export const words: LocaleWords = {
         seated: [
           'Zit rechtop met ontspannen schouders en houd met één hand de rand van de zitting vast.',
           'Kantel je hoofd weg van die hand, oor naar schouder, tot je een lichte rek langs de zijkant van je nek voelt.',
-          'Wil je iets meer, leg dan je vrije hand op je hoofd en laat het gewicht meehelpen; trek nooit.',
+          'Wil je wat meer rek, leg dan je vrije hand op je hoofd en laat het gewicht meehelpen; trek nooit.',
           'Adem rustig terwijl je daar blijft, breng dan je hoofd terug naar het midden en wissel van kant.',
         ],
         standing: [
           'Sta rechtop met ontspannen schouders en laat je armen hangen.',
           'Kantel je hoofd opzij, oor naar schouder, tot je een lichte rek langs de zijkant van je nek voelt.',
-          'Wil je iets meer, leg dan de hand van die kant op je hoofd en laat het gewicht meehelpen; trek nooit.',
+          'Wil je wat meer rek, leg dan de hand aan de kant waar je naartoe kantelt op je hoofd en laat het gewicht meehelpen; trek nooit.',
           'Adem rustig terwijl je daar blijft, breng dan je hoofd terug naar het midden en wissel van kant.',
         ],
       },
@@ -493,7 +493,7 @@ export const words: LocaleWords = {
         standing: [
           'Sta rechtop en breng beide armen boven je hoofd.',
           'Reik met je rechterhand hoger, dan met je linker, alsof je fruit van een hoge tak plukt.',
-          'Houd je taille recht terwijl je afwisselt.',
+          'Houd je bovenlichaam recht en buig niet opzij terwijl je afwisselt.',
           'Laat na elke ronde je armen langzaam zakken en schud ze los.',
         ],
         seated: [
@@ -503,7 +503,7 @@ export const words: LocaleWords = {
           'Laat na elke ronde je armen langzaam zakken en schud ze los.',
         ],
       },
-      cautions: ['Reik maar zo hoog als je schouders toelaten zonder knellen.'],
+      cautions: ['Reik maar zo hoog als je schouders toelaten zonder dat het knelt.'],
     },
     'knee-to-chest': {
       name: 'Knie naar borst',

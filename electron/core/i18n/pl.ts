@@ -39,7 +39,7 @@ export const words: LocaleWords = {
     'notify.holdNotice.long': 'Sesja rozciągania czeka; zacznie się 2 minuty po zakończeniu.',
     'notify.holdNotice.micro.reason': 'Przerwa na ruch czeka ({reason}); zacznie się 2 minuty po zakończeniu.',
     'notify.holdNotice.long.reason': 'Sesja rozciągania czeka ({reason}); zacznie się 2 minuty po zakończeniu.',
-    'break.safety': 'Te ćwiczenia nigdy nie powinny boleć — jeśli któreś boli, przerwij.',
+    'break.safety': 'Te ćwiczenia nigdy nie powinny boleć. Jeśli któreś wywołuje dyskomfort lub ból, przerwij i skonsultuj się z lekarzem lub fizjoterapeutą.',
     'break.button.start': 'Zacznij',
     'break.button.pause': 'Wstrzymaj',
     'break.button.resume': 'Wznów',
@@ -85,8 +85,8 @@ export const words: LocaleWords = {
     'cue.begin': 'Zaczynamy',
     'cue.now.forward': 'Teraz do przodu',
     'cue.now.backward': 'Teraz do tyłu',
-    'cue.now.clockwise': 'Teraz zgodnie z zegarem',
-    'cue.now.anticlockwise': 'Teraz przeciwnie do zegara',
+    'cue.now.clockwise': 'Teraz zgodnie z ruchem wskazówek zegara',
+    'cue.now.anticlockwise': 'Teraz przeciwnie do ruchu wskazówek zegara',
     'cue.switchDirection': 'Zmień kierunek',
     'cue.otherSide': 'Druga strona',
     'cue.hold': 'Przytrzymaj…',
@@ -333,12 +333,12 @@ export const words: LocaleWords = {
       steps: {
         standing: [
           'Stań prosto, stopy na szerokość bioder, i swobodnie opuść ręce.',
-          'Zataczaj rękami powolne, luźne koła, najpierw do przodu, potem do tyłu, pozwalając barkom się toczyć.',
+          'Zataczaj rękami powolne, luźne koła, najpierw do przodu, potem do tyłu, a barki niech swobodnie krążą razem z nimi.',
           'Zakończ kilkoma powolnymi oddechami: wdech nosem, potem długi wydech.',
         ],
         seated: [
           'Usiądź na przedniej części krzesła, plecy proste, i swobodnie opuść ręce.',
-          'Zataczaj rękami powolne, luźne koła, najpierw do przodu, potem do tyłu, pozwalając barkom się toczyć.',
+          'Zataczaj rękami powolne, luźne koła, najpierw do przodu, potem do tyłu, a barki niech swobodnie krążą razem z nimi.',
           'Zakończ kilkoma powolnymi oddechami: wdech nosem, potem długi wydech.',
         ],
       },
@@ -350,13 +350,13 @@ export const words: LocaleWords = {
         seated: [
           'Usiądź prosto, obie stopy płasko na podłodze.',
           'Połóż lekko dłonie na udach.',
-          'Unieś barki do uszu, cofnij je i opuść: jedno płynne koło.',
+          'Wysuń barki do przodu, unieś je do uszu, potem cofnij i opuść: jedno płynne koło.',
           'Najpierw krąż do przodu; na sygnał zmień kierunek i krąż do tyłu.',
         ],
         standing: [
           'Stań prosto, stopy na szerokość bioder.',
           'Opuść ręce luźno wzdłuż ciała.',
-          'Unieś barki do uszu, cofnij je i opuść: jedno płynne koło.',
+          'Wysuń barki do przodu, unieś je do uszu, potem cofnij i opuść: jedno płynne koło.',
           'Najpierw krąż do przodu; na sygnał zmień kierunek i krąż do tyłu.',
         ],
       },
@@ -457,13 +457,13 @@ export const words: LocaleWords = {
         seated: [
           'Usiądź prosto z rozluźnionymi barkami i chwyć jedną ręką krawędź siedziska.',
           'Przechyl głowę w stronę przeciwną do tej ręki, ucho w stronę barku, aż poczujesz lekkie rozciąganie z boku szyi.',
-          'Żeby pogłębić, połóż wolną dłoń na głowie i pozwól, by jej ciężar pomagał; nigdy nie ciągnij.',
+          'Aby pogłębić rozciąganie, połóż wolną dłoń na głowie i pozwól, by jej ciężar pomagał; nigdy nie ciągnij.',
           'Oddychaj spokojnie w tej pozycji, potem wróć głową do środka i zmień stronę.',
         ],
         standing: [
           'Stań prosto z rozluźnionymi barkami i opuść ręce.',
           'Przechyl głowę na bok, ucho w stronę barku, aż poczujesz lekkie rozciąganie z boku szyi.',
-          'Żeby pogłębić, połóż dłoń z tej strony na głowie i pozwól, by jej ciężar pomagał; nigdy nie ciągnij.',
+          'Aby pogłębić rozciąganie, połóż na głowie dłoń od strony, w którą przechylasz głowę, i pozwól, by jej ciężar pomagał; nigdy nie ciągnij.',
           'Oddychaj spokojnie w tej pozycji, potem wróć głową do środka i zmień stronę.',
         ],
       },
@@ -493,7 +493,7 @@ export const words: LocaleWords = {
         standing: [
           'Stań prosto i unieś obie ręce nad głowę.',
           'Sięgnij wyżej prawą ręką, potem lewą, jak przy zrywaniu owoców z wysokiej gałęzi.',
-          'Trzymaj talię prosto, gdy zmieniasz ręce.',
+          'Gdy zmieniasz ręce, nie przechylaj tułowia na boki.',
           'Po każdej rundzie powoli opuść ręce i strząśnij je.',
         ],
         seated: [
@@ -503,7 +503,7 @@ export const words: LocaleWords = {
           'Po każdej rundzie powoli opuść ręce i strząśnij je.',
         ],
       },
-      cautions: ['Sięgaj tylko tak wysoko, jak pozwalają barki bez uczucia szczypania.'],
+      cautions: ['Sięgaj tylko tak wysoko, jak pozwalają barki, bez uczucia ucisku czy blokady.'],
     },
     'knee-to-chest': {
       name: 'Kolano do klatki',

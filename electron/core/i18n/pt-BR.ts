@@ -39,7 +39,7 @@ export const words: LocaleWords = {
     'notify.holdNotice.long': 'Uma sessão de alongamento está esperando; ela vem 2 minutos depois que você terminar.',
     'notify.holdNotice.micro.reason': 'Uma pausa ativa está esperando ({reason}); ela vem 2 minutos depois que você terminar.',
     'notify.holdNotice.long.reason': 'Uma sessão de alongamento está esperando ({reason}); ela vem 2 minutos depois que você terminar.',
-    'break.safety': 'Estes movimentos nunca devem doer — pare se algum doer.',
+    'break.safety': 'Estes movimentos nunca devem doer. Se algum causar desconforto ou dor, pare e procure um médico ou fisioterapeuta.',
     'break.button.start': 'Começar',
     'break.button.pause': 'Pausar',
     'break.button.resume': 'Continuar',
@@ -96,7 +96,7 @@ export const words: LocaleWords = {
     'cue.holdSideCounted.left': 'Lado esquerdo — segure… {n} de {of}',
     'cue.holdSideCounted.right': 'Lado direito — segure… {n} de {of}',
     'cue.release': '…e solte',
-    'cue.lean-back': 'Incline-se para trás e alongue',
+    'cue.lean-back': 'Recoste-se e alongue',
     'cue.breathe': 'Respire devagar e fundo',
     'figure.withMotion': '{name}, {motion}',
     'figure.fallback': 'Figura em pé',
@@ -350,17 +350,17 @@ export const words: LocaleWords = {
         seated: [
           'Sente-se com a postura ereta e os dois pés apoiados no chão.',
           'Apoie as mãos de leve nas coxas.',
-          'Suba os ombros em direção às orelhas, leve-os para trás e deixe-os cair: um círculo contínuo.',
+          'Leve os ombros para a frente, suba-os em direção às orelhas, depois leve-os para trás e deixe-os cair: um círculo contínuo.',
           'Faça os círculos primeiro para a frente; no sinal, inverta e faça para trás.',
         ],
         standing: [
           'Fique em pé com a postura ereta e os pés na largura do quadril.',
           'Deixe os braços soltos ao lado do corpo.',
-          'Suba os ombros em direção às orelhas, leve-os para trás e deixe-os cair: um círculo contínuo.',
+          'Leve os ombros para a frente, suba-os em direção às orelhas, depois leve-os para trás e deixe-os cair: um círculo contínuo.',
           'Faça os círculos primeiro para a frente; no sinal, inverta e faça para trás.',
         ],
       },
-      cautions: ['Fique numa amplitude confortável; círculos maiores não são círculos melhores.'],
+      cautions: ['Fique numa amplitude confortável; círculos maiores não são melhores.'],
     },
     'neck-roll': {
       name: 'Rotação de pescoço',
@@ -457,13 +457,13 @@ export const words: LocaleWords = {
         seated: [
           'Sente-se com a postura ereta, ombros relaxados, e segure a beirada do assento com uma mão.',
           'Incline a cabeça para o lado oposto a essa mão, orelha em direção ao ombro, até sentir um alongamento leve na lateral do pescoço.',
-          'Para um pouco mais, apoie a mão livre na cabeça e deixe o peso dela ajudar; nunca puxe.',
+          'Para alongar um pouco mais, apoie a mão livre na cabeça e deixe o peso dela ajudar; nunca puxe.',
           'Respire com calma enquanto fica ali; depois volte a cabeça ao centro e troque de lado.',
         ],
         standing: [
           'Fique em pé com a postura ereta, ombros relaxados e braços soltos.',
           'Incline a cabeça para um lado, orelha em direção ao ombro, até sentir um alongamento leve na lateral do pescoço.',
-          'Para um pouco mais, apoie a mão desse lado na cabeça e deixe o peso dela ajudar; nunca puxe.',
+          'Para alongar um pouco mais, apoie na cabeça a mão do lado para o qual você a inclina e deixe o peso dela ajudar; nunca puxe.',
           'Respire com calma enquanto fica ali; depois volte a cabeça ao centro e troque de lado.',
         ],
       },
@@ -493,7 +493,7 @@ export const words: LocaleWords = {
         standing: [
           'Fique em pé com a postura ereta e levante os dois braços acima da cabeça.',
           'Estique mais a mão direita e depois a esquerda, como se colhesse uma fruta de um galho alto.',
-          'Mantenha a cintura reta enquanto alterna.',
+          'Mantenha o tronco reto, sem inclinar para os lados, enquanto alterna.',
           'Depois de cada rodada, abaixe os braços devagar e sacuda-os.',
         ],
         seated: [

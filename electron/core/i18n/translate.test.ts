@@ -13,7 +13,7 @@ describe('translate', () => {
     expect(t('welcome.nthOption', { count: 2 })).toBe('2nd break');
     expect(t('welcome.nthOption', { count: 3 })).toBe('3rd break');
     expect(t('welcome.nthOption', { count: 4 })).toBe('4th break');
-    expect(t('break.safety')).toBe('These moves should never hurt — stop if one does.');
+    expect(t('break.safety')).toBe('These moves should never hurt. If one causes discomfort or pain, stop and see a doctor or physiotherapist.');
   });
 
   it('uses the locale’s own plural rules and falls back to English, then to the key', () => {

@@ -47,7 +47,7 @@ describe('other words', () => {
   it('names positions and areas, and carries the safety line', () => {
     expect(positionName('floor')).toBe('On the floor');
     expect(areaName('upper-back')).toBe('Upper back');
-    expect(t('break.safety')).toBe('These moves should never hurt — stop if one does.');
+    expect(t('break.safety')).toBe('These moves should never hurt. If one causes discomfort or pain, stop and see a doctor or physiotherapist.');
     expect(positionsText(['seated', 'standing'])).toBe('seated or standing');
     expect(positionsText(['wall'])).toBe('at a wall');
   });

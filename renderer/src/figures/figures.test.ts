@@ -25,6 +25,7 @@ describe('figure registry', () => {
     await loadFigures(EXERCISE_IDS);
     for (const id of EXERCISE_IDS) {
       expect(figureFor(id), id).toBe(FIGURES[id]);
+      expect(loadedMove(id), id).toBeDefined();
       expect(loadedMove(id), id).not.toBe(Neutral);
       expect(figureFor(id).period, id).toBeGreaterThan(0);
       expect(Number.isFinite(figureFor(id).period), id).toBe(true);

@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { strictBuild } from './build-checks.ts';
 
 const here = import.meta.dirname;
 const external = [
@@ -16,6 +17,8 @@ const external = [
 
 const targets = {
   main: { entry: 'electron/main.ts', formats: ['es'], fileName: () => 'main.js', outDir: 'out/main' },
+  // What `npm run dist` packages: main without the LIMBER_E2E=1 test hooks (see __LIMBER_E2E_HOOKS__ in main.ts).
+  release: { entry: 'electron/main.ts', formats: ['es'], fileName: () => 'main.js', outDir: 'out/main' },
   preload: { entry: 'electron/preload.ts', formats: ['cjs'], fileName: () => 'preload.cjs', outDir: 'out/preload' },
   bridge: { entry: 'e2e/harness/bridge.ts', formats: ['iife'], fileName: () => 'bridge.js', outDir: 'out/harness' },
 } as const;
@@ -25,6 +28,8 @@ export default defineConfig(({ mode }) => {
   if (!t) throw new Error(`unknown build mode ${mode}: use one of ${Object.keys(targets).join(', ')}`);
   return {
     ...(mode === 'preload' ? { ssr: { noExternal: true } } : {}),
+    // A constant, so the release build drops the hooks' branch and, with it, the hooks module.
+    define: { __LIMBER_E2E_HOOKS__: JSON.stringify(mode !== 'release') },
     build: {
       outDir: resolve(here, t.outDir),
       emptyOutDir: true,
@@ -33,7 +38,7 @@ export default defineConfig(({ mode }) => {
       minify: false,
       lib: { entry: resolve(here, t.entry), formats: [...t.formats], fileName: t.fileName, name: 'limberBridge' },
       // A sandboxed preload can require only 'electron': everything else is bundled into it.
-      rollupOptions: { external: mode === 'bridge' ? [] : mode === 'preload' ? ['electron'] : external },
+      rolldownOptions: { ...strictBuild, external: mode === 'bridge' ? [] : mode === 'preload' ? ['electron'] : external },
     },
   };
 });

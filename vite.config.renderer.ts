@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { createServer, defineConfig, type Plugin } from 'vite';
 import { withCsp } from './electron/csp.ts';
+import { strictBuild } from './build-checks.ts';
 import { breakWords } from './scripts/break-words.ts';
 
 /** Every page gets the one Content-Security-Policy (electron/csp.ts). */
@@ -66,7 +67,7 @@ const page = (name: (typeof PAGES)[number]) => ({
     emptyOutDir: name === PAGES[0],
     target: 'chrome130',
     modulePreload: { polyfill: false },
-    rollupOptions: { input: { [name]: resolve(root, `${name}.html`) } },
+    rolldownOptions: { ...strictBuild, input: { [name]: resolve(root, `${name}.html`) } },
   },
 });
 

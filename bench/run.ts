@@ -8,6 +8,7 @@ import { benchSettingsGarbage } from './settings-file.ts';
 import { benchSoak } from './soak.ts';
 import { benchWindowPaint } from './window-paint.ts';
 import { benchStats } from './stats.ts';
+import { benchHistoryFile } from './history-file.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const json = process.argv.includes('--json');
@@ -20,6 +21,7 @@ const steps: [string, () => Promise<Figures> | Figures][] = [
   ['renderer size', () => benchRendererSize(resolve(root, 'out/renderer'))],
   ['break window', () => benchBreakWindow(browser)],
   ['statistics', () => benchStats()],
+  ['history file', () => benchHistoryFile()],
   ['scheduler', () => benchScheduler()],
   ['settings file', () => benchSettingsGarbage()],
   ['settings window', () => benchWindowPaint(browser)],

@@ -26,8 +26,22 @@ export function nodeCli(...args: string[]): Promise<CliResult> {
   return runProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT });
 }
 
+export interface DunstNotification {
+  appname: string;
+  summary: string;
+  body: string;
+  icon: string;
+  /** The server's id: a replaced notification keeps it. */
+  id: number;
+  desktopEntry: string;
+  category: string;
+  urgency: string;
+  /** Action key → label, as dunst holds them. */
+  actions: Record<string, string>;
+}
+
 /** Notifications the session's daemon received, read from dunst's -print log (set up by scripts/with-desktop.sh). */
-export function dunstNotifications(): { appname: string; summary: string; body: string; icon: string }[] {
+export function dunstNotifications(): DunstNotification[] {
   const log = process.env.LIMBER_DUNST_LOG;
   if (!log) throw new Error('LIMBER_DUNST_LOG is not set: run the e2e suite through scripts/with-desktop.sh');
   let text: string;
@@ -37,10 +51,21 @@ export function dunstNotifications(): { appname: string; summary: string; body: 
     return [];
   }
   const field = (block: string, name: string) => new RegExp(`^\\s*${name}: '([^']*)'`, 'm').exec(block)?.[1] ?? '';
+  const plain = (block: string, name: string) => new RegExp(`^\\s*${name}: (\\S*)`, 'm').exec(block)?.[1] ?? '';
   return text
     .split(/^\{$/m)
     .filter((b) => b.includes('appname:'))
-    .map((b) => ({ appname: field(b, 'appname'), summary: field(b, 'summary'), body: field(b, 'body'), icon: field(b, 'icon') }));
+    .map((b) => ({
+      appname: field(b, 'appname'),
+      summary: field(b, 'summary'),
+      body: field(b, 'body'),
+      icon: field(b, 'icon'),
+      id: Number(plain(b, 'id')),
+      desktopEntry: field(b, 'desktop_entry'),
+      category: plain(b, 'category'),
+      urgency: plain(b, 'urgency'),
+      actions: Object.fromEntries([...(/actions: \{([^}]*)\}/.exec(b)?.[1] ?? '').matchAll(/"([^"]*)": "([^"]*)"/g)].map((m) => [m[1]!, m[2]!])),
+    }));
 }
 
 /**

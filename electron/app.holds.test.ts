@@ -72,14 +72,39 @@ describe('held breaks in the app', () => {
     const sentAt: number[] = [];
     const notify = notifier.notify.bind(notifier);
     notifier.notify = (req, cb) => {
-      sentAt.push(clock.now());
+      // The countdown's rewrites of the same bubble are not new heads-ups.
+      if (!req.update) sentAt.push(clock.now());
       notify(req, cb);
     };
     clock.advanceBy(10 * MIN);
     expect(seen.length).toBeGreaterThan(0);
-    expect(notifier.sent.map((n) => n.req.body)).toEqual(['A movement break starts in 60 seconds.']);
+    expect(notifier.sent.filter((n) => !n.req.update).map((n) => n.req.body)).toEqual(['A movement break starts in 60 seconds.']);
     expect(sentAt).toEqual([seen[0]! + MIN]);
     expect(tray.current.icon).not.toBe('held');
+  });
+
+  it('a hold that meets the due break withdraws the heads-up on screen', () => {
+    const { clock, holds, notifier } = setup();
+    clock.advanceBy(29 * MIN);
+    expect(notifier.sent).toHaveLength(1);
+    holds.active = ['call'];
+    clock.advanceBy(MIN);
+    expect(notifier.withdrawn).toEqual(['heads-up']);
+  });
+
+  it('a call back during the heads-up that followed it withdraws that heads-up (the same hold, no second held event)', () => {
+    const { clock, holds, notifier } = setup();
+    holds.active = ['call'];
+    clock.advanceBy(30 * MIN);
+    holds.active = [];
+    holds.check();
+    // The heads-up comes a minute after the call ended, a minute before the break.
+    clock.advanceBy(MIN);
+    expect(notifier.sent.filter((n) => !n.req.update)).toHaveLength(1);
+    expect(notifier.withdrawn).toEqual([]);
+    holds.active = ['call'];
+    holds.check();
+    expect(notifier.withdrawn).toEqual(['heads-up']);
   });
 
   it('after the hold limit, one quiet notice without buttons', () => {
@@ -89,6 +114,8 @@ describe('held breaks in the app', () => {
     expect(notifier.sent.map((n) => [n.req.body, n.req.actions])).toEqual([
       ['A movement break is waiting (do not disturb is on); it comes 2 minutes after you are done.', []],
     ]);
+    // Low urgency, no sound, sorted with the breaks.
+    expect(notifier.sent[0]!.req).toMatchObject({ quiet: true, aboutBreak: true });
   });
 
   it('a presence problem is told once and shown by status', () => {

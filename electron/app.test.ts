@@ -107,6 +107,7 @@ describe('when the desktop says no', () => {
         calls++;
         answer({ kind: 'failed', reason: 'no notification daemon' });
       },
+      withdraw() {},
     };
     const { app, clock, tray } = setup({ notifier: failing });
     clock.advanceBy(29 * 60_000);

@@ -47,6 +47,12 @@ export interface AppOptions {
 
 /** The heads-up notification's buttons, in the order the notifier numbers them. */
 const HEADS_UP_ACTIONS = ['start', 'snooze', 'skip'] as const;
+/** The heads-up's tag: one bubble, its countdown updated in place, taken back once the break is settled. */
+const HEADS_UP_TAG = 'heads-up';
+/** How often the heads-up's countdown is rewritten, where the desktop can rewrite it in place. */
+const HEADS_UP_TICK_MS = 15_000;
+/** Scheduler events after which the heads-up asks a question already answered (the break started, held, moved). */
+const SETTLES_HEADS_UP: ReadonlySet<SchedulerEvent['type']> = new Set(['break-prompt', 'break-start', 'break-end', 'snoozed', 'natural-break', 'paused', 'break-held', 'withdrawn']);
 const HEADS_UP_COMMANDS = {
   start: (kind: BreakKind): Command => ({ name: 'break', kind }),
   snooze: (): Command => ({ name: 'snooze' }),
@@ -61,6 +67,8 @@ export class LimberApp {
   private readonly language: LanguageController;
   private trayTimer: Cancel | undefined;
   private trayShown: TrayView | null = null;
+  /** The heads-up's countdown timer while it is on screen; undefined when none is shown. */
+  private headsUpShown: { tick: Cancel | undefined } | undefined;
   private stopped = false;
   /** What the desktop lets Limber see of the user's presence (null until reported). */
   private presence: PresenceReport | null = null;
@@ -126,6 +134,8 @@ export class LimberApp {
   }
 
   stop(): void {
+    // A heads-up left behind would offer buttons nobody answers.
+    this.withdrawHeadsUp();
     this.stopped = true;
     this.scheduler.stop();
     this.ports.holds?.stop();
@@ -311,26 +321,51 @@ export class LimberApp {
     return trayView(this.scheduler.status(), this.ports.clock.now(), this.opts.timeZone).tooltip;
   }
 
+  /**
+   * Take the heads-up notification back, if one is on screen: its question is settled (the break started from the
+   * tray or the shortcut, was held, or was taken on another computer). Safe to call at any time.
+   */
+  withdrawHeadsUp(): void {
+    if (!this.headsUpShown) return;
+    this.headsUpShown.tick?.();
+    this.headsUpShown = undefined;
+    this.ports.notifier.withdraw(HEADS_UP_TAG);
+  }
+
   private onSchedulerEvent(e: SchedulerEvent): void {
+    if (SETTLES_HEADS_UP.has(e.type)) this.withdrawHeadsUp();
     if (e.type === 'heads-up') this.headsUp(e.kind, e.breakAt);
     else if (e.type === 'withdrawn') {
       // A hold began: the prompt on screen goes (a notification already shown cannot be taken back everywhere).
       if (e.what === 'prompt') this.breaks.close();
     } else if (e.type === 'hold-notice') {
-      this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: holdNoticeBody(e.kind, this.scheduler.status().held?.reason ?? null), actions: [] }, () => {});
+      const body = holdNoticeBody(e.kind, this.scheduler.status().held?.reason ?? null);
+      this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body, actions: [], aboutBreak: true, quiet: true }, () => {});
     } else this.breaks.onSchedulerEvent(e);
     this.refreshTray();
   }
 
-  private headsUp(kind: BreakKind, breakAt: number): void {
-    const seconds = Math.max(1, Math.round((breakAt - this.ports.clock.now()) / 1000));
+  /** The heads-up, then its countdown rewritten in the same bubble until the break is due or settled. */
+  private headsUp(kind: BreakKind, breakAt: number, update = false): void {
+    this.headsUpShown?.tick?.();
+    const now = this.ports.clock.now();
+    const seconds = Math.max(1, Math.round((breakAt - now) / 1000));
     const words = headsUpActions();
     const actions = HEADS_UP_ACTIONS.map((a) => words[a]);
-    this.ports.notifier.notify({ title: NOTIFICATION_TITLE, body: headsUpBody(kind, seconds), actions }, (answer) => {
+    const req = { title: NOTIFICATION_TITLE, body: headsUpBody(kind, seconds), actions, tag: HEADS_UP_TAG, aboutBreak: true, ...(update ? { update } : {}) };
+    this.ports.notifier.notify(req, (answer) => {
       const chosen = answer.kind === 'clicked' ? 'start' : answer.kind === 'action' ? HEADS_UP_ACTIONS[answer.index] : undefined;
       if (chosen) this.run(HEADS_UP_COMMANDS[chosen](kind));
       else if (answer.kind === 'failed') this.noticeBoard.add(noticeText.notificationsUnavailable(answer.reason));
     });
+    const next = now + HEADS_UP_TICK_MS;
+    const shown: { tick: Cancel | undefined } = { tick: undefined };
+    this.headsUpShown = shown;
+    if (breakAt - next >= HEADS_UP_TICK_MS / 3) {
+      shown.tick = this.ports.clock.setTimer(next, () => {
+        if (this.headsUpShown === shown) this.headsUp(kind, breakAt, true);
+      });
+    }
   }
 
   private languageLoad: Promise<unknown> = Promise.resolve();

@@ -175,7 +175,7 @@ export function createApi(
 }
 
 /**
- * Only our own pages may talk to main: file:// pages of the built renderer (or the harness origin in tests). The URL
+ * Only our own pages may talk to main: app://limber/ pages of the built renderer (or the harness origin in tests). The URL
  * must start with the prefix both as sent and as the URL parser resolves it, and no part of it may be a `..`
  * segment, written plainly or percent-encoded (`%2e%2e`, `.%2e`, `%5c` for a backslash).
  */

@@ -1,8 +1,9 @@
 // The Electron entry: Electron's ports, composed into the same LimberApp the harness runs.
 import { app, dialog, ipcMain, Menu, powerMonitor, session, shell, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { LimberApp } from './app.ts';
+import { APP_ORIGIN } from './core/app-protocol.ts';
 import { systemClock } from './core/clock.ts';
 import { tEnglish } from './core/i18n/locales.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
@@ -16,9 +17,12 @@ import { resolveDataDir, userDataDirArg } from './node/data-dir.ts';
 import { firstRun } from './node/first-run.ts';
 import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
+import { NOTIFICATION_CALL_MS, createFreedesktopNotifier } from './node/notifier-freedesktop.ts';
+import { tightenModes } from './node/private-files.ts';
 import { createDbus } from './node/presence/dbus.ts';
 import { desktopSources } from './node/presence/desktop-sources.ts';
 import { createElectronActivity } from './platform/activity.ts';
+import { handleAppScheme, registerAppScheme } from './platform/app-protocol.ts';
 import { e2eEnabled, instrument } from './platform/e2e-hooks.ts';
 import { createAutostart } from './platform/autostart.ts';
 import { createElectronNotifier } from './platform/notifier-electron.ts';
@@ -28,11 +32,21 @@ import { createElectronShortcuts } from './platform/shortcuts.ts';
 import { createElectronTray } from './platform/tray.ts';
 import { createElectronWindows, lockDownContents } from './platform/windows.ts';
 
+/**
+ * Set by the build (vite.config.electron.ts): true in `npm run build`, which tests and `npm start` run, false in the
+ * release build `npm run dist` packages. There the LIMBER_E2E=1 hooks are dead code, removed from the bundle.
+ */
+declare const __LIMBER_E2E_HOOKS__: boolean;
+
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const resources = app.isPackaged ? join(process.resourcesPath, 'resources') : join(root, 'resources');
-const rendererUrl = pathToFileURL(join(here, '../renderer')).href + '/';
+const rendererDir = join(here, '../renderer');
+// Pages come from app://limber/, never file:// (where the CSP's 'self' would match every local file).
+const rendererUrl = APP_ORIGIN;
 const isMac = process.platform === 'darwin';
+/** The installed .desktop file's name (package.json's desktopName without `.desktop`). */
+const DESKTOP_ENTRY = 'app.limber.Limber';
 const isWayland = process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY));
 
 /** A start-up that fails says so in a dialog and ends: never a process holding the single-instance lock with no tray. */
@@ -76,6 +90,7 @@ try {
   } else if (!app.requestSingleInstanceLock({ argv: cliArgs })) {
     app.quit();
   } else {
+    registerAppScheme();
     app.whenReady().then(start).catch(failed);
   }
 } catch (e) {
@@ -91,6 +106,7 @@ function start(): void {
   if (isMac) app.dock?.hide();
   // No default menu with Reload and Developer Tools; macOS keeps an Edit menu so copy and paste work in its windows.
   Menu.setApplicationMenu(isMac ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
+  handleAppScheme(rendererDir);
   lockDownContents(rendererUrl, app);
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -101,26 +117,44 @@ function start(): void {
   const iconPath = (icon: TrayIcon) => join(resources, 'icons', isMac ? `tray-${icon}Template.png` : `tray-${icon}-${process.platform === 'win32' ? 16 : 22}.png`);
   const appIcon = join(resources, 'icons', 'limber.png');
   const log = (level: 'info' | 'warn' | 'error', message: string) => console[level === 'info' ? 'log' : level](`[limber] ${message}`);
+  // Modes from an older version or a loose umask: the data folder is the user's alone (docs/security-local.md).
+  const modes = tightenModes(dataDir);
+  if (modes.changed.length) log('info', `only you may read the data folder now: changed ${modes.changed.join(', ')}`);
+  if (modes.failed.length) log('warn', `other users may still read or change ${modes.failed.join(', ')}`);
 
   // Presence and hold sources: D-Bus connects on first use, so nothing is opened on macOS and Windows.
   const bus = createDbus((m) => log('info', m));
   const powerActivity = createElectronActivity(powerMonitor);
   const desktop = desktopSources({ platform: process.platform, env: process.env, bus, clock: systemClock, fallback: powerActivity, ownPids: [process.pid], log: (m) => log('info', m) });
 
+  // Linux: buttons through the notification server over D-Bus (a connection of its own, with its own time limit);
+  // notify-send where it shows none.
+  const notificationBus = process.platform === 'linux' ? createDbus((m) => log('info', m), {}, NOTIFICATION_CALL_MS) : null;
+  const linuxNotifier = notificationBus
+    ? createFreedesktopNotifier({
+        bus: notificationBus,
+        appName: 'Limber',
+        icon: appIcon,
+        desktopEntry: DESKTOP_ENTRY,
+        fallback: createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10, desktopEntry: DESKTOP_ENTRY }),
+        log: (m) => log('info', m),
+      })
+    : null;
+
   let ports: Ports = {
     clock: systemClock,
     activity: desktop.activity,
     holds: desktop.holds,
     tray: createElectronTray(iconPath, isMac),
-    notifier: process.platform === 'linux' ? createNodeNotifier({ appName: 'Limber', icon: appIcon, timeoutSeconds: 10 }) : createElectronNotifier(appIcon),
+    notifier: linuxNotifier ?? createElectronNotifier(appIcon),
     shortcuts: createElectronShortcuts(),
     windows: createElectronWindows({ preload: join(here, '../preload/preload.cjs'), rendererUrl, isWayland }),
     settings: createElectronSettingsStore(dataDir),
-    history: new HistoryFile(dataDir),
+    history: new HistoryFile(dataDir, { onUnreadable: (m) => log('warn', m) }),
     autostart: createAutostart((m) => log('warn', m)),
     log,
   };
-  const hooks = e2eEnabled() ? instrument(ports, Number(process.env.LIMBER_E2E_START) || Date.now()) : null;
+  const hooks = __LIMBER_E2E_HOOKS__ && e2eEnabled() ? instrument(ports, Number(process.env.LIMBER_E2E_START) || Date.now()) : null;
   if (hooks) ports = hooks.ports;
   const limber = new LimberApp(ports, {
     trustedUrlPrefix: rendererUrl,
@@ -160,7 +194,10 @@ function start(): void {
     limber.endRunningBreak();
     limber.stop();
     desktop.stop();
+    linuxNotifier?.stop();
     bus.close();
+    // The heads-up's CloseNotification is queued behind the notifier's calls: let it reach the bus first.
+    if (linuxNotifier) void linuxNotifier.idle().finally(() => notificationBus?.close());
   };
   app.on('will-quit', stop);
   // Windows: shutdown and log-off emit no will-quit, only each window's session-end.
@@ -173,7 +210,7 @@ function start(): void {
     (control) => app.on('will-quit', () => control.close()),
     (e: Error) => log('warn', `the command line cannot reach this instance: ${e.message}`),
   );
-  if (hooks) {
+  if (__LIMBER_E2E_HOOKS__ && hooks) {
     hooks.hooks.app = limber;
     (globalThis as unknown as { __limberE2E: unknown }).__limberE2E = hooks.hooks;
   }

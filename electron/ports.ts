@@ -2,6 +2,7 @@
 import type { Cancel, Clock } from './core/clock.ts';
 import type { HistoryRecord } from './core/history.ts';
 import type { HoldsPort } from './core/holds.ts';
+import type { NotifierPort } from './core/notifications.ts';
 import type { ActivityPort } from './core/scheduler.ts';
 import type { SettingProblem, Settings } from './core/settings.ts';
 import type { TrayView } from './core/tray-model.ts';
@@ -15,18 +16,8 @@ export interface TrayPort {
   onMenu(cb: (id: string) => void): void;
 }
 
-export interface NotificationRequest {
-  title: string;
-  body: string;
-  /** Button labels, where the platform shows them; the answer names the index. */
-  actions: string[];
-}
-
-export type NotificationAnswer = { kind: 'clicked' } | { kind: 'action'; index: number } | { kind: 'dismissed' } | { kind: 'failed'; reason: string };
-
-export interface NotifierPort {
-  notify(req: NotificationRequest, onAnswer: (a: NotificationAnswer) => void): void;
-}
+// The notifier is implemented on the Node side too (node/notifier-freedesktop.ts), so its types live in the core.
+export type { NotificationAnswer, NotificationRequest, NotifierPort } from './core/notifications.ts';
 
 export interface ShortcutPort {
   /** False when the keys cannot be had (another app holds them, or the platform has no global shortcuts). */

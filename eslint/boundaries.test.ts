@@ -66,7 +66,7 @@ const TABLE: { from: string; test?: string; may: Target[]; testMay?: Target[] }[
   { from: 'electron/core/probe.ts', test: 'electron/core/probe.test.ts', may: ['core', 'valibot'], testMay: ['scenario'] },
   { from: 'electron/ipc.ts', test: 'electron/ipc.test.ts', may: ['core', 'ipc', 'valibot'] },
   { from: 'electron/csp.ts', test: 'electron/csp.test.ts', may: ['csp'], testMay: ['node built-in'] },
-  { from: 'electron/node/probe.ts', test: 'electron/node/probe.test.ts', may: ['core', 'ipc', 'node', 'node built-in', 'valibot', 'conf'], testMay: ['test ports'] },
+  { from: 'electron/node/probe.ts', test: 'electron/node/probe.test.ts', may: ['core', 'ipc', 'csp', 'node', 'node built-in', 'valibot', 'conf'], testMay: ['test ports'] },
   { from: 'electron/cli/probe.ts', test: 'electron/cli/probe.test.ts', may: ['core', 'node', 'ipc', 'cli', 'node built-in', 'valibot'] },
   // App tests may make a temporary data folder (Node built-ins) and start the app on the test ports (test-app.ts);
   // the app itself reaches files only through node/.

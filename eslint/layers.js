@@ -35,7 +35,8 @@ export const layers = {
     // The one Content-Security-Policy: plain data, like the IPC contract. Its test reads every page from disk.
     { name: 'electron/csp.ts', files: ['electron/csp.ts', 'electron/csp.test.ts'], paths: CSP, packages: [], testPackages: [BUILTINS] },
     // Tests may bundle a child script (esbuild) to run a second writer process.
-    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS], testPaths: [...TEST_PORTS, ...OTHER_USER], testPackages: ['esbuild'] },
+    // node/app-protocol.ts sends the CSP as a header of every page it serves.
+    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...CSP, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS], testPaths: [...TEST_PORTS, ...OTHER_USER], testPackages: ['esbuild'] },
     { name: 'electron/cli', files: CLI, paths: [...CORE, ...NODE, ...IPC, ...CLI], packages: [BUILTINS, ...PURE], testPaths: OTHER_USER },
     // Tests at the top of electron/ not claimed above drive the composed app (LimberApp). The app reaches files only
     // through node/; its tests may make a temporary data folder to hand it.
@@ -71,11 +72,11 @@ export const layers = {
       name: 'scripts',
       files: ['scripts/**'],
       paths: [...CORE, ...IPC, ...CSP, ...NODE, ...CLI, ...APP, ...E2E, 'scripts/**', 'scenarios/*.json', 'package.json'],
-      // Launching and packaging tools name Electron's binary and electron-builder's schema; build plugins, Vite.
+      // Launching and packaging tools name Electron's binary and electron-builder's schema; build plugins (and the release-build test), Vite.
       packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'ajv', '@valibot/to-json-schema', 'electron', 'app-builder-lib', 'js-yaml', 'vite'],
     },
     { name: 'bench', files: ['bench/**'], paths: [...CORE, ...IPC, ...NODE, ...APP, ...E2E, 'bench/**'], packages: [BUILTINS, ...PURE, ...PLAYWRIGHT] },
-    { name: 'build configs', files: ['*.{ts,js,mjs}'], paths: [...CSP, 'e2e/fixtures.ts', 'eslint/*.js', 'scripts/break-words.ts', 'package.json'], packages: [BUILTINS, 'vite', 'vitest', '@sveltejs/vite-plugin-svelte', '@playwright/test', '@eslint/js', 'eslint-plugin-svelte', 'globals', 'typescript-eslint'] },
+    { name: 'build configs', files: ['*.{ts,js,mjs}'], paths: [...CSP, 'build-checks.ts', 'e2e/fixtures.ts', 'eslint/*.js', 'scripts/break-words.ts', 'package.json'], packages: [BUILTINS, 'vite', 'vitest', '@sveltejs/vite-plugin-svelte', '@playwright/test', '@eslint/js', 'eslint-plugin-svelte', 'globals', 'typescript-eslint'] },
     // The lint rule, and its test, which lints probes and type-checks them.
     { name: 'eslint rules', files: ['eslint/**'], paths: ['eslint/**'], packages: [BUILTINS, 'eslint'], testPackages: ['typescript'] },
   ],

@@ -4,7 +4,7 @@
 //   Extra arguments go to electron-builder, e.g. `npm run dist -- --x64 --arm64` or `npm run dist -- --dir`.
 //   ELECTRON_OVERRIDE_DIST_PATH=DIR  use an unpacked Electron of the same version instead of downloading it.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -82,6 +82,11 @@ if (!electronOnline || !toolsOnline) {
 
 for (const f of ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer']) {
   if (!existsSync(join(root, f))) fail([`${f} is missing: the build did not run (use \`npm run dist\`, which builds first).`]);
+}
+
+// The release build of main (vite --mode release) has no LIMBER_E2E=1 test hooks; the test build must not be shipped.
+if (readFileSync(join(root, 'out/main/main.js'), 'utf8').includes('LIMBER_E2E')) {
+  fail(['out/main/main.js is the test build (it has the LIMBER_E2E hooks): run `npm run dist`, which makes the release build.']);
 }
 
 console.log(`npm run dist: building the ${targets} for ${process.platform}-${process.arch} (Electron ${electronVersion}) into dist/`);

@@ -23,6 +23,7 @@ type Config = Record<string, unknown> & {
   deb: { depends: string[] };
   mac: { target: string[]; icon: string; extendInfo: Record<string, unknown> };
   win: { target: string[]; icon: string };
+  electronFuses?: Record<string, boolean>;
   nsis: { installerIcon: string; uninstallerIcon: string };
 };
 
@@ -50,6 +51,20 @@ describe('electron-builder.yml', () => {
     const validate = validator();
     expect(validate({ ...config, prodcutName: 'Limber' })).toBe(false);
     expect(validate({ ...config, linux: { ...config.linux, category: 42 } })).toBe(false);
+  });
+
+  it('flips Electron’s fuses: no Node mode, NODE_OPTIONS or --inspect; cookies encrypted; only the checked app.asar loads', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // A misspelt fuse would be silently dropped if the schema let it through.
+    expect(validator()({ ...config, electronFuses: { ...config.electronFuses, runAsNodes: false } })).toBe(false);
   });
 
   it('names the app as main.ts does and as the README promises', () => {

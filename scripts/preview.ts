@@ -5,7 +5,7 @@ import { systemClock } from '../electron/core/clock.ts';
 import { resolveDataDir, userDataDirArg } from '../electron/node/data-dir.ts';
 import { firstRun } from '../electron/node/first-run.ts';
 import { createDbus } from '../electron/node/presence/dbus.ts';
-import { launchChromium } from '../e2e/harness/chromium.ts';
+import { launchChromium, removeAppWindowProfiles } from '../e2e/harness/chromium.ts';
 import { startHarness } from '../e2e/harness/harness.ts';
 import { openTrayPage } from '../e2e/harness/tray-page.ts';
 import { presenceLine, previewDesktop, screenArea, trayMenuBounds, workArea } from './preview-desktop.ts';
@@ -16,7 +16,7 @@ if (!headed) {
   console.log('preview: running headless for a smoke check instead; on a desktop, `npm run preview` opens real windows.');
 }
 
-const browser = await launchChromium(!headed);
+const browser = await launchChromium(!headed, { ownSignals: true });
 const dataDir = resolveDataDir(userDataDirArg(process.argv.slice(2)));
 mkdirSync(dataDir, { recursive: true });
 console.log(`preview: data folder ${dataDir}; \`npm run -s cli -- status\` talks to this preview`);
@@ -41,12 +41,26 @@ console.log(`preview: ${presenceLine(presence, desktop.fallback)}`);
 const trayPage = await openTrayPage(browser, h.tray, false, area ? trayMenuBounds(area, screenArea()) : undefined);
 console.log(`preview: tray — ${h.tray.current.tooltip}`);
 
-async function quit(): Promise<void> {
-  desktop.sources.stop();
-  bus.close();
-  await h.close();
-  await trayPage.context().close().catch(() => {});
-  await browser.close();
+let quitting: Promise<void> | null = null;
+/** Everything closed (windows, control socket, Chromium), then the app windows' profile folders removed. */
+function quit(): Promise<void> {
+  quitting ??= (async () => {
+    desktop.sources.stop();
+    bus.close();
+    await h.close();
+    await trayPage.context().close().catch(() => {});
+    await browser.close();
+    await removeAppWindowProfiles();
+  })();
+  return quitting;
+}
+
+// Ctrl+C and SIGTERM end the preview the way closing the tray window does, then exit as a signal would (128 + n).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    console.log(`preview: ${signal}, closing`);
+    void quit().finally(() => process.exit(code));
+  });
 }
 
 if (!headed) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command inside a desktop the tests can use: an X display (Xvfb when none is present), a D-Bus session
-# (started when none is present) and the dunst notification daemon, whose -print log the tests read.
+# (started when none is present) and the dunst notification daemon, whose -print log the tests read. dunst's context
+# menu (`dunstctl context`) runs e2e/desktop/dunst-menu.sh in place of dmenu: it picks the entry named in the file
+# $LIMBER_DUNST_CHOICE, as a user picks a button, and keeps the menu it was offered in $LIMBER_DUNST_MENU.
 # Everything started here is stopped when the command ends.
 set -euo pipefail
 
@@ -13,10 +15,13 @@ fi
 
 log_dir=$(mktemp -d "${TMPDIR:-/tmp}/limber-desktop.XXXXXX")
 export LIMBER_DUNST_LOG="$log_dir/dunst.log"
+export LIMBER_DUNST_CHOICE="$log_dir/dunst-choice"
+export LIMBER_DUNST_MENU="$log_dir/dunst-menu"
+here=$(cd "$(dirname "$0")" && pwd)
 dunst_pid=""
 if command -v dunst >/dev/null 2>&1; then
   # A private config keeps the user's own dunstrc out of the tests.
-  printf '[global]\n    font = Monospace 8\n' > "$log_dir/dunstrc"
+  printf '[global]\n    font = Monospace 8\n    dmenu = %s\n' "$here/../e2e/desktop/dunst-menu.sh" > "$log_dir/dunstrc"
   dunst -config "$log_dir/dunstrc" -print > "$LIMBER_DUNST_LOG" 2> "$log_dir/dunst.err" &
   dunst_pid=$!
   # Wait until dunst owns the notification name on the bus.

@@ -1,11 +1,14 @@
 #!/usr/bin/python3
 """Small stand-ins for desktop services, for the presence and hold tests, on a private D-Bus.
 
---session: GNOME's Mutter idle monitor (GetIdletime, idle and user-active watches, WatchFired), GNOME's screensaver
-(GetActive, ActiveChanged), the notification service's KDE-style `Inhibited` property, and GNOME's session
-manager (`InhibitedActions`). --system: logind's manager and one session (LockedHint, Lock, Unlock).
+Only services that cannot run here: GNOME's screensaver and session manager belong to gnome-shell and gnome-session
+(a whole desktop session), KDE's `Inhibited` to Plasma, logind to systemd as the system's init. Mutter's idle
+monitor is not stood in for: e2e/presence-mutter.spec.ts runs the real compositor, headless.
+--session: GNOME's screensaver (GetActive, ActiveChanged), the notification service's KDE-style `Inhibited`
+property, and GNOME's session manager (`InhibitedActions`). --system: logind's manager and one session
+(LockedHint, Lock, Unlock).
 --hang NAME: owns NAME and never answers anything (a hung service).
-Tests drive them through org.limber.Test (SetIdle, SetLocked, SetInhibited, SetInhibitedActions).
+Tests drive them through org.limber.Test (SetLocked, SetInhibited, SetInhibitedActions).
 Prints "ready" once every name is owned.
 """
 import sys
@@ -18,64 +21,6 @@ from gi.repository import GLib
 DBusGMainLoop(set_as_default=True)
 TEST = 'org.limber.Test'
 PROPS = 'org.freedesktop.DBus.Properties'
-
-
-class IdleMonitor(dbus.service.Object):
-    IFACE = 'org.gnome.Mutter.IdleMonitor'
-
-    def __init__(self, bus):
-        super().__init__(bus, '/org/gnome/Mutter/IdleMonitor/Core')
-        self.idle_ms = 0
-        self.next_id = 1
-        self.idle_watches = {}
-        self.active_watches = set()
-        self.calls = 0
-
-    @dbus.service.method(IFACE, out_signature='t')
-    def GetIdletime(self):
-        self.calls += 1
-        return dbus.UInt64(self.idle_ms)
-
-    @dbus.service.method(IFACE, in_signature='t', out_signature='u')
-    def AddIdleWatch(self, interval):
-        self.calls += 1
-        wid = self.next_id
-        self.next_id += 1
-        self.idle_watches[wid] = int(interval)
-        return wid
-
-    @dbus.service.method(IFACE, out_signature='u')
-    def AddUserActiveWatch(self):
-        self.calls += 1
-        wid = self.next_id
-        self.next_id += 1
-        self.active_watches.add(wid)
-        return wid
-
-    @dbus.service.method(IFACE, in_signature='u')
-    def RemoveWatch(self, wid):
-        self.idle_watches.pop(int(wid), None)
-        self.active_watches.discard(int(wid))
-
-    @dbus.service.signal(IFACE, signature='u')
-    def WatchFired(self, wid):
-        pass
-
-    @dbus.service.method(TEST, in_signature='t')
-    def SetIdle(self, ms):
-        """Idle time jumps to `ms`: idle watches it crosses fire; going to 0 fires (and ends) user-active watches."""
-        before, self.idle_ms = self.idle_ms, int(ms)
-        if self.idle_ms == 0 and before > 0:
-            for wid in sorted(self.active_watches):
-                self.WatchFired(dbus.UInt32(wid))
-            self.active_watches.clear()
-        for wid, interval in sorted(self.idle_watches.items()):
-            if before < interval <= self.idle_ms:
-                self.WatchFired(dbus.UInt32(wid))
-
-    @dbus.service.method(TEST, out_signature='u')
-    def Calls(self):
-        return self.calls
 
 
 class ScreenSaver(dbus.service.Object):
@@ -207,8 +152,8 @@ def main():
     bus = dbus.SessionBus()
     keep = []
     if mode == '--session':
-        keep = [IdleMonitor(bus), ScreenSaver(bus), Notifications(bus), SessionManager(bus)]
-        names = ['org.gnome.Mutter.IdleMonitor', 'org.gnome.ScreenSaver', 'org.freedesktop.Notifications', 'org.gnome.SessionManager']
+        keep = [ScreenSaver(bus), Notifications(bus), SessionManager(bus)]
+        names = ['org.gnome.ScreenSaver', 'org.freedesktop.Notifications', 'org.gnome.SessionManager']
     elif mode == '--system':
         keep = [LoginManager(bus), LoginSession(bus)]
         names = ['org.freedesktop.login1']

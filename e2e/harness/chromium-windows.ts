@@ -1,25 +1,17 @@
 // Limber's windows as real Chromium pages loading the built renderer. The bridge script gives each page the same
 // `window.limber` that preload.ts exposes, and every request goes through the real LimberApp.handleRequest.
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WINDOW_SIZES, windowBounds, type MainToRenderer, type Reply, type WindowKind } from '../../electron/ipc.ts';
+import { serveAppRequest } from '../../electron/node/app-protocol.ts';
 import { launchAppWindow } from './chromium.ts';
 import type { WindowHandle, WindowsPort } from '../../electron/ports.ts';
 
-/** The origin the harness serves the built renderer from (routed, never on the network). */
+/**
+ * The origin the harness serves the built renderer from (routed, never on the network). Chromium cannot be given
+ * Electron's `app://` scheme, so this origin stands for it: the same handler answers (serveAppRequest), with the same
+ * checks and the same Content-Security-Policy header.
+ */
 export const HARNESS_ORIGIN = 'https://limber.invalid/';
-
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-};
 
 export interface ChromiumWindowsOptions {
   browser: Browser;
@@ -126,14 +118,8 @@ export class ChromiumWindows implements WindowsPort {
     this.contexts.push(context);
     if (this.opts.fakePageClock) await context.clock.install();
     await context.route(`${HARNESS_ORIGIN}**`, async (route) => {
-      const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname)).replace(/^[/\\]+/, '');
-      if (path.startsWith('..')) return route.fulfill({ status: 403 });
-      try {
-        const body = await readFile(join(this.opts.rendererDir, path));
-        await route.fulfill({ status: 200, body, contentType: TYPES[extname(path)] ?? 'application/octet-stream' });
-      } catch {
-        await route.fulfill({ status: 404, body: 'not found' });
-      }
+      const r = await serveAppRequest(this.opts.rendererDir, route.request().url(), HARNESS_ORIGIN);
+      await route.fulfill({ status: r.status, headers: r.headers, body: r.body });
     });
     // Anything not ours is blocked, as the Electron build blocks navigation and remote content.
     await context.route((url) => !url.href.startsWith(HARNESS_ORIGIN), (route) => route.abort());

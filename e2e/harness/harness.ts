@@ -9,6 +9,8 @@ import { defaultSettings, type Settings } from '../../electron/core/settings.ts'
 import { serveControl } from '../../electron/node/control-socket.ts';
 import { HistoryFile } from '../../electron/node/history-file.ts';
 import { SettingsFile } from '../../electron/node/settings-file.ts';
+import { NOTIFICATION_CALL_MS, createFreedesktopNotifier, type FreedesktopNotifier } from '../../electron/node/notifier-freedesktop.ts';
+import { createDbus } from '../../electron/node/presence/dbus.ts';
 import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
 import type { ActivityPort, HistoryStorePort, HoldsPort, SettingsStorePort } from '../../electron/ports.ts';
@@ -34,7 +36,10 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   colorScheme?: 'light' | 'dark';
   reducedMotion?: 'reduce' | 'no-preference';
   fakePageClock?: boolean;
-  /** Send notifications for real (node-notifier → notify-send → the session's daemon). Default true. */
+  /**
+   * Send notifications for real, as main.ts does on Linux: over D-Bus to the session's notification server, or
+   * node-notifier → notify-send where it shows no buttons. Default true.
+   */
   realNotifications?: boolean;
   timeZone?: string;
   /** First-run state, as main.ts keeps it in the data folder. */
@@ -58,6 +63,8 @@ export interface Harness<C extends Clock = VirtualClock> {
   shortcuts: FakeShortcuts;
   activity: ScriptedActivity;
   notifier: RecordingNotifier;
+  /** The real notifier behind `notifier` (absent with realNotifications: false). */
+  desktopNotifier: FreedesktopNotifier | null;
   windows: ChromiumWindows;
   history: HistoryStorePort;
   logs: { level: string; message: string }[];
@@ -76,9 +83,17 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
   const tray = new RecordingTray();
   const shortcuts = new FakeShortcuts();
   const activity = opts.activity ?? new ScriptedActivity(() => clock.now());
-  const notifier = new RecordingNotifier(
-    opts.realNotifications === false ? undefined : createNodeNotifier({ appName: 'Limber', icon: ICON }),
-  );
+  const notificationBus = opts.realNotifications === false ? null : createDbus(() => {}, {}, NOTIFICATION_CALL_MS);
+  const desktopNotifier = notificationBus
+    ? createFreedesktopNotifier({
+        bus: notificationBus,
+        appName: 'Limber',
+        icon: ICON,
+        desktopEntry: 'app.limber.Limber',
+        fallback: createNodeNotifier({ appName: 'Limber', icon: ICON, desktopEntry: 'app.limber.Limber' }),
+      })
+    : null;
+  const notifier = new RecordingNotifier(desktopNotifier ?? undefined);
   const history = opts.historyStore ?? (opts.dataDir ? new HistoryFile(opts.dataDir) : new MemoryHistory());
   const settings =
     opts.settingsStore ?? (opts.dataDir ? new SettingsFile({ dataDir: opts.dataDir }) : new MemorySettings({ ...defaultSettings(), ...opts.settings }));
@@ -124,6 +139,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     shortcuts,
     activity,
     notifier,
+    desktopNotifier,
     windows,
     history,
     logs,
@@ -131,6 +147,10 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     async close() {
       app.stop();
       control?.close();
+      desktopNotifier?.stop();
+      // After the heads-up's CloseNotification (queued by app.stop) has gone out.
+      await desktopNotifier?.idle();
+      notificationBus?.close();
       await windows.closeAll();
       if (ownBrowser) await browser.close();
     },

@@ -114,9 +114,15 @@ export class MemoryHistory implements HistoryStorePort {
 /** Wraps a real notifier and keeps what was sent, so a test can answer a notification as the user would. */
 export class RecordingNotifier implements NotifierPort {
   sent: { req: NotificationRequest; answer: (a: NotificationAnswer) => void }[] = [];
+  /** Tags of the notifications the app took back, in order. */
+  withdrawn: string[] = [];
   constructor(private readonly inner?: NotifierPort) {}
   notify(req: NotificationRequest, onAnswer: (a: NotificationAnswer) => void): void {
     this.sent.push({ req, answer: onAnswer });
     this.inner?.notify(req, onAnswer);
+  }
+  withdraw(tag: string): void {
+    this.withdrawn.push(tag);
+    this.inner?.withdraw(tag);
   }
 }

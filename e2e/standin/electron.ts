@@ -48,6 +48,9 @@ export interface StandInRecord {
   windows: WindowRecord[];
   notifications: { title?: string | undefined; body?: string | undefined }[];
   headerHooks: number;
+  /** Schemes registered as privileged, and whether that was before ready (Electron ignores it after). */
+  privilegedSchemes: { scheme: string; privileges: Electron.CustomScheme['privileges']; beforeReady: boolean }[];
+  handledSchemes: string[];
 }
 
 const config = JSON.parse(process.env.LIMBER_STANDIN ?? 'null') as StandInConfig | null;
@@ -73,6 +76,8 @@ const record: StandInRecord = {
   windows: [],
   notifications: [],
   headerHooks: 0,
+  privilegedSchemes: [],
+  handledSchemes: [],
 };
 
 type Listener = (...args: never[]) => unknown;
@@ -202,6 +207,24 @@ export const session = strict('session', {
   }),
 });
 
+// ---- protocol ------------------------------------------------------------------------------------------------------
+type ProtocolHandler = Parameters<Electron.Protocol['handle']>[1];
+const protocolHandlers = new Map<string, ProtocolHandler>();
+export const protocol = strict<Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>>('protocol', {
+  registerSchemesAsPrivileged: (schemes) => {
+    for (const s of schemes) record.privilegedSchemes.push({ scheme: s.scheme, privileges: s.privileges, beforeReady: readyPromise === null });
+  },
+  handle: (scheme, handler) => {
+    record.handledSchemes.push(scheme);
+    protocolHandlers.set(scheme, handler);
+  },
+});
+/** What a page load of `url` would get from main's handler of its scheme, or null without one. */
+async function fetchFromProtocol(url: string): Promise<Response | null> {
+  const handler = protocolHandlers.get(url.split(':')[0]!);
+  return handler ? await handler(new Request(url) as unknown as GlobalRequest) : null;
+}
+
 // ---- nativeImage, Menu, Tray ----------------------------------------------------------------------------------------
 interface StandInImage {
   path: string;
@@ -302,7 +325,8 @@ class StandInWindow extends EventEmitter implements WindowPart {
   focus(): void {}
   loadURL(url: string): Promise<void> {
     this.rec.url = url;
-    this.rec.urlFileExists = url.startsWith('file:') ? existsSync(fileURLToPath(url.split(/[?#]/)[0]!)) : null;
+    if (url.startsWith('file:')) this.rec.urlFileExists = existsSync(fileURLToPath(url.split(/[?#]/)[0]!));
+    else void fetchFromProtocol(url).then((r) => (this.rec.urlFileExists = r === null ? null : r.status === 200));
     setImmediate(() => this.emit('ready-to-show'));
     return Promise.resolve();
   }
@@ -351,6 +375,10 @@ class StandInNotification extends EventEmitter {
     record.notifications.push({ title: options.title, body: options.body });
   }
   show(): void {}
+  /** Electron takes the notification off screen and emits 'close'. */
+  close(): void {
+    this.emit('close');
+  }
 }
 export const Notification = strict('Notification', StandInNotification);
 
@@ -364,6 +392,7 @@ export const standIn = {
   shortcuts,
   ipcHandler: (channel: string) => ipcHandlers.get(channel),
   headersListener: () => headersListener,
+  fetchFromProtocol,
   /** Clicks the tray menu item with this id, as a user would. */
   clickMenu(id: string): void {
     const find = (items: Electron.MenuItemConstructorOptions[]): Electron.MenuItemConstructorOptions | undefined =>
@@ -375,4 +404,4 @@ export const standIn = {
 };
 
 // electron-store reads `import electron from 'electron'`; main reads the named exports.
-export default strict('electron', { app, ipcMain, shell, dialog, session, nativeImage, Menu, Tray, BrowserWindow, screen, powerMonitor, globalShortcut, Notification });
+export default strict('electron', { app, ipcMain, shell, dialog, session, protocol, nativeImage, Menu, Tray, BrowserWindow, screen, powerMonitor, globalShortcut, Notification });

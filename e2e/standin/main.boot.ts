@@ -22,6 +22,8 @@ interface Seen {
   windowOpen?: string | null;
   preloadExists?: boolean;
   historyAfterSessionEnd?: { kind: string; outcome: string }[];
+  appPage?: { status: number; csp: string | null; type: string | null; html: boolean } | null;
+  appEscapes?: Record<string, number | null>;
 }
 
 // One scratch app for the whole file: the install is cached per lock file, the copy of the build is made once.
@@ -75,6 +77,12 @@ test('boots: single-instance lock, tray, shortcut, secure break window with CSP,
   expect(record.ipcHandlers).toContain(REQUEST_CHANNEL);
   expect(seen.headers?.['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
   expect(seen.headers?.['Content-Type']).toEqual(['text/html']);
+  // Pages from app://limber/, registered before ready and answered with the CSP as a header; nothing outside.
+  expect(record.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }), beforeReady: true }]);
+  expect(record.handledSchemes).toEqual(['app']);
+  expect(seen.appPage).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY, type: 'text/html; charset=utf-8', html: true });
+  for (const [url, status] of Object.entries(seen.appEscapes ?? {})) expect(status, url).not.toBe(200);
+  expect(record.windows.every((w) => w.url?.startsWith('app://limber/')), 'no file:// page').toBe(true);
   // The first run shows the welcome window.
   expect(record.windows[0]).toMatchObject({ url: expect.stringMatching(/\/welcome\.html$/), urlFileExists: true, shown: 'focused' });
   const breakWin = record.windows.find((w) => w.url?.endsWith('/break.html'));

@@ -51,6 +51,15 @@ await new Promise<void>((done) => {
   });
 });
 
+// Pages come from main's app:// handler: a page with the CSP header, and no way out of the renderer folder.
+const page = await standIn.fetchFromProtocol('app://limber/break.html');
+seen.appPage = page && { status: page.status, csp: page.headers.get('content-security-policy'), type: page.headers.get('content-type'), html: (await page.text()).includes('<html') };
+const escapes: Record<string, number | null> = {};
+for (const url of ['app://limber/%2e%2e/main/main.js', 'app://limber/..%2fmain%2fmain.js', 'app://limber/assets/..%5c..%5cmain%5cmain.js', 'app://other/break.html']) {
+  escapes[url] = (await standIn.fetchFromProtocol(url))?.status ?? null;
+}
+seen.appEscapes = escapes;
+
 if (scenario === 'mac') {
   const before = standIn.windows.length;
   standIn.emitApp('activate', {}, false);

@@ -173,6 +173,17 @@ describe('limber command line (in process)', () => {
     expect(seen).toEqual([{ command: { name: 'pause', minutes: 30, until: null }, dataDir: dir }]);
   });
 
+  it('prints the running app\'s answer without escape sequences or control characters, keeping lines and tabs', async () => {
+    const hostile: InstanceForwarder = async () => ({
+      exitCode: 0,
+      // A window title, a clipboard write (OSC 52), colours, a cursor move, a bell, a carriage return and C1 controls.
+      stdout: '\u001b]0;pwned\u0007\u001b]52;c;cm0gLXJmIH4=\u001b\\\u001b[31mPaused\u001b[0m\u001b[2A\u0007\r\u009b1;1H\u009d0;t\u009c\n\tuntil 10:00\n',
+      stderr: 'warn\u001bc\u0000ing\n',
+    });
+    const r = await inProcess(['pause', '--user-data-dir', dir], hostile);
+    expect(r).toEqual({ code: 0, stdout: 'Paused\n\tuntil 10:00\n', stderr: 'warning\n' });
+  });
+
   it('prints help with exit 0', async () => {
     const r = await inProcess(['export', '--help']);
     expect(r.code).toBe(0);

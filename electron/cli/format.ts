@@ -1,6 +1,7 @@
 // Readable text for `limber stats` and `limber doctor`.
 import type { DayStats, PeriodStats, Stats } from '../core/stats.ts';
 import type { DoctorReport, FindingLevel } from '../node/doctor.ts';
+import { terminalSafe } from '../core/text.ts';
 
 const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -52,7 +53,8 @@ export function formatStats(s: Stats): string {
   ];
   if (s.topExercises.length) out.push('', `Favourite exercises: ${s.topExercises.map((e) => `${e.name} (${e.count})`).join(', ')}`);
   if (s.areas.length) out.push(`Areas worked: ${s.areas.map((a) => `${a.area} (${a.count})`).join(', ')}`);
-  return out.join('\n') + '\n';
+  // Exercise ids come from the history file, which anything may have written.
+  return terminalSafe(out.join('\n')) + '\n';
 }
 
 const MARK: Record<FindingLevel, string> = { ok: 'ok     ', fixed: 'fixed  ', note: 'note   ', problem: 'PROBLEM' };
@@ -60,5 +62,6 @@ const MARK: Record<FindingLevel, string> = { ok: 'ok     ', fixed: 'fixed  ', no
 export function formatDoctor(r: DoctorReport): string {
   const lines = [`Checking ${r.dataDir}`, ...r.findings.map((f) => `  ${MARK[f.level]}  ${f.text}`)];
   lines.push(r.ok ? 'The data folder is in order.' : 'Some problems remain (see above).');
-  return lines.join('\n') + '\n';
+  // Findings quote lines of the data files.
+  return terminalSafe(lines.join('\n')) + '\n';
 }

@@ -1,10 +1,11 @@
 // The command line: parse, then run a data-folder command here or forward an instance command to the app.
 import { computeStats, toCsv, toJson } from '../core/stats.ts';
-import type { BadLine } from '../core/history.ts';
+import type { HistoryRecord } from '../core/history.ts';
+import { escapeJsonForTerminal } from '../core/text.ts';
 import { resolveDataDir } from '../node/data-dir.ts';
 import { runDoctor } from '../node/doctor.ts';
 import { errorText } from '../node/files.ts';
-import { HistoryFile } from '../node/history-file.ts';
+import { HistoryFile, type HistoryScan } from '../node/history-file.ts';
 import { forwardToInstance, type CliIO, type InstanceForwarder } from './forward.ts';
 import { formatDoctor, formatStats } from './format.ts';
 import { isInstanceCommand } from '../core/commands.ts';
@@ -20,24 +21,39 @@ export interface CliContext extends CliIO {
 }
 
 /** Loaded only for `doctor`, so the other commands start as fast as before. */
-async function liveDesktopReport(): Promise<string> {
-  const [{ createDbus }, { desktopReport }, { systemClock }] = await Promise.all([
-    import('../node/presence/dbus.ts'),
-    import('../node/presence/desktop-report.ts'),
-    import('../core/clock.ts'),
-  ]);
-  const bus = createDbus();
-  try {
-    return await desktopReport({ platform: process.platform, env: process.env, bus, clock: systemClock });
-  } finally {
-    bus.close();
-  }
+const liveDesktopReport = async (): Promise<string> => (await import('./live-desktop.ts')).liveDesktopReport();
+
+function warnBad({ bad, badCount }: HistoryScan, io: CliIO): void {
+  if (badCount === 0) return;
+  const lines = bad.slice(0, 5).map((b) => b.line).join(', ');
+  io.err(`Note: skipped ${badCount} damaged line${badCount === 1 ? '' : 's'} of history.jsonl (line ${lines}${badCount > 5 ? ', …' : ''}); they are kept in the file. Run 'limber doctor' for details.\n`);
 }
 
-function warnBad(bad: readonly BadLine[], io: CliIO): void {
-  if (bad.length === 0) return;
-  const lines = bad.slice(0, 5).map((b) => b.line).join(', ');
-  io.err(`Note: skipped ${bad.length} damaged line${bad.length === 1 ? '' : 's'} of history.jsonl (line ${lines}${bad.length > 5 ? ', …' : ''}); they are kept in the file. Run 'limber doctor' for details.\n`);
+/** Records written out this many at a time: a long history is never held whole, nor its export text. */
+const EXPORT_BATCH = 2000;
+
+/** The export, written batch by batch with the same formatting as toCsv/toJson of the whole list. */
+function exportTo(records: Iterable<HistoryRecord>, format: 'csv' | 'json', out: (text: string) => void): void {
+  const batch: HistoryRecord[] = [];
+  let started = false;
+  const flush = (last: boolean) => {
+    if (format === 'csv') {
+      const text = toCsv(batch);
+      // Every batch's text starts with the header row; only the first keeps it.
+      out(started ? text.slice(text.indexOf('\r\n') + 2) : text);
+    } else if (batch.length > 0) {
+      // toJson gives "[\n" + the records + "\n]\n"; the records of each batch go between one pair of brackets.
+      const text = toJson(batch);
+      out((started ? ',\n' : '[\n') + text.slice(2, -3) + (last ? '\n]\n' : ''));
+    } else if (last) out(started ? '\n]\n' : toJson([]));
+    started = true;
+    batch.length = 0;
+  };
+  for (const r of records) {
+    batch.push(r);
+    if (batch.length === EXPORT_BATCH) flush(false);
+  }
+  flush(true);
 }
 
 /** Runs one command line; resolves to the exit code (0 done, 1 failed, 2 bad arguments). */
@@ -61,16 +77,17 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   try {
     switch (command.name) {
       case 'stats': {
-        const { records, bad } = new HistoryFile(dataDir).read();
-        const stats = computeStats(records, { now: now(), days: command.days });
-        ctx.out(command.json ? JSON.stringify(stats) + '\n' : formatStats(stats));
-        warnBad(bad, ctx);
+        // Streamed: one pass, records not kept (a history of hundreds of megabytes stays in little memory).
+        const scan: HistoryScan = { bad: [], badCount: 0 };
+        const stats = computeStats(new HistoryFile(dataDir).records(scan), { now: now(), days: command.days });
+        ctx.out(command.json ? escapeJsonForTerminal(JSON.stringify(stats)) + '\n' : formatStats(stats));
+        warnBad(scan, ctx);
         return 0;
       }
       case 'export': {
-        const { records, bad } = new HistoryFile(dataDir).read();
-        ctx.out(command.format === 'json' ? toJson(records) : toCsv(records));
-        warnBad(bad, ctx);
+        const scan: HistoryScan = { bad: [], badCount: 0 };
+        exportTo(new HistoryFile(dataDir).records(scan), command.format, ctx.out);
+        warnBad(scan, ctx);
         return 0;
       }
       case 'doctor': {

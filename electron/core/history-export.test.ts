@@ -42,7 +42,7 @@ describe('export', () => {
       { at: '2026-01-05T11:00:00.000Z', kind: 'micro', outcome: 'skipped', seconds: 0, exercises: [], heldSeconds: 1980 },
     ]);
     expect(csv).toBe(
-      'at,kind,outcome,seconds,exercises,heldSeconds\r\n2026-01-05T09:00:00.000Z,long,completed,300,neck-roll;chair-rotation,\r\n2026-01-05T11:00:00.000Z,micro,skipped,0,,1980\r\n',
+      'at,kind,outcome,seconds,exercises,heldSeconds\r\n2026-01-05T09:00:00.000Z,long,completed,300,neck-roll|chair-rotation,\r\n2026-01-05T11:00:00.000Z,micro,skipped,0,,1980\r\n',
     );
   });
 

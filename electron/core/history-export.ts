@@ -1,22 +1,49 @@
 // History export as CSV (for spreadsheets) and JSON, and reading both back.
 import { validateRecord, type BadLine, type HistoryRecord } from './history.ts';
+import { escapeJsonForTerminal } from './text.ts';
 
 export const CSV_HEADER = ['at', 'kind', 'outcome', 'seconds', 'exercises', 'heldSeconds'] as const;
 /** Exports written before holds existed lack the last column; they still read back. */
 const CSV_HEADER_BEFORE_HOLDS = CSV_HEADER.slice(0, 5);
-/** Exercise ids never contain it, and spreadsheets leave it alone inside a cell. */
-const ID_SEPARATOR = ';';
+/**
+ * Between exercise ids in one cell. Not `;`: spreadsheets in many European locales split CSV on it, so each id would
+ * start a cell of its own there. Exports made with `;` still read back.
+ */
+const ID_SEPARATOR = '|';
+const READ_SEPARATORS = /[|;]/;
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** A cell starting with one of these is a formula to some spreadsheet (OWASP CSV injection; full-width forms too). */
+const FORMULA_START = /^[\s\u00a0]*['=+\-@＝＋－＠]/;
+
+/**
+ * One value made inert for a spreadsheet (OWASP "CSV Injection"): control characters (tab, CR, escapes) removed,
+ * the list separators (`|`, and `;` where a locale splits on it) replaced, and a value that could start a formula
+ * kept as text behind one single quote. A value already starting with a quote gets one more, so reading strips
+ * exactly one and every value without control characters or separators comes back as it was.
+ */
+function inert(value: string): string {
+  const clean = value.replace(CONTROL, '').replace(/[|;]/g, '_');
+  const part = clean === '' && value !== '' ? '\uFFFD' : clean;
+  return FORMULA_START.test(part) ? `'${part}` : part;
+}
+
+function fromInert(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** RFC 4180: CRLF line ends, a header row, quotes only where needed. */
+/** RFC 4180: CRLF line ends, a header row, quotes only where needed; every text value made inert (see `inert`). */
 export function toCsv(records: readonly HistoryRecord[]): string {
   const rows = [CSV_HEADER.join(',')];
   for (const r of records) {
     const held = r.heldSeconds === undefined ? '' : String(r.heldSeconds);
-    rows.push([r.at, r.kind, r.outcome, String(r.seconds), r.exercises.join(ID_SEPARATOR), held].map(csvField).join(','));
+    const exercises = r.exercises.map(inert).join(ID_SEPARATOR);
+    rows.push([inert(r.at), r.kind, r.outcome, String(r.seconds), exercises, held].map(csvField).join(','));
   }
   return rows.join('\r\n') + '\r\n';
 }
@@ -84,11 +111,11 @@ export function parseCsv(text: string): { records: HistoryRecord[]; bad: BadLine
     const [at, kind, outcome, seconds, exercises, held = ''] = cells as [string, string, string, string, string, string?];
     const wholeOrText = (v: string) => (/^\d+$/.test(v) ? Number(v) : v);
     const r = validateRecord({
-      at,
+      at: fromInert(at),
       kind,
       outcome,
       seconds: wholeOrText(seconds),
-      exercises: exercises === '' ? [] : exercises.split(ID_SEPARATOR),
+      exercises: exercises === '' ? [] : exercises.split(READ_SEPARATORS).map(fromInert),
       ...(held === '' ? {} : { heldSeconds: wholeOrText(held) }),
     });
     if (r.ok) records.push(r.record);
@@ -100,7 +127,7 @@ export function parseCsv(text: string): { records: HistoryRecord[]; bad: BadLine
 /** A JSON array of records, one field order, readable in an editor. */
 export function toJson(records: readonly HistoryRecord[]): string {
   const plain = records.map((r) => ({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises, ...(r.heldSeconds === undefined ? {} : { heldSeconds: r.heldSeconds }) }));
-  return JSON.stringify(plain, null, 2) + '\n';
+  return escapeJsonForTerminal(JSON.stringify(plain, null, 2)) + '\n';
 }
 
 /** Reads a JSON export back; entries that are not valid records are reported by index (1-based). */

@@ -70,6 +70,32 @@ export function serializeRecord(r: HistoryRecord): string {
   return JSON.stringify({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises, ...held });
 }
 
+/** What one line of the file is: a record, damage, or nothing (a blank line). */
+export type HistoryLine = { record: HistoryRecord } | { bad: BadLine } | null;
+
+/** Damaged lines are quoted this far at most: a hostile line may be huge. */
+export const BAD_TEXT_MAX = 200;
+
+const JSON_START = /^[\s]*[{["\-0-9tfn]/;
+
+/** One line (without its newline) at 1-based `lineNo`; `isLast`: the file ends here without a newline. */
+export function parseHistoryLine(raw: string, lineNo: number, isLast: boolean): HistoryLine {
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  if (line.trim() === '') return null;
+  const text = line.length > BAD_TEXT_MAX ? `${line.slice(0, BAD_TEXT_MAX)}…` : line;
+  const notJson = { bad: { line: lineNo, text, reason: isLast ? 'torn line (the write was cut short)' : 'not valid JSON' } };
+  // No JSON value starts otherwise; skipping the parser's exception keeps masses of garbage cheap to read.
+  if (!JSON_START.test(line)) return notJson;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(line);
+  } catch {
+    return notJson;
+  }
+  const r = validateRecord(decoded);
+  return r.ok ? { record: r.record } : { bad: { line: lineNo, text, reason: r.reason } };
+}
+
 /**
  * Every valid record, in file order, and every line that is not one. Blank lines are not records and not damage.
  * A last line without its newline that does not parse is reported as torn (a crash mid-write).
@@ -80,20 +106,10 @@ export function parseHistory(text: string): { records: HistoryRecord[]; bad: Bad
   const lines = text.split('\n');
   const endsWithNewline = text.endsWith('\n');
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.trim() === '') continue;
-    const isLast = i === lines.length - 1 && !endsWithNewline;
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(line);
-    } catch {
-      bad.push({ line: i + 1, text: line, reason: isLast ? 'torn line (the write was cut short)' : 'not valid JSON' });
-      continue;
-    }
-    const r = validateRecord(decoded);
-    if (r.ok) records.push(r.record);
-    else bad.push({ line: i + 1, text: line, reason: r.reason });
+    const r = parseHistoryLine(lines[i]!, i + 1, i === lines.length - 1 && !endsWithNewline);
+    if (r === null) continue;
+    if ('record' in r) records.push(r.record);
+    else bad.push(r.bad);
   }
   return { records, bad };
 }

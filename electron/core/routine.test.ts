@@ -12,7 +12,7 @@ const ex = (id: string): Exercise => {
 const ids = (r: Routine) => r.exercises.map((x) => x.id);
 const primary = (id: string) => ex(id).areas[0];
 
-function settingsWith(patch: { positions?: Position[]; excluded?: string[]; micro?: number; long?: number }): Settings {
+function settingsWith(patch: { positions?: Position[]; excluded?: Settings['excludedExercises']; micro?: number; long?: number }): Settings {
   const s = defaultSettings();
   if (patch.positions) s.positions = patch.positions;
   if (patch.excluded) s.excludedExercises = patch.excluded;

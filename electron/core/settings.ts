@@ -1,6 +1,7 @@
 // The settings schema: the single source of truth for defaults, ranges and messages.
 // The store (JSON Schema derived from it), the settings window, IPC and the simulator all validate through here.
 import * as v from 'valibot';
+import { EXERCISE_IDS } from './catalog.ts';
 import { HOLD_REASONS } from './holds.ts';
 import { LANGUAGE_CODES } from './i18n/languages.ts';
 
@@ -8,6 +9,7 @@ export const POSITIONS = ['seated', 'standing', 'wall', 'floor'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+const SHORTCUT_SHAPE = /^(\S+\+)*\S+$/;
 
 /** Numeric settings: allowed range, default and unit. Forms and help text read these too. */
 export const RANGES = {
@@ -37,6 +39,42 @@ function intRange({ min, max, fallback, unit }: { min: number; max: number; fall
     ),
     fallback,
   );
+}
+
+/**
+ * A list checked in the order that keeps hostile input cheap: its length first (items untouched), then every
+ * item, then that none repeats. A later schema in a valibot pipe does not run once an earlier step failed.
+ */
+function cappedList<T extends string>(
+  items: readonly T[],
+  max: number,
+  messages: { list: string; item: string; tooMany: string; twice: string },
+) {
+  return v.pipe(
+    // Not v.array(v.unknown()): that walks (and copies) every item before the length is looked at.
+    v.custom<unknown[]>((x) => Array.isArray(x), messages.list),
+    v.check((l) => l.length <= max, messages.tooMany),
+    v.array(v.picklist(items, messages.item), messages.list),
+    // Never fails after the check above; gives conf's JSON Schema its maxItems.
+    v.maxLength(max, messages.tooMany),
+    v.check((l) => new Set(l).size === l.length, messages.twice),
+  );
+}
+
+/** The lists' caps; `sanitizeSettings` keeps the valid items of a list within its cap. */
+export const LIST_LIMITS = { positions: POSITIONS.length, excludedExercises: EXERCISE_IDS.length } as const;
+
+/** Modifiers that make a global shortcut leave ordinary typing alone (Shift alone does not). */
+const SHORTCUT_MODIFIERS = new Set(['commandorcontrol', 'cmdorctrl', 'command', 'cmd', 'control', 'ctrl', 'alt', 'option', 'altgr', 'super', 'meta']);
+
+/**
+ * True when the accelerator holds a modifier besides Shift, or is a function key (F1–F24), which types nothing.
+ * A bare key as a global shortcut would be taken from every app. The settings window's recorder asks the same.
+ */
+export function acceleratorHasModifier(accelerator: string): boolean {
+  const parts = accelerator.split('+');
+  const key = parts.at(-1) ?? '';
+  return /^F([1-9]|1\d|2[0-4])$/i.test(key) || parts.slice(0, -1).some((p) => SHORTCUT_MODIFIERS.has(p.toLowerCase()));
 }
 
 const bool = (fallback: boolean) => v.optional(v.boolean('must be true or false'), fallback);
@@ -86,15 +124,34 @@ export const SettingsSchema = v.object({
   workHours: v.optional(WorkHoursSchema, {}),
   positions: v.optional(
     v.pipe(
-      v.array(v.picklist(POSITIONS), `must list positions from: ${POSITIONS.join(', ')}`),
+      cappedList(POSITIONS, LIST_LIMITS.positions, {
+        list: `must list positions from: ${POSITIONS.join(', ')}`,
+        item: `must be one of: ${POSITIONS.join(', ')}`,
+        tooMany: `must list at most ${LIST_LIMITS.positions} positions`,
+        twice: 'must not list a position twice',
+      }),
       v.minLength(1, 'must allow at least one position'),
     ),
     ['seated', 'standing'],
   ),
-  excludedExercises: v.optional(v.array(v.pipe(v.string(), v.maxLength(64)), 'must be a list of exercise ids'), []),
+  excludedExercises: v.optional(
+    cappedList(EXERCISE_IDS, LIST_LIMITS.excludedExercises, {
+      list: 'must be a list of exercise ids',
+      item: 'must be an exercise id of the catalog',
+      tooMany: `must list at most ${LIST_LIMITS.excludedExercises} exercises`,
+      twice: 'must not list an exercise twice',
+    }),
+    [],
+  ),
   sound: bool(true),
   shortcut: v.optional(
-    v.pipe(v.string('must be a keyboard shortcut'), v.maxLength(64, 'is too long'), v.regex(/^(\S+\+)*\S+$/, 'must look like CommandOrControl+Alt+B')),
+    v.pipe(
+      v.string('must be a keyboard shortcut'),
+      v.maxLength(64, 'is too long'),
+      v.regex(SHORTCUT_SHAPE, 'must look like CommandOrControl+Alt+B'),
+      // Said only of a shortcut of the right shape: one problem, one message.
+      v.check((s) => s.length > 64 || !SHORTCUT_SHAPE.test(s) || acceleratorHasModifier(s), 'needs Ctrl, Alt, Super or Command with the key (a bare key would be taken from every app)'),
+    ),
     'CommandOrControl+Alt+B',
   ),
   startAtLogin: bool(true),
@@ -190,10 +247,24 @@ export function sanitizeSettings(input: unknown, base: Settings = defaultSetting
     } else {
       const r = validateSettings({ ...out, [key]: value });
       if (r.ok) out[key] = value;
-      else problems.push(r.problems[0] ?? { path: key, message: `${key} is invalid` });
+      else {
+        problems.push(r.problems[0] ?? { path: key, message: `${key} is invalid` });
+        const kept = validItems(out, key, value);
+        if (kept) out[key] = kept;
+      }
     }
   }
   return { settings: v.parse(SettingsSchema, out), problems };
+}
+
+/**
+ * A list within its cap that failed only for some items (an exercise that left the catalog, a repeat): its valid
+ * items, each once, so one stale id does not cost the user every other exclusion. Null when that is not valid either.
+ */
+function validItems(out: Record<string, unknown>, key: string, value: unknown): unknown[] | null {
+  if (!(key in LIST_LIMITS) || !Array.isArray(value) || value.length > LIST_LIMITS[key as keyof typeof LIST_LIMITS]) return null;
+  const kept = [...new Set(value)].filter((item) => validateSettings({ ...out, [key]: [item] }).ok);
+  return validateSettings({ ...out, [key]: kept }).ok ? kept : null;
 }
 
 /** Apply a partial change on top of current settings; nothing invalid is ever accepted. */

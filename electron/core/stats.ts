@@ -177,7 +177,8 @@ function ranked(counts: Map<string, number>, limit: number): [string, number][] 
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, limit);
 }
 
-export function computeStats(records: readonly HistoryRecord[], opts: StatsOptions): Stats {
+/** One pass over `records`, which may be a lazy sequence: a long history need not be held in memory. */
+export function computeStats(records: Iterable<HistoryRecord>, opts: StatsOptions): Stats {
   const timeZone = opts.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
   const dailyGoal = Math.max(1, Math.floor(opts.dailyGoal ?? DEFAULT_DAILY_GOAL));
   const windowDays = Math.max(1, Math.floor(opts.days));

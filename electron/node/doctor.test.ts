@@ -7,10 +7,16 @@ import { defaultSettings } from '../core/settings.ts';
 import { runDoctor } from './doctor.ts';
 
 let dir: string;
+let umask: number;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'limber-doctor-'));
+  // Files made here are private, as Limber makes them: loose modes are a finding of their own (data-folder.security.test.ts).
+  umask = process.umask(0o077);
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  process.umask(umask);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const NOW = Date.parse('2026-11-23T08:55:00.000Z');
 const rec = (i: number): HistoryRecord => ({ at: new Date(NOW - i * 1_800_000).toISOString(), kind: 'micro', outcome: 'completed', seconds: 60, exercises: ['neck-roll'] });

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SETTINGS_VERSION } from '../core/settings-migrations.ts';
 import { errorText } from './files.ts';
-import { HISTORY_FILE, endsMidLine } from './history-file.ts';
+import { HISTORY_FILE, endsMidLine, scanHistoryFile, type HistoryScan } from './history-file.ts';
+import { openRegular, tightenModes } from './private-files.ts';
 import { SETTINGS_FILE, SettingsFile } from './settings-file.ts';
-import { parseHistory } from '../core/history.ts';
 
 export type FindingLevel = 'ok' | 'fixed' | 'note' | 'problem';
 export interface Finding {
@@ -40,9 +40,13 @@ export function runDoctor(dataDir: string, now: number = Date.now()): DoctorRepo
   }
   const before = new Set(fs.readdirSync(dataDir));
 
+  const modes = tightenModes(dataDir);
+  if (modes.changed.length > 0) say('fixed', `Only you may read the data folder now: changed ${modes.changed.join(', ')} (other users could read or change them).`);
+  if (modes.failed.length > 0) say('problem', `Other users may still read or change ${modes.failed.join(', ')}.`);
+
   const probe = path.join(dataDir, `.doctor-${process.pid}-${now}`);
   try {
-    fs.writeFileSync(probe, '');
+    fs.writeFileSync(probe, '', { flag: 'wx', mode: 0o600 });
     fs.rmSync(probe);
     say('ok', 'The data folder can be written.');
   } catch (e) {
@@ -76,32 +80,39 @@ function checkSettings(dataDir: string, before: ReadonlySet<string>, now: number
 
 function checkHistory(dataDir: string, say: (l: FindingLevel, t: string) => void): void {
   const file = path.join(dataDir, HISTORY_FILE);
-  let text: string;
+  let read: HistoryScan;
+  let count = 0;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // As a stream, counting (a long history is never held whole), from a regular file only: a FIFO or a folder in
+    // its place is reported, not waited on.
+    read = scanHistoryFile(file, () => count++);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') say('ok', `${HISTORY_FILE}: no breaks recorded yet.`);
-    else say('problem', `${HISTORY_FILE} cannot be read (${errorText(e)}). Nothing was changed.`);
+    say('problem', `${HISTORY_FILE} cannot be read (${errorText(e)}). Nothing was changed.`);
     return;
   }
-  const { records, bad } = parseHistory(text);
-  if (bad.length === 0) {
-    say('ok', `${HISTORY_FILE}: ${records.length} records, all valid.`);
+  if (!fs.existsSync(file)) {
+    say('ok', `${HISTORY_FILE}: no breaks recorded yet.`);
+    return;
+  }
+  const { bad, badCount } = read;
+  if (badCount === 0) {
+    say('ok', `${HISTORY_FILE}: ${count} records, all valid.`);
     return;
   }
   const shown = bad
     .slice(0, SHOW_BAD_LINES)
     .map((b) => `line ${b.line}: ${b.reason}`)
     .join('; ');
-  const more = bad.length > SHOW_BAD_LINES ? `; and ${bad.length - SHOW_BAD_LINES} more` : '';
+  const more = badCount > SHOW_BAD_LINES ? `; and ${badCount - SHOW_BAD_LINES} more` : '';
   say(
     'note',
-    `${HISTORY_FILE}: ${records.length} valid records; ${bad.length} damaged line${bad.length === 1 ? '' : 's'} (${shown}${more}). They stay in the file untouched and are skipped by statistics and export.`,
+    `${HISTORY_FILE}: ${count} valid records; ${badCount} damaged line${badCount === 1 ? '' : 's'} (${shown}${more}). They stay in the file untouched and are skipped by statistics and export.`,
   );
   // A torn last line without its newline: end it, so the next record starts on a line of its own. Only adds a byte.
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'a+');
+    // Never through a link: the byte goes into this file or nowhere.
+    fd = openRegular(file, fs.constants.O_RDWR | fs.constants.O_APPEND);
     if (endsMidLine(fd)) {
       fs.writeSync(fd, '\n');
       fs.fsyncSync(fd);

@@ -1,5 +1,6 @@
 // Small file helpers shared by the settings store, the history and doctor.
 import fs from 'node:fs';
+import { makePrivate } from './private-files.ts';
 
 /** A timestamp safe in file names on every platform (no colons): 2026-11-23T08-55-00-000Z. */
 export function fileStamp(ms: number): string {
@@ -15,6 +16,8 @@ export function moveAside(file: string, now: number, label = 'corrupt'): string 
   let target = base;
   for (let n = 1; fs.existsSync(target); n++) target = `${base}-${n}`;
   fs.renameSync(file, target);
+  // The original may carry a loose mode from an older version or a hand edit; the copy kept is the user's alone.
+  makePrivate(target);
   return target;
 }
 

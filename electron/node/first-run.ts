@@ -1,7 +1,8 @@
 // The welcome window is shown once per data folder. A marker file remembers it: settings.json alone is no sign of a
 // first run, since doctor or a hand edit may create it earlier.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePrivateFile } from './private-files.ts';
 
 export const WELCOME_MARKER = 'welcome-shown';
 
@@ -11,7 +12,7 @@ export function firstRun(dataDir: string, warn: (m: string) => void = () => {}):
     due: !existsSync(marker),
     markShown: () => {
       try {
-        writeFileSync(marker, `${new Date().toISOString()}\n`);
+        writePrivateFile(marker, `${new Date().toISOString()}\n`);
       } catch (e) {
         warn(`could not remember that the welcome was shown: ${(e as Error).message}`);
       }

@@ -79,9 +79,9 @@ describe('history.jsonl: a last line without its newline', () => {
   it('counts a valid last record that lacks the final newline, and the next append starts a new line', () => {
     const h = new HistoryFile(dir);
     fs.writeFileSync(h.path, `${serializeRecord(rec(0))}\n${serializeRecord(rec(1))}`);
-    expect(h.read()).toEqual({ records: [rec(0), rec(1)], bad: [] });
+    expect(h.read()).toEqual({ records: [rec(0), rec(1)], bad: [], badCount: 0 });
     h.append(rec(2));
-    expect(h.read()).toEqual({ records: [rec(0), rec(1), rec(2)], bad: [] });
+    expect(h.read()).toEqual({ records: [rec(0), rec(1), rec(2)], bad: [], badCount: 0 });
   });
 });
 
@@ -157,7 +157,7 @@ describe('history.jsonl when the disk says no', () => {
     expect(() => h.append(rec(0))).toThrow(/EIO/);
     expect(() => h.append(rec(1))).toThrow(/EIO/);
     expect(h.waiting).toBe(0);
-    expect(new HistoryFile(dir).read()).toEqual({ records: [rec(0), rec(1)], bad: [] });
+    expect(new HistoryFile(dir).read()).toEqual({ records: [rec(0), rec(1)], bad: [], badCount: 0 });
   });
 
   it('a half-written line stays apart as damage and the whole record follows on its own line', () => {
@@ -292,10 +292,10 @@ describe('history.jsonl: the small print', () => {
   });
 
   it('a missing file is an empty history; a file it may not read is an error, not an empty history', () => {
-    expect(readHistoryFile(path.join(dir, 'none.jsonl'))).toEqual({ records: [], bad: [] });
-    const denied = { readFileSync: (() => {
+    expect(readHistoryFile(path.join(dir, 'none.jsonl'))).toEqual({ records: [], bad: [], badCount: 0 });
+    const denied = { ...fs, openSync: (() => {
       throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    }) as unknown as typeof fs.readFileSync };
+    }) as unknown as typeof fs.openSync };
     expect(() => readHistoryFile(path.join(dir, 'history.jsonl'), denied)).toThrow(/EACCES/);
   });
 

@@ -8,8 +8,11 @@ import type { Cancel } from '../core/clock.ts';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, migrateSettingsData } from '../core/settings-migrations.ts';
 import { SettingsSchema, defaultSettings, sanitizeSettings, validateSettings, type SettingProblem, type Settings } from '../core/settings.ts';
 import { errorText, moveAside } from './files.ts';
+import { ensureDataDir, FILE_MODE, makePrivate, openRegular, readRegularText } from './private-files.ts';
 
 export const SETTINGS_FILE = 'settings.json';
+/** Real settings are about 1 KB; every list at its cap stays far below this. A larger file is not read at all. */
+export const MAX_SETTINGS_BYTES = 64 * 1024;
 const INTERNAL_KEY = '__internal__';
 
 type Stored = Record<string, unknown>;
@@ -42,6 +45,8 @@ export function settingsStoreOptions(dataDir: string): SettingsStoreOptions {
     clearInvalidConfig: false,
     // The file is watched here, with errors handled; conf's watcher would throw from a timer on a bad edit.
     watch: false,
+    // The user's alone, whatever the umask (docs/security-local.md).
+    configFileMode: FILE_MODE,
   };
 }
 
@@ -77,14 +82,33 @@ export interface SettingsFileOptions {
 
 type Decoded = { kind: 'missing' } | { kind: 'object'; data: Stored } | { kind: 'damaged'; reason: string } | { kind: 'unreadable'; reason: string };
 
-function decode(file: string): Decoded {
-  let text: string;
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** The file's text, or why it is not read: missing, or too large to be settings (parsing it would take minutes). */
+function readSettingsText(file: string): { kind: 'missing' } | { kind: 'text'; text: string } | { kind: 'unusable'; reason: string; damaged: boolean } {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Only a regular file: a link is not followed, a FIFO does not hang start-up.
+    const fd = openRegular(file, fs.constants.O_RDONLY);
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size > MAX_SETTINGS_BYTES) return { kind: 'unusable', reason: `it is ${sizeText(size)}; settings are never larger than ${sizeText(MAX_SETTINGS_BYTES)}`, damaged: true };
+      return { kind: 'text', text: fs.readFileSync(fd, 'utf8') };
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'unreadable', reason: errorText(e) };
+    return { kind: 'unusable', reason: errorText(e), damaged: false };
   }
+}
+
+function decode(file: string): Decoded {
+  const read = readSettingsText(file);
+  if (read.kind === 'missing') return read;
+  if (read.kind === 'unusable') return { kind: read.damaged ? 'damaged' : 'unreadable', reason: read.reason };
+  const text = read.text;
   if (text.trim() === '') return { kind: 'damaged', reason: 'the file is empty' };
   let data: unknown;
   try {
@@ -125,6 +149,12 @@ export class SettingsFile {
   }
 
   private open(): SettingsLoad {
+    try {
+      // conf would make a missing folder with the umask's mode; made here first, it is 0700.
+      ensureDataDir(this.opts.dataDir);
+    } catch {
+      // A read-only or missing parent: the store's own attempt below reports it.
+    }
     const notes: string[] = [];
     let movedAside: string | null = null;
     let problems: SettingProblem[] = [];
@@ -205,7 +235,7 @@ export class SettingsFile {
       const w = this.write(settings);
       if (!w.ok) return this.inMemory(settings, problems, movedAside, notes, w.error);
     } else {
-      this.lastText = fs.readFileSync(this.path, 'utf8');
+      this.lastText = readRegularText(this.path);
     }
     return { settings, problems, movedAside, message: notes.length ? notes.join(' ') : null, persistent: true };
   }
@@ -218,6 +248,7 @@ export class SettingsFile {
     if (version === SETTINGS_VERSION || Object.keys(userData(data)).length === 0) return;
     try {
       fs.copyFileSync(this.path, `${this.path}.before-${SETTINGS_VERSION}`, fs.constants.COPYFILE_EXCL);
+      makePrivate(`${this.path}.before-${SETTINGS_VERSION}`);
     } catch {
       // Already kept once, or the folder is read-only (then nothing is rewritten either).
     }
@@ -266,7 +297,7 @@ export class SettingsFile {
   private write(settings: Settings): { ok: true } | { ok: false; message: string; error: string } {
     try {
       this.store!.store = structuredClone(settings) as unknown as Stored;
-      this.lastText = fs.readFileSync(this.path, 'utf8');
+      this.lastText = readRegularText(this.path);
       return { ok: true };
     } catch (e) {
       const error = errorText(e);
@@ -279,13 +310,11 @@ export class SettingsFile {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       timer = undefined;
-      let text: string | null;
-      try {
-        text = fs.readFileSync(this.path, 'utf8');
-      } catch {
-        text = null;
-      }
-      if (text === null || text === this.lastText) return;
+      const read = readSettingsText(this.path);
+      if (read.kind === 'missing') return;
+      // A file too large to read is reported by reload; its size stands for its text here.
+      const text = read.kind === 'text' ? read.text : read.reason;
+      if (text === this.lastText) return;
       this.lastText = text;
       cb(this.reload());
     };

@@ -14,6 +14,8 @@ export interface E2EHooks {
   logs: { level: string; message: string }[];
   /** Every notification the app sent, with the callback a click on it or its buttons reaches. */
   notifications: { req: NotificationRequest; answer: (a: NotificationAnswer) => void }[];
+  /** The tags of notifications the app took back, in order. */
+  withdrawn: string[];
   /** Every window the app opened, in order, with whether it asked for focus. */
   windowsOpened: { kind: WindowKind; focus: boolean }[];
   /** Keys "another application" holds: registering them fails, as the OS refuses a grab it cannot have. */
@@ -51,6 +53,7 @@ export function instrument(ports: Ports, start: number): { ports: Ports; hooks: 
     trayViews: [],
     logs: [],
     notifications: [],
+    withdrawn: [],
     windowsOpened: [],
     heldElsewhere: new Set(),
     registeredShortcuts: () => [...shortcutCbs.keys()],
@@ -118,6 +121,10 @@ export function instrument(ports: Ports, start: number): { ports: Ports; hooks: 
         notify: (req, cb) => {
           hooks.notifications.push({ req, answer: cb });
           ports.notifier.notify(req, cb);
+        },
+        withdraw: (tag) => {
+          hooks.withdrawn.push(tag);
+          ports.notifier.withdraw(tag);
         },
       },
       log: (level, message) => {

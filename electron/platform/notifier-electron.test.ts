@@ -5,7 +5,7 @@ import { createElectronNotifier, type NotificationClass } from './notifier-elect
 
 vi.mock('electron', () => ({}));
 
-type Part = Pick<Notification, 'on' | 'show'>;
+type Part = Pick<Notification, 'on' | 'show' | 'close'>;
 
 function fakeNotificationClass(supported = true) {
   const made: FakeNotification[] = [];
@@ -23,6 +23,10 @@ function fakeNotificationClass(supported = true) {
     }
     show(): void {
       this.shown = true;
+    }
+    closed = false;
+    close(): void {
+      this.closed = true;
     }
     /** Fire an event as Electron would: the event object first, then its arguments. */
     fire(event: string, ...args: unknown[]): void {
@@ -98,5 +102,19 @@ describe('createElectronNotifier', () => {
     const { n, answers } = send(false);
     expect(n).toBeUndefined();
     expect(answers).toEqual([{ kind: 'failed', reason: 'notifications are not supported here' }]);
+  });
+});
+
+describe('createElectronNotifier: a tagged notification', () => {
+  it('a second one with the tag closes the first; withdraw closes the one shown; an update is not a second toast', () => {
+    const { N, made } = fakeNotificationClass();
+    const port = createElectronNotifier('/icons/limber.png', N);
+    port.notify({ ...REQ, tag: 'heads-up' }, () => {});
+    port.notify({ ...REQ, tag: 'heads-up', update: true }, () => {});
+    expect(made).toHaveLength(1);
+    port.notify({ ...REQ, tag: 'heads-up' }, () => {});
+    expect(made.map((n) => n.closed)).toEqual([true, false]);
+    port.withdraw('heads-up');
+    expect(made[1]!.closed).toBe(true);
   });
 });

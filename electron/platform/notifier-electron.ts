@@ -4,7 +4,7 @@ import type { NotificationAnswer, NotifierPort } from '../ports.ts';
 
 /** The part of Electron's Notification used here: passed in so tests can give a fake typed as Electron's API. */
 export interface NotificationClass {
-  new (options: NotificationConstructorOptions): Pick<Notification, 'on' | 'show'>;
+  new (options: NotificationConstructorOptions): Pick<Notification, 'on' | 'show' | 'close'>;
   isSupported(): boolean;
 }
 
@@ -13,8 +13,16 @@ const MAX_LIVE = 5;
 export function createElectronNotifier(icon: NativeImage | string, N: NotificationClass = Notification): NotifierPort {
   // A notification nobody references can be garbage-collected while on screen, and its click is then lost.
   const live = new Set<object>();
+  /** The notification on screen for each tag; a new one with the tag takes its place. */
+  const tagged = new Map<string, Pick<Notification, 'close'>>();
   return {
+    withdraw(tag) {
+      tagged.get(tag)?.close();
+      tagged.delete(tag);
+    },
     notify(req, onAnswer) {
+      // Electron cannot change a shown notification's text; showing it again would pop a second toast.
+      if (req.update) return;
       if (!N.isSupported()) {
         onAnswer({ kind: 'failed', reason: 'notifications are not supported here' });
         return;
@@ -23,9 +31,14 @@ export function createElectronNotifier(icon: NativeImage | string, N: Notificati
         title: req.title,
         body: req.body,
         icon,
+        ...(req.quiet ? { silent: true, urgency: 'low' as const } : {}),
         actions: req.actions.map((text) => ({ type: 'button' as const, text })),
       });
       live.add(n);
+      if (req.tag !== undefined) {
+        tagged.get(req.tag)?.close();
+        tagged.set(req.tag, n);
+      }
       // 'close' is not guaranteed on every OS: keep only the latest few, which is all a user can still click.
       if (live.size > MAX_LIVE) live.delete(live.values().next().value!);
       let answered = false;
@@ -41,6 +54,7 @@ export function createElectronNotifier(icon: NativeImage | string, N: Notificati
       // Windows also closes a toast when it moves to the Action Center, where it can still be clicked: no gate here.
       n.on('close', () => {
         live.delete(n);
+        if (req.tag !== undefined && tagged.get(req.tag) === n) tagged.delete(req.tag);
         if (!answered) onAnswer({ kind: 'dismissed' });
       });
       n.show();

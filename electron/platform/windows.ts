@@ -6,7 +6,7 @@ import type { WindowHandle, WindowsPort } from '../ports.ts';
 
 export interface WindowsOptions {
   preload: string;
-  /** file:// URL of the built renderer folder, ending in '/'. */
+  /** URL of the built renderer folder (app://limber/), ending in '/'. */
   rendererUrl: string;
   /** Wayland cannot place windows or keep them on top. */
   isWayland: boolean;

@@ -263,8 +263,8 @@ export const words: LocaleWords = {
     'welcome.rhythm': 'Tu ritmo',
     'welcome.everyMinutes': 'Pausa activa cada',
     'welcome.minutesOption': { one: '{count} minuto', many: '{count} minutos', other: '{count} minutos' },
-    'welcome.everyNth': 'Sesión de estiramientos en cada',
-    'welcome.nthOption': { type: 'ordinal', other: '{count}.ª pausa' },
+    'welcome.everyNth': 'Sesión de estiramientos cada',
+    'welcome.nthOption': { one: '{count} pausa', many: '{count} pausas', other: '{count} pausas' },
     'welcome.rhythmSummary': 'Una sesión de estiramientos cada {hours} h de trabajo, más o menos.',
     'welcome.where': 'Dónde puedes hacer ejercicio',
     'welcome.try': 'Pruébalo',
@@ -272,7 +272,7 @@ export const words: LocaleWords = {
     'welcome.tryShortcut': 'Comprobar el atajo {keys}',
     'welcome.sending': 'Enviando…',
     'welcome.sent': 'Enviada. ¿No ha aparecido nada? Permite las notificaciones de Limber; la bandeja muestra las pausas de todos modos.',
-    'welcome.notSent': 'No hay notificación de prueba: {reason}',
+    'welcome.notSent': 'No se pudo enviar la notificación de prueba: {reason}',
     'welcome.shortcutReady': 'Listo: pulsa {keys} en cualquier aplicación para empezar una pausa.',
     'welcome.shortcutTaken': '{keys} no está disponible ({reason}). Elige otras teclas en la configuración o asigna el comando «limber break» en los ajustes de teclado de tu escritorio.',
     'welcome.later': 'Puedes cambiar todo esto más adelante en la configuración, desde la bandeja.',
@@ -493,7 +493,7 @@ export const words: LocaleWords = {
         standing: [
           'Ponte de pie erguido y sube los dos brazos por encima de la cabeza.',
           'Estira más arriba la mano derecha y luego la izquierda, como si cogieras fruta de una rama alta.',
-          'Mantén la cintura recta mientras alternas.',
+          'Mantén el tronco recto, sin inclinarte hacia los lados, mientras alternas.',
           'Después de cada serie, baja los brazos despacio y sacúdelos.',
         ],
         seated: [

@@ -224,7 +224,7 @@ export const words: LocaleWords = {
     'stats.chart.week': 'Settimana del',
     'stats.chart.hover': 'Settimana del {week}: {parts}',
     'stats.chart.hoverPart': '{outcome}: {count}',
-    'stats.chart.hint': 'Punta una settimana per vederne i numeri.',
+    'stats.chart.hint': 'Passa il puntatore su una settimana per vederne i numeri.',
     'outcome.completed': 'Fatte',
     'outcome.partial': 'Finite prima',
     'outcome.natural': 'Assente (naturale)',

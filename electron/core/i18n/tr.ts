@@ -272,7 +272,7 @@ export const words: LocaleWords = {
     'welcome.tryShortcut': '{keys} kısayolunu kontrol et',
     'welcome.sending': 'Gönderiliyor…',
     'welcome.sent': 'Gönderildi. Bir şey görünmedi mi? Limber’ın bildirimlerine izin verin; tepsi molaları zaten gösterir.',
-    'welcome.notSent': 'Deneme bildirimi yok: {reason}',
+    'welcome.notSent': 'Deneme bildirimi gönderilemedi: {reason}',
     'welcome.shortcutReady': 'Hazır: hemen mola başlatmak için herhangi bir uygulamada {keys} tuşlarına basın.',
     'welcome.shortcutTaken': '{keys} kullanılamıyor ({reason}). Ayarlar’dan başka tuşlar seçin ya da masaüstünüzün klavye ayarlarında “limber break” komutunu bir kısayola atayın.',
     'welcome.later': 'Bunların hepsini daha sonra tepsiden Ayarlar’da değiştirebilirsiniz.',
@@ -572,7 +572,7 @@ export const words: LocaleWords = {
           'Teması elinizden geldiğince koruyarak kollarınızı yukarı, I şekline doğru kaydırın, sonra W’ye geri dönün.',
         ],
       },
-      cautions: ['Yalnızca teması koruyabildiğiniz kadar yukarı kaydırın; belinizi içe doğru kavislendirmeyin.'],
+      cautions: ['Yalnızca teması koruyabildiğiniz kadar yukarı kaydırın; bel boşluğunuzu artırmayın.'],
     },
   },
 };

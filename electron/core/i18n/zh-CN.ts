@@ -259,7 +259,7 @@ export const words: LocaleWords = {
     'welcome.how.breaks.long': '拉伸时段',
     'welcome.how.breaks.after': '。',
     'welcome.how.away': '离开桌前的时间也算作休息：午饭回来不会堆积一大串提醒。',
-    'welcome.how.tray': '它常驻在托盘中：可通过托盘、通知或快捷键开始、稍后或暂停。',
+    'welcome.how.tray': '它常驻在托盘中：可通过托盘、通知或快捷键开始、稍后提醒或暂停休息。',
     'welcome.rhythm': '你的节奏',
     'welcome.everyMinutes': '活动休息间隔',
     'welcome.minutesOption': { other: '每 {count} 分钟' },

@@ -259,7 +259,7 @@ export const words: LocaleWords = {
     'welcome.how.breaks.long': '伸展時段',
     'welcome.how.breaks.after': '。',
     'welcome.how.away': '離開桌前的時間也算作休息：午餐回來不會累積一大串提醒。',
-    'welcome.how.tray': '它常駐在系統匣：可從系統匣、通知或快速鍵開始、稍後或暫停。',
+    'welcome.how.tray': '它常駐在系統匣：可從系統匣、通知或快速鍵開始、稍後提醒或暫停休息。',
     'welcome.rhythm': '你的節奏',
     'welcome.everyMinutes': '活動休息間隔',
     'welcome.minutesOption': { other: '每 {count} 分鐘' },

@@ -31,6 +31,11 @@ export function unwrap(v: unknown): unknown {
   return v;
 }
 
+/** A typed value for a variant argument (a notification's hints): the signature says what the bus carries. */
+export function variant(signature: string, value: unknown): unknown {
+  return new dbus.Variant(signature, value);
+}
+
 function matchRule(r: SignalRule): string {
   return [`type='signal'`, r.sender ? `sender='${r.sender}'` : '', `path='${r.path}'`, `interface='${r.iface}'`, `member='${r.member}'`]
     .filter(Boolean)

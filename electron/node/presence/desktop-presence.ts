@@ -42,6 +42,8 @@ export interface DesktopPresenceOptions {
   fallback: ActivityPort;
   pid?: number;
   log?: (m: string) => void;
+  /** How long without input before Mutter's idle watch fires (IDLE_WATCH_MS; a test on a real compositor waits less). */
+  idleWatchMs?: number;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null);
@@ -113,21 +115,23 @@ export class DesktopPresence implements ActivityPort {
 
   private async startIdle(): Promise<void> {
     const { bus, clock } = this.o;
+    const watchMs = this.watchMs;
     try {
       const [ms] = await bus.call('session', MUTTER.dest, MUTTER.path, MUTTER.iface, 'GetIdletime');
       const idle = num(ms);
       if (idle === null) throw new Error('GetIdletime gave no number');
       // Watches first, so no change between the answer and the subscription is lost.
       this.stops.push(
-        bus.onSignal('session', { sender: MUTTER.dest, path: MUTTER.path, iface: MUTTER.iface, member: 'WatchFired' }, ([id]) => void this.watchFired(num(id))),
+        bus.onSignal('session', { sender: MUTTER.dest, path: MUTTER.path, iface: MUTTER.iface, member: 'WatchFired' }, ([id]) => this.watchFired(num(id))),
       );
-      const [idleWatch] = await bus.call('session', MUTTER.dest, MUTTER.path, MUTTER.iface, 'AddIdleWatch', 't', [IDLE_WATCH_MS]);
+      const [idleWatch] = await bus.call('session', MUTTER.dest, MUTTER.path, MUTTER.iface, 'AddIdleWatch', 't', [watchMs]);
       this.idleWatch = num(idleWatch);
       this.idleSource = 'gnome-mutter';
-      if (idle >= IDLE_WATCH_MS) {
-        this.idleSince = clock.now() - idle;
-        await this.armActiveWatch();
-      }
+      // Already idle past the watch: Mutter fires it at once, in the reply's read or a later one. The stretch began
+      // `idle` ago, not when the watch fired, and it gets one user-active watch, not one per report of it.
+      const firedAlready = this.idleWatch !== null && this.firedEarly.delete(this.idleWatch);
+      if (idle >= watchMs) this.becameIdle(clock.now() - idle);
+      else if (firedAlready) this.becameIdle(clock.now() - watchMs);
       return;
     } catch (e) {
       this.o.log?.(`Mutter idle monitor: ${(e as Error).message}`);
@@ -145,21 +149,55 @@ export class DesktopPresence implements ActivityPort {
 
   private idleWatch: number | null = null;
   private activeWatch: number | null = null;
+  /** A user-active watch is being added (its id not known yet): at most one at a time. */
+  private arming = false;
+  /**
+   * Watches Mutter reported before the reply that names them was handled (the signal came in the same read as
+   * the reply, whose awaiting code runs later). Mutter sends WatchFired only to the watch's owner: only ours.
+   */
+  private readonly firedEarly = new Set<number>();
 
-  private async armActiveWatch(): Promise<void> {
-    const [id] = await this.o.bus.call('session', MUTTER.dest, MUTTER.path, MUTTER.iface, 'AddUserActiveWatch');
-    this.activeWatch = num(id);
+  private get watchMs(): number {
+    return this.o.idleWatchMs ?? IDLE_WATCH_MS;
   }
 
-  private async watchFired(id: number | null): Promise<void> {
+  /** An idle stretch began at `since`: remembered once, with one user-active watch to end it. */
+  private becameIdle(since: number): void {
+    if (this.idleSince !== null) return;
+    this.idleSince = since;
+    void this.armActiveWatch();
+  }
+
+  private async armActiveWatch(): Promise<void> {
+    if (this.arming || this.activeWatch !== null) return;
+    this.arming = true;
+    try {
+      const [reply] = await this.o.bus.call('session', MUTTER.dest, MUTTER.path, MUTTER.iface, 'AddUserActiveWatch');
+      const id = num(reply);
+      // The user came back before the reply was handled: the watch has fired and is gone.
+      if (id !== null && this.firedEarly.delete(id)) this.becameActive();
+      else this.activeWatch = id;
+    } catch (e) {
+      this.o.log?.(`Mutter AddUserActiveWatch: ${(e as Error).message}`);
+    } finally {
+      this.arming = false;
+    }
+  }
+
+  private becameActive(): void {
+    // User-active watches fire once and are gone.
+    this.activeWatch = null;
+    this.idleSince = null;
+  }
+
+  private watchFired(id: number | null): void {
     if (id === null) return;
-    if (id === this.idleWatch) {
-      this.idleSince = this.o.clock.now() - IDLE_WATCH_MS;
-      await this.armActiveWatch().catch((e: Error) => this.o.log?.(`Mutter AddUserActiveWatch: ${e.message}`));
-    } else if (id === this.activeWatch) {
-      // User-active watches fire once and are gone.
-      this.activeWatch = null;
-      this.idleSince = null;
+    if (id === this.idleWatch) this.becameIdle(this.o.clock.now() - this.watchMs);
+    else if (id === this.activeWatch) this.becameActive();
+    else {
+      // Bounded: only our own watches fire, and each early one is taken by the reply that follows it.
+      if (this.firedEarly.size >= 16) this.firedEarly.clear();
+      this.firedEarly.add(id);
     }
   }
 

@@ -4,6 +4,7 @@ import type { HoldSource } from '../../core/holds.ts';
 import type { DbusPort } from './dbus.ts';
 import { DesktopPresence } from './desktop-presence.ts';
 import { askWithin } from './guard.ts';
+import { describeRoute, probeServer } from '../notifier-freedesktop.ts';
 import { holdSourcesFor } from './hold-sources.ts';
 import type { ToolEnv } from './tool.ts';
 
@@ -35,6 +36,8 @@ export async function desktopReport(deps: DesktopReportDeps): Promise<string> {
     lines.push(`  idle time  ${IDLE_NAMES[info.idle]}`);
     lines.push(`  lock       ${info.lock.length ? info.lock.join(', ') : 'no lock signal answered (a locked screen is noticed as idle time)'}`);
     if (info.problem) lines.push(`  PROBLEM    ${info.problem}`);
+    // Whether a heads-up has Start now / Snooze / Skip here, or is information only (notify-send).
+    lines.push(`  notifications  ${describeRoute(await probeServer(deps.bus))}`);
   } else {
     lines.push('  idle time and lock  the system (Electron)');
   }

@@ -1,6 +1,6 @@
 // The settings form's model, derived from the settings schema: which fields exist, their ranges, and whether an entry
 // would be accepted. Validity is always decided by the schema (applySettingsPatch), the same check main applies.
-import { RANGES, applySettingsPatch, type SettingProblem, type Settings } from '../../../electron/core/settings.ts';
+import { RANGES, acceleratorHasModifier, applySettingsPatch, type SettingProblem, type Settings } from '../../../electron/core/settings.ts';
 import { t } from '../lib/i18n.svelte.ts';
 
 export type RangeKey = keyof typeof RANGES;
@@ -142,10 +142,10 @@ export function recordKey(e: KeyInput, mac: boolean): Recorded {
   }
   if (mods.alt) parts.push('Alt');
   if (mods.shift) parts.push('Shift');
-  const fKey = /^F\d+$/.test(key);
-  // A global shortcut without a real modifier would swallow ordinary typing everywhere.
-  if (!fKey && !(mods.ctrl || mods.meta || mods.alt)) return { kind: 'needs-modifier' };
-  return { kind: 'accelerator', accelerator: [...parts, key].join('+') };
+  const accelerator = [...parts, key].join('+');
+  // A global shortcut without a real modifier would swallow ordinary typing everywhere (the schema's rule).
+  if (!acceleratorHasModifier(accelerator)) return { kind: 'needs-modifier' };
+  return { kind: 'accelerator', accelerator };
 }
 
 /** A numeric field's value as the patch settings:set takes (`microBreak.everyMinutes` → `{ microBreak: { everyMinutes } }`). */

@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'مثل النظام ({name})',
     'settings.language.hint': 'تتغير كل النوافذ وشريط النظام والإشعارات فورًا.',
     'settings.microEnabled': 'استراحات الحركة',
+    'settings.locked': 'تم تعيينه من قِبل مؤسستك',
     'settings.microHint': 'دقيقة تقريبًا من التمارين على المكتب بين فترات العمل.',
     'settings.longEnabled': 'جلسات الإطالة',
     'settings.longHint': 'برنامج أطول يحل محل استراحة حركة كل بضع استراحات.',

@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Wie das System ({name})',
     'settings.language.hint': 'Alle Fenster, das Tray-Menü und die Benachrichtigungen wechseln sofort.',
     'settings.microEnabled': 'Bewegungspausen',
+    'settings.locked': 'Von deiner Organisation festgelegt',
     'settings.microHint': 'Etwa eine Minute Übungen am Schreibtisch zwischen den Arbeitsphasen.',
     'settings.longEnabled': 'Dehnpausen',
     'settings.longHint': 'Eine längere Übungsfolge, die alle paar Pausen eine Bewegungspause ersetzt.',

@@ -159,6 +159,7 @@ export const messages = {
   'settings.language.system': 'Same as the system ({name})',
   'settings.language.hint': 'Every window, the tray and notifications switch at once.',
   'settings.microEnabled': 'Movement breaks',
+  'settings.locked': 'Set by your organisation',
   'settings.microHint': 'A minute or so of desk exercises between stretches of work.',
   'settings.longEnabled': 'Stretch sessions',
   'settings.longHint': 'A longer routine that takes the place of every few movement breaks.',

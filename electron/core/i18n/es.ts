@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Como el sistema ({name})',
     'settings.language.hint': 'Todas las ventanas, la bandeja y las notificaciones cambian al instante.',
     'settings.microEnabled': 'Pausas activas',
+    'settings.locked': 'Establecido por tu organización',
     'settings.microHint': 'Alrededor de un minuto de ejercicios en el escritorio entre ratos de trabajo.',
     'settings.longEnabled': 'Sesiones de estiramientos',
     'settings.longHint': 'Una rutina más larga que sustituye a una pausa activa cada pocas pausas.',

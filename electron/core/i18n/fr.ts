@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Comme le système ({name})',
     'settings.language.hint': 'Toutes les fenêtres, la zone de notification et les notifications changent aussitôt.',
     'settings.microEnabled': 'Pauses actives',
+    'settings.locked': 'Défini par votre organisation',
     'settings.microHint': 'Environ une minute d’exercices au bureau entre deux périodes de travail.',
     'settings.longEnabled': 'Séances d’étirements',
     'settings.longHint': 'Une routine plus longue qui remplace une pause active de temps en temps.',

@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Come il sistema ({name})',
     'settings.language.hint': 'Tutte le finestre, l’area di notifica e le notifiche cambiano subito.',
     'settings.microEnabled': 'Pause attive',
+    'settings.locked': 'Impostato dalla tua organizzazione',
     'settings.microHint': 'Circa un minuto di esercizi alla scrivania tra un periodo di lavoro e l’altro.',
     'settings.longEnabled': 'Sessioni di stretching',
     'settings.longHint': 'Una routine più lunga che prende il posto di una pausa attiva ogni tanto.',

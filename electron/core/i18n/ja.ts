@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'システムと同じ（{name}）',
     'settings.language.hint': 'すべてのウィンドウ、トレイ、通知がすぐに切り替わります。',
     'settings.microEnabled': 'リフレッシュ休憩',
+    'settings.locked': '組織によって設定されています',
     'settings.microHint': '作業の合間に、デスクで1分ほどのエクササイズ。',
     'settings.longEnabled': 'ストレッチタイム',
     'settings.longHint': '何回かに一度、リフレッシュ休憩の代わりに行う長めのメニュー。',

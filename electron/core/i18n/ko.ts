@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': '시스템과 같게 ({name})',
     'settings.language.hint': '모든 창, 트레이, 알림이 바로 바뀌어요.',
     'settings.microEnabled': '움직임 휴식',
+    'settings.locked': '조직에서 설정함',
     'settings.microHint': '일하는 사이사이 책상에서 1분 정도 하는 운동.',
     'settings.longEnabled': '스트레칭 시간',
     'settings.longHint': '몇 번에 한 번씩 움직임 휴식 대신 하는 더 긴 루틴.',

@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Zoals het systeem ({name})',
     'settings.language.hint': 'Alle vensters, het systeemvak en de meldingen wisselen meteen.',
     'settings.microEnabled': 'Beweegpauzes',
+    'settings.locked': 'Ingesteld door je organisatie',
     'settings.microHint': 'Ongeveer een minuut oefeningen aan je bureau tussen het werken door.',
     'settings.longEnabled': 'Rekpauzes',
     'settings.longHint': 'Een langere reeks die om de paar pauzes de plaats inneemt van een beweegpauze.',

@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Jak w systemie ({name})',
     'settings.language.hint': 'Wszystkie okna, zasobnik i powiadomienia zmieniają się od razu.',
     'settings.microEnabled': 'Przerwy na ruch',
+    'settings.locked': 'Ustawione przez Twoją organizację',
     'settings.microHint': 'Mniej więcej minuta ćwiczeń przy biurku między okresami pracy.',
     'settings.longEnabled': 'Sesje rozciągania',
     'settings.longHint': 'Dłuższy zestaw, który co kilka przerw zastępuje przerwę na ruch.',

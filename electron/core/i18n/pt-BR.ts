@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Igual ao sistema ({name})',
     'settings.language.hint': 'Todas as janelas, a bandeja e as notificações mudam na hora.',
     'settings.microEnabled': 'Pausas ativas',
+    'settings.locked': 'Definido pela sua organização',
     'settings.microHint': 'Mais ou menos um minuto de exercícios na mesa entre os períodos de trabalho.',
     'settings.longEnabled': 'Sessões de alongamento',
     'settings.longHint': 'Uma rotina mais longa que substitui uma pausa ativa a cada algumas pausas.',

@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Как в системе ({name})',
     'settings.language.hint': 'Все окна, значок в трее и уведомления переключаются сразу.',
     'settings.microEnabled': 'Разминки',
+    'settings.locked': 'Задано вашей организацией',
     'settings.microHint': 'Около минуты упражнений за столом между отрезками работы.',
     'settings.longEnabled': 'Растяжки',
     'settings.longHint': 'Более длинный комплекс, который раз в несколько перерывов заменяет разминку.',

@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Sistemle aynı ({name})',
     'settings.language.hint': 'Tüm pencereler, tepsi ve bildirimler hemen değişir.',
     'settings.microEnabled': 'Hareket molaları',
+    'settings.locked': 'Kuruluşunuz tarafından ayarlandı',
     'settings.microHint': 'Çalışma aralarında masada bir dakika kadar egzersiz.',
     'settings.longEnabled': 'Esneme seansları',
     'settings.longHint': 'Birkaç molada bir hareket molasının yerini alan daha uzun bir program.',

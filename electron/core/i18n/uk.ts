@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': 'Як у системі ({name})',
     'settings.language.hint': 'Усі вікна, значок у треї та сповіщення перемикаються одразу.',
     'settings.microEnabled': 'Розминки',
+    'settings.locked': 'Встановлено вашою організацією',
     'settings.microHint': 'Приблизно хвилина вправ за столом між відрізками роботи.',
     'settings.longEnabled': 'Розтяжки',
     'settings.longHint': 'Довший комплекс, що раз на кілька перерв замінює розминку.',

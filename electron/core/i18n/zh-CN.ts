@@ -133,6 +133,7 @@ export const words: LocaleWords = {
     'settings.language.system': '跟随系统（{name}）',
     'settings.language.hint': '所有窗口、托盘和通知会立即切换。',
     'settings.microEnabled': '活动休息',
+    'settings.locked': '由你的组织设置',
     'settings.microHint': '工作间隙在桌前做一分钟左右的小动作。',
     'settings.longEnabled': '拉伸时段',
     'settings.longHint': '每隔几次休息，用一套更长的动作代替一次活动休息。',

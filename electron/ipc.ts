@@ -67,10 +67,20 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings:set'), patch: SettingsPatch }),
   v.strictObject({ type: v.literal('settings:reset') }),
   v.strictObject({ type: v.literal('shortcut:try'), accelerator: v.pipe(v.string(), v.maxLength(64)) }),
-  v.strictObject({ type: v.literal('stats:get'), days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)) }),
+  v.strictObject({
+    type: v.literal('stats:get'),
+    days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)),
+    // One computer's records only (its id), or every computer's when absent.
+    device: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/))),
+  }),
   v.strictObject({ type: v.literal('data:open-folder') }),
   v.strictObject({ type: v.literal('notification:test') }),
   v.strictObject({ type: v.literal('history:export'), format: v.picklist(['csv', 'json']) }),
+  // Several computers (the settings section "Your computers").
+  v.strictObject({ type: v.literal('computers:get') }),
+  v.strictObject({ type: v.literal('computers:pick-folder') }),
+  v.strictObject({ type: v.literal('computers:set-folder'), folder: v.nullable(v.pipe(v.string(), v.maxLength(4096))) }),
+  v.strictObject({ type: v.literal('computers:rename'), name: v.pipe(v.string(), v.maxLength(256)) }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -97,6 +107,38 @@ export interface HistoryExport {
   records: number;
 }
 
+/** Why a folder cannot be the sync folder (the settings window words each one). */
+export type FolderProblem = 'not-absolute' | 'missing' | 'not-folder' | 'not-writable' | 'unusable';
+
+/** A computer sharing the sync folder, as the settings window lists it. */
+export interface ComputerRow {
+  id: string;
+  name: string;
+  self: boolean;
+  /** When its state file last changed (this computer's clock), ISO-8601, or null. */
+  lastHeard: string | null;
+  state: 'present' | 'away' | 'off';
+  /** Its clock minus this one's, in seconds (includes the sync delay), or null. */
+  clockDifferenceSeconds: number | null;
+}
+
+/** The "Your computers" section. */
+export interface ComputersView {
+  /** The `sync.folder` setting. */
+  folder: string | null;
+  /** The folder the running Limber follows (a change of folder applies at the next start). */
+  inUse: string | null;
+  thisComputer: { id: string; name: string };
+  /** The computers seen in `folder`; a problem with the folder; null without a folder. */
+  list: { rows: ComputerRow[] } | { problem: FolderProblem } | null;
+}
+
+/** A device in the history (the statistics filter). */
+export interface DeviceChoice {
+  id: string;
+  name: string;
+}
+
 /** Every successful reply names the window it answers. */
 interface Ok {
   ok: true;
@@ -119,10 +161,16 @@ export interface Replies {
   'settings:set': WithSettings;
   'settings:reset': WithSettings;
   'shortcut:try': WithSettings;
-  'stats:get': Ok & { stats: Stats };
+  /** `devices`: every computer in the history with its records' share of the stats (empty with one computer). */
+  'stats:get': Ok & { stats: Stats; devices: (DeviceChoice & { total: Stats['total'] })[] };
   'data:open-folder': Ok;
   'notification:test': Ok;
   'history:export': Ok & { exported: HistoryExport };
+  'computers:get': Ok & { computers: ComputersView };
+  'computers:pick-folder': Ok & { folder: string | null };
+  /** `problem`: the folder was refused (nothing saved). */
+  'computers:set-folder': Ok & { computers: ComputersView; problem: FolderProblem | null };
+  'computers:rename': Ok & { computers: ComputersView };
 }
 
 /** Why a request was refused; settings problems name their fields. */

@@ -6,7 +6,7 @@ import type { NotifierPort } from './core/notifications.ts';
 import type { ActivityPort } from './core/scheduler.ts';
 import type { SettingProblem, Settings } from './core/settings.ts';
 import type { TrayView } from './core/tray-model.ts';
-import type { MainToRenderer, WindowKind } from './ipc.ts';
+import type { ComputerRow, FolderProblem, MainToRenderer, WindowKind } from './ipc.ts';
 
 export interface TrayPort {
   render(view: TrayView): void;
@@ -36,6 +36,19 @@ export interface WindowsPort {
   open(kind: WindowKind, opts: { focus: boolean; onClosed: () => void }): WindowHandle;
   /** The same message to every open window (a language change). */
   broadcast(message: MainToRenderer): void;
+  /** The system's folder picker (the sync folder); null when the user cancels. */
+  pickFolder(): Promise<string | null>;
+}
+
+/** Several computers, for the settings window: this computer's identity and what a sync folder holds. */
+export interface ComputersPort {
+  /** Why this folder cannot be the sync folder, or null. */
+  checkFolder(folder: string): FolderProblem | null;
+  thisComputer(): { id: string; name: string };
+  /** Saved to device.json; the message says why a name was refused. */
+  rename(name: string): { ok: true; name: string } | { ok: false; message: string };
+  /** The computers seen in the folder (this one first). */
+  list(folder: string): { rows: ComputerRow[] } | { problem: FolderProblem };
 }
 
 export interface SettingsStorePort {
@@ -78,6 +91,8 @@ export interface Ports {
   autostart: AutostartPort;
   /** Absent where nothing can tell (the harness without a private desktop): breaks are then never held. */
   holds?: HoldsPort;
+  /** Absent where no data folder is kept (unit tests): the settings window then offers no sync folder. */
+  computers?: ComputersPort;
   /** Absent without `sync.folder`: this computer alone, exactly as before. */
   sync?: SyncPort;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;

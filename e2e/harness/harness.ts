@@ -1,5 +1,6 @@
 // The harness: the real LimberApp under Node with test ports — a virtual clock, scripted activity, a recording tray,
 // real notifications through node-notifier, and windows that are real Chromium pages.
+import { createComputers } from '../../electron/node/sync/computers.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -120,6 +121,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
       settings,
       history,
       autostart: { set: () => {} },
+      ...(opts.dataDir ? { computers: createComputers(opts.dataDir, () => clock.now(), (m) => logs.push({ level: 'warn', message: m })) } : {}),
       ...(opts.holds ? { holds: opts.holds } : {}),
       log: (level, message) => logs.push({ level, message }),
     },

@@ -5,6 +5,9 @@ import { EXERCISES } from './core/catalog.ts';
 import type { Position, Settings, SettingProblem } from './core/settings.ts';
 import type { BreakKind } from './core/scheduler.ts';
 import type { Stats } from './core/stats.ts';
+import type { ComputerRow, FolderProblem } from './core/sync/port.ts';
+
+export type { ComputerRow, FolderProblem };
 
 /** Renderer → main requests (invoke/handle). */
 export const REQUEST_CHANNEL = 'limber:request';
@@ -105,21 +108,6 @@ export interface HistoryExport {
   fileName: string;
   text: string;
   records: number;
-}
-
-/** Why a folder cannot be the sync folder (the settings window words each one). */
-export type FolderProblem = 'not-absolute' | 'missing' | 'not-folder' | 'not-writable' | 'unusable';
-
-/** A computer sharing the sync folder, as the settings window lists it. */
-export interface ComputerRow {
-  id: string;
-  name: string;
-  self: boolean;
-  /** When its state file last changed (this computer's clock), ISO-8601, or null. */
-  lastHeard: string | null;
-  state: 'present' | 'away' | 'off';
-  /** Its clock minus this one's, in seconds (includes the sync delay), or null. */
-  clockDifferenceSeconds: number | null;
 }
 
 /** The "Your computers" section. */

@@ -6,7 +6,7 @@ import type { NotifierPort } from './core/notifications.ts';
 import type { ActivityPort } from './core/scheduler.ts';
 import type { SettingProblem, Settings } from './core/settings.ts';
 import type { TrayView } from './core/tray-model.ts';
-import type { ComputerRow, FolderProblem, MainToRenderer, WindowKind } from './ipc.ts';
+import type { MainToRenderer, WindowKind } from './ipc.ts';
 
 export interface TrayPort {
   render(view: TrayView): void;
@@ -40,16 +40,6 @@ export interface WindowsPort {
   pickFolder(): Promise<string | null>;
 }
 
-/** Several computers, for the settings window: this computer's identity and what a sync folder holds. */
-export interface ComputersPort {
-  /** Why this folder cannot be the sync folder, or null. */
-  checkFolder(folder: string): FolderProblem | null;
-  thisComputer(): { id: string; name: string };
-  /** Saved to device.json; the message says why a name was refused. */
-  rename(name: string): { ok: true; name: string } | { ok: false; message: string };
-  /** The computers seen in the folder (this one first). */
-  list(folder: string): { rows: ComputerRow[] } | { problem: FolderProblem };
-}
 
 export interface SettingsStorePort {
   /** `message`: what to tell the user once about the file (damaged, repaired, not writable), if anything. */
@@ -72,8 +62,8 @@ export type { ActivityPort } from './core/scheduler.ts';
 export type { HoldsPort } from './core/holds.ts';
 
 // Several computers: the sync folder (electron/node/sync implements it); in the core so node/ may implement it.
-export type { SyncPort } from './core/sync/port.ts';
-import type { SyncPort } from './core/sync/port.ts';
+export type { ComputersPort, SyncPort } from './core/sync/port.ts';
+import type { ComputersPort, SyncPort } from './core/sync/port.ts';
 
 export interface AutostartPort {
   set(enabled: boolean): void;

@@ -1,7 +1,6 @@
 // The settings window's view of several computers: this computer's identity (device.json) and the computers a sync
 // folder holds, read the way `devices` reads them.
-import type { ComputerRow, FolderProblem } from '../../ipc.ts';
-import type { ComputersPort } from '../../ports.ts';
+import type { ComputerRow, ComputersPort, FolderProblem } from '../../core/sync/port.ts';
 import { loadDevice, renameDevice } from './device-file.ts';
 import { listDevices } from './offline.ts';
 import { checkFolder } from './sync-ports.ts';

@@ -14,7 +14,7 @@ import { NOTIFICATION_CALL_MS, createFreedesktopNotifier, type FreedesktopNotifi
 import { createDbus } from '../../electron/node/presence/dbus.ts';
 import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
-import type { ActivityPort, HistoryStorePort, HoldsPort, SettingsStorePort } from '../../electron/ports.ts';
+import type { ActivityPort, HistoryStorePort, HoldsPort, SettingsStorePort, SyncPort } from '../../electron/ports.ts';
 import { launchChromium } from './chromium.ts';
 import { ChromiumWindows, HARNESS_ORIGIN, type ChromiumWindowsOptions } from './chromium-windows.ts';
 import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from './test-ports.ts';
@@ -49,6 +49,8 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   dataDir?: string;
   /** Windows as Chromium app windows at their real sizes and places (the preview); see ChromiumWindowsOptions. */
   appWindows?: ChromiumWindowsOptions['appWindows'];
+  /** Several computers: this computer's sync port (e.g. node/sync's syncPorts over a real folder). */
+  sync?: SyncPort;
   /** Hold sources (a HoldMonitor over a private desktop); without them no break is ever held. */
   holds?: HoldsPort;
   /** Presence from a private desktop's services, in place of the scripted activity. */
@@ -123,6 +125,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
       autostart: { set: () => {} },
       ...(opts.dataDir ? { computers: createComputers(opts.dataDir, () => clock.now(), (m) => logs.push({ level: 'warn', message: m })) } : {}),
       ...(opts.holds ? { holds: opts.holds } : {}),
+      ...(opts.sync ? { sync: opts.sync } : {}),
       log: (level, message) => logs.push({ level, message }),
     },
     {

@@ -15,9 +15,9 @@ test.beforeEach(() => {
 });
 test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** settings.json as the user would read it, without the store's bookkeeping. */
+/** settings.json as the user would read it, without the store's bookkeeping and the record of what the user changed. */
 function onDisk(): ReturnType<typeof defaultSettings> {
-  const { __internal__: _internal, ...settings } = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+  const { __internal__: _internal, userChanged: _changed, ...settings } = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
   return settings as ReturnType<typeof defaultSettings>;
 }
 

@@ -4,13 +4,15 @@ import type { Cancel } from './core/clock.ts';
 import { isInstanceCommand, type Command } from './core/commands.ts';
 import { Scheduler, type BreakKind, type SchedulerAction, type SchedulerEvent } from './core/scheduler.ts';
 import type { Settings } from './core/settings.ts';
+import { currentTimeZone } from './core/work-hours.ts';
 import { findMenuItem, nextTooltipChange, trayView, type TrayStatus, type TrayView } from './core/tray-model.ts';
 import { SyncNode, type RoutedEvent } from './core/sync/node.ts';
 import { isTrustedSender, parseRequest, type Reply, type ReplyTo, type Request, type WindowKind } from './ipc.ts';
 import { parseArgs } from './node/command-line.ts';
 import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
-import { dispatch, type CommandResult, type CommandTarget } from './app/commands.ts';
+import { commandAction, dispatch, type CommandResult, type CommandTarget } from './app/commands.ts';
+import { allowedActions, policyView, refusal, type AllowedActions, type Refusal } from './core/policy.ts';
 import { exportHistory, statsByDevice } from './app/data-requests.ts';
 import { ComputersRequests } from './app/computers.ts';
 import { NOTIFICATION_TITLE, headsUpActions, headsUpBody, holdNoticeBody, notAnInstanceCommand, noticeText, speak, testNotificationBody } from './app/messages.ts';
@@ -114,6 +116,7 @@ export class LimberApp {
       phase: () => this.scheduler.status().phase,
       act: (a) => this.act(a),
       tell: (m) => this.tell(m),
+      canSkip: () => this.allowed().skip,
     });
     this.computers = new ComputersRequests({
       ...(ports.computers ? { computers: ports.computers } : {}),
@@ -298,10 +301,14 @@ export class LimberApp {
       });
       return failed;
     },
+    refusal: (command) => {
+      const action = commandAction(command);
+      return action ? (this.refused(action)?.message ?? null) : null;
+    },
     statusText: (json) => {
       const status = this.scheduler.status();
       const devices = this.node ? { devices: this.node.devices() } : {};
-      if (json) return JSON.stringify(this.presence ? { ...status, presence: this.presence, ...devices } : { ...status, ...devices });
+      if (json) return JSON.stringify({ ...status, ...(this.presence ? { presence: this.presence } : {}), policy: this.policyInForce(), ...devices });
       const text = this.tooltip();
       return this.presence?.problem ? `${text}\n${this.presence.problem}` : text;
     },
@@ -314,9 +321,33 @@ export class LimberApp {
 
   /** Scheduler actions: the commands' handlers and the break window's own closing (finish, skip). */
   private act(action: SchedulerAction): void {
+    // Commands were refused with a message by the dispatcher; this catches the prompt window's closing (a skip).
+    const no = this.refused(action);
+    if (no) {
+      this.ports.log('info', `refused ${action.do}: ${no.message}`);
+      return;
+    }
     if (this.node) this.node.act(action);
     else this.scheduler.dispatch(action);
     this.refreshTray();
+  }
+
+  /** What the organisation's policy refuses now (DESIGN §1), decided by electron/core/policy.ts. */
+  private refused(action: SchedulerAction): Refusal | null {
+    return refusal(action, this.settings.currentPolicy.rules, this.policyContext());
+  }
+
+  private allowed(): AllowedActions {
+    return allowedActions(this.settings.currentPolicy.rules, this.policyContext());
+  }
+
+  private policyContext() {
+    return { now: this.ports.clock.now(), settings: this.settings.current, timeZone: this.opts.timeZone ?? currentTimeZone() };
+  }
+
+  /** The policy in force for `status --json`: what is managed and recommended, the rules, where each came from. */
+  policyInForce() {
+    return { ...policyView(this.settings.currentPolicy), problems: this.settings.policyProblems };
   }
 
   private startBreak(kind?: BreakKind): void {
@@ -346,7 +377,8 @@ export class LimberApp {
     const { userDataDir: _dir, ...command } = parsed.command;
     if (!isInstanceCommand(command)) return { exitCode: 2, output: notAnInstanceCommand(command.name) };
     const result = this.run(command);
-    return { exitCode: 0, output: result.ok && result.output !== undefined ? result.output : this.tooltip() };
+    if (!result.ok) return { exitCode: 1, output: result.error };
+    return { exitCode: 0, output: result.output !== undefined ? result.output : this.tooltip() };
   }
 
   /** Every renderer message comes through here: validated, sender-checked, then acted on. */
@@ -367,7 +399,7 @@ export class LimberApp {
     const onBreak = this.scheduler.status().phase === 'on-break';
     switch (req.type) {
       case 'hello':
-        return { ...base, break: this.breaks.view, settings: this.settings.current };
+        return { ...base, break: this.breaks.view, settings: this.settings.current, policy: this.settings.policyState };
       case 'locale:get':
         return { ...base, locale: await this.languageReady() };
       case 'break:start':
@@ -376,9 +408,10 @@ export class LimberApp {
       case 'break:snooze':
         this.run({ name: 'snooze' });
         return { ...base, break: this.breaks.view };
-      case 'break:skip':
-        this.run({ name: 'skip' });
-        return { ...base, break: this.breaks.view };
+      case 'break:skip': {
+        const r = this.run({ name: 'skip' });
+        return r.ok ? { ...base, break: this.breaks.view } : r;
+      }
       case 'break:finish':
         if (!onBreak) return { ok: false, error: 'no break is running' };
         this.breaks.progress(req.exercises, req.seconds, true);
@@ -391,7 +424,7 @@ export class LimberApp {
         return base;
       case 'settings:get': {
         const notice = this.noticeBoard.unseen();
-        return { ...base, settings: this.settings.current, ...(notice ? { notice } : {}) };
+        return { ...base, settings: this.settings.current, policy: this.settings.policyState, ...(notice ? { notice } : {}) };
       }
       case 'settings:set':
         return this.settings.update(req.patch);
@@ -479,10 +512,12 @@ export class LimberApp {
     const now = this.ports.clock.now();
     const seconds = Math.max(1, Math.round((breakAt - now) / 1000));
     const words = headsUpActions();
-    const actions = HEADS_UP_ACTIONS.map((a) => words[a]);
+    // A button the policy forbids is not offered (Skip where skipping is not allowed).
+    const offered = HEADS_UP_ACTIONS.filter((a) => a !== 'skip' || this.allowed().skip);
+    const actions = offered.map((a) => words[a]);
     const req = { title: NOTIFICATION_TITLE, body: headsUpBody(kind, seconds), actions, tag: HEADS_UP_TAG, aboutBreak: true, ...(update ? { update } : {}) };
     this.ports.notifier.notify(req, (answer) => {
-      const chosen = answer.kind === 'clicked' ? 'start' : answer.kind === 'action' ? HEADS_UP_ACTIONS[answer.index] : undefined;
+      const chosen = answer.kind === 'clicked' ? 'start' : answer.kind === 'action' ? offered[answer.index] : undefined;
       if (chosen) this.run(HEADS_UP_COMMANDS[chosen](kind));
       else if (answer.kind === 'failed') this.noticeBoard.add(noticeText.notificationsUnavailable(answer.reason));
     });
@@ -525,7 +560,7 @@ export class LimberApp {
     if (this.stopped) return;
     const now = this.ports.clock.now();
     const status = this.trayStatus();
-    this.trayShown = trayView(status, now, this.opts.timeZone, this.language.t);
+    this.trayShown = trayView(status, now, this.opts.timeZone, this.language.t, this.allowed());
     this.ports.tray.render(this.trayShown);
     this.trayTimer?.();
     const at = nextTooltipChange(status, now);

@@ -8,6 +8,15 @@ import type { Stats } from './core/stats.ts';
 import type { ComputerRow, FolderProblem } from './core/sync/port.ts';
 
 export type { ComputerRow, FolderProblem };
+import type { Origin, PolicyRules } from './core/policy.ts';
+
+/** What the organisation set, as the windows show it: locked keys, each value's origin, what users may do. */
+export interface SettingsPolicy {
+  /** Dotted keys the user cannot change ("Set by your organisation"). */
+  locked: string[];
+  origin: Record<string, Origin>;
+  rules: PolicyRules;
+}
 
 /** Renderer → main requests (invoke/handle). */
 export const REQUEST_CHANNEL = 'limber:request';
@@ -98,7 +107,8 @@ export interface RoutineView {
 
 /** What the break window shows; main pushes a new one whenever it changes. */
 export type BreakView =
-  | { screen: 'prompt'; routine: RoutineView; sound: boolean }
+  /** `canSkip` false: the organisation does not allow skipping, so the prompt has no Skip. */
+  | { screen: 'prompt'; routine: RoutineView; sound: boolean; canSkip?: boolean }
   | { screen: 'player'; routine: RoutineView; sound: boolean }
   | { screen: 'idle' };
 
@@ -132,12 +142,12 @@ interface Ok {
   ok: true;
   window: WindowKind;
 }
-type WithSettings = Ok & { settings: Settings; notice?: string };
+type WithSettings = Ok & { settings: Settings; policy?: SettingsPolicy; notice?: string };
 type WithBreak = Ok & { break: BreakView };
 
 /** Each request's own reply when it succeeds; a request type without an entry here is a type error. */
 export interface Replies {
-  hello: WithBreak & { settings: Settings };
+  hello: WithBreak & { settings: Settings; policy?: SettingsPolicy };
   /** The language every window shows: the `language` setting, or the OS's choice for `system`. */
   'locale:get': Ok & { locale: string };
   'break:start': WithBreak;
@@ -180,7 +190,7 @@ void everyRequestHasAReply;
 
 export type MainToRenderer =
   | { type: 'break'; view: BreakView }
-  | { type: 'settings'; settings: Settings; notice?: string }
+  | { type: 'settings'; settings: Settings; policy?: SettingsPolicy; notice?: string }
   /** The language changed: every open window switches without a reload. */
   | { type: 'locale'; locale: string };
 

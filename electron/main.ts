@@ -10,6 +10,8 @@ import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import type { TrayIcon } from './core/tray-model.ts';
 import { REQUEST_CHANNEL, WINDOW_KINDS, type WindowKind } from './ipc.ts';
 import type { Ports } from './ports.ts';
+import type { PolicySourcePort } from './core/policy.ts';
+import { policySourceFor } from './node/policy/index.ts';
 import { runCli } from './cli/run.ts';
 import { parseArgs } from './node/command-line.ts';
 import { serveControl, socketForwarder } from './node/control-socket.ts';
@@ -93,7 +95,12 @@ try {
     app.quit();
   } else {
     registerAppScheme();
-    app.whenReady().then(start).catch(failed);
+    // The organisation's policy is read before anything starts: no setting is ever shown unlocked for a moment.
+    app
+      .whenReady()
+      .then(() => policySourceFor(process.platform))
+      .then(start)
+      .catch(failed);
   }
 } catch (e) {
   failed(e);
@@ -104,7 +111,7 @@ function windowOf(url: string): WindowKind | null {
   return WINDOW_KINDS.find((k) => k === name) ?? null;
 }
 
-function start(): void {
+function start(policy: PolicySourcePort): void {
   if (isMac) app.dock?.hide();
   // No default menu with Reload and Developer Tools; macOS keeps an Edit menu so copy and paste work in its windows.
   Menu.setApplicationMenu(isMac ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
@@ -155,6 +162,7 @@ function start(): void {
     history: new HistoryFile(dataDir, { onUnreadable: (m) => log('warn', m) }),
     autostart: createAutostart((m) => log('warn', m)),
     computers: createComputers(dataDir, () => systemClock.now(), (m) => log('warn', m)),
+    policy,
     log,
   };
   // Several computers: a usable sync folder adds the sync port (a change of folder applies at the next start).

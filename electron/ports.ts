@@ -3,6 +3,7 @@ import type { Cancel, Clock } from './core/clock.ts';
 import type { HistoryRecord } from './core/history.ts';
 import type { HoldsPort } from './core/holds.ts';
 import type { NotifierPort } from './core/notifications.ts';
+import type { PolicySourcePort } from './core/policy.ts';
 import type { ActivityPort } from './core/scheduler.ts';
 import type { SettingProblem, Settings } from './core/settings.ts';
 import type { TrayView } from './core/tray-model.ts';
@@ -43,10 +44,12 @@ export interface WindowsPort {
 
 export interface SettingsStorePort {
   /** `message`: what to tell the user once about the file (damaged, repaired, not writable), if anything. */
-  load(): { settings: Settings; problems: SettingProblem[]; movedAside: string | null; message?: string | null };
-  save(settings: Settings): { ok: true } | { ok: false; message: string };
+  /** `changed`: the dotted keys the user changed (absent: those that differ from the defaults). */
+  load(): { settings: Settings; problems: SettingProblem[]; movedAside: string | null; message?: string | null; changed?: string[] };
+  /** `changed`: the keys the user changed, recorded with the values; the others follow the recommendation. */
+  save(settings: Settings, changed?: readonly string[]): { ok: true } | { ok: false; message: string };
   /** Changes made to the file by hand while running: the settings now in force, and what was rejected. */
-  onExternalChange?(cb: (result: { settings: Settings; problems: SettingProblem[] }) => void): Cancel;
+  onExternalChange?(cb: (result: { settings: Settings; problems: SettingProblem[]; changed?: string[] }) => void): Cancel;
 }
 
 export interface HistoryStorePort {
@@ -79,6 +82,8 @@ export interface Ports {
   settings: SettingsStorePort;
   history: HistoryStorePort;
   autostart: AutostartPort;
+  /** The organisation's policy (managed and recommended settings, what users may do); absent: none. */
+  policy?: PolicySourcePort;
   /** Absent where nothing can tell (the harness without a private desktop): breaks are then never held. */
   holds?: HoldsPort;
   /** Absent where no data folder is kept (unit tests): the settings window then offers no sync folder. */

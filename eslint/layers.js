@@ -15,8 +15,11 @@ const E2E = ['e2e/**'];
 const BUILTINS = 'node:*';
 /** Libraries that run anywhere (no Node built-ins, no DOM). */
 const PURE = ['valibot'];
-/** Libraries the Node side uses (`conf` is electron-store's Node core; D-Bus and native calls for presence sources). */
-const NODE_LIBS = ['conf', '@valibot/to-json-schema', '@particle/dbus-next', 'koffi'];
+/**
+ * Libraries the Node side uses (`conf` is electron-store's Node core; D-Bus and native calls for presence sources;
+ * an XML parser for macOS managed preferences and the admin templates' checks).
+ */
+const NODE_LIBS = ['conf', '@valibot/to-json-schema', '@particle/dbus-next', 'koffi', '@xmldom/xmldom'];
 /** The desktop: only the platform layer and the entry points touch these. */
 const DESKTOP = ['electron', 'electron-store', 'node-notifier'];
 const PLAYWRIGHT = ['@playwright/test', 'playwright-core', '@axe-core/playwright'];
@@ -34,9 +37,9 @@ export const layers = {
     { name: 'electron/ipc.ts', files: [...IPC, 'electron/ipc.test.ts'], paths: [...CORE, ...IPC], packages: PURE },
     // The one Content-Security-Policy: plain data, like the IPC contract. Its test reads every page from disk.
     { name: 'electron/csp.ts', files: ['electron/csp.ts', 'electron/csp.test.ts'], paths: CSP, packages: [], testPackages: [BUILTINS] },
-    // Tests may bundle a child script (esbuild) to run a second writer process.
+    // Tests may bundle a child script (esbuild) to run a second writer process, and check generated JSON Schemas (ajv).
     // node/app-protocol.ts sends the CSP as a header of every page it serves.
-    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...CSP, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS], testPaths: [...TEST_PORTS, ...OTHER_USER], testPackages: ['esbuild'] },
+    { name: 'electron/node', files: NODE, paths: [...CORE, ...IPC, ...CSP, ...NODE], packages: [BUILTINS, ...PURE, ...NODE_LIBS], testPaths: [...TEST_PORTS, ...OTHER_USER], testPackages: ['esbuild', 'ajv'] },
     { name: 'electron/cli', files: CLI, paths: [...CORE, ...NODE, ...IPC, ...CLI], packages: [BUILTINS, ...PURE], testPaths: OTHER_USER },
     // Tests at the top of electron/ not claimed above drive the composed app (LimberApp). The app reaches files only
     // through node/; its tests may make a temporary data folder to hand it.
@@ -72,13 +75,11 @@ export const layers = {
       name: 'scripts',
       files: ['scripts/**'],
       paths: [...CORE, ...IPC, ...CSP, ...NODE, ...CLI, ...APP, ...E2E, 'scripts/**', 'scenarios/*.json', 'package.json'],
-      // Launching and packaging tools name Electron's binary and electron-builder's schema.
-      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'ajv', '@valibot/to-json-schema', 'electron', 'app-builder-lib', 'js-yaml'],
-      // The release-build test builds main with Vite.
-      testPackages: ['vite'],
+      // Launching and packaging tools name Electron's binary and electron-builder's schema; build plugins (and the release-build test), Vite.
+      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'ajv', '@valibot/to-json-schema', 'electron', 'app-builder-lib', 'js-yaml', 'vite'],
     },
     { name: 'bench', files: ['bench/**'], paths: [...CORE, ...IPC, ...NODE, ...APP, ...E2E, 'bench/**'], packages: [BUILTINS, ...PURE, ...PLAYWRIGHT] },
-    { name: 'build configs', files: ['*.{ts,js,mjs}'], paths: [...CSP, 'build-checks.ts', 'e2e/fixtures.ts', 'eslint/*.js', 'package.json'], packages: [BUILTINS, 'vite', 'vitest', '@sveltejs/vite-plugin-svelte', '@playwright/test', '@eslint/js', 'eslint-plugin-svelte', 'globals', 'typescript-eslint'] },
+    { name: 'build configs', files: ['*.{ts,js,mjs}'], paths: [...CSP, 'build-checks.ts', 'e2e/fixtures.ts', 'eslint/*.js', 'scripts/break-words.ts', 'package.json'], packages: [BUILTINS, 'vite', 'vitest', '@sveltejs/vite-plugin-svelte', '@playwright/test', '@eslint/js', 'eslint-plugin-svelte', 'globals', 'typescript-eslint'] },
     // The lint rule, and its test, which lints probes and type-checks them.
     { name: 'eslint rules', files: ['eslint/**'], paths: ['eslint/**'], packages: [BUILTINS, 'eslint'], testPackages: ['typescript'] },
   ],

@@ -6,6 +6,12 @@
 # Everything started here is stopped when the command ends.
 set -euo pipefail
 
+# A private mount namespace whose /etc/limber/policies is the tests' own (policy e2e specs write real policy files
+# there; the machine's /etc is untouched). Where it cannot be made (not root, no overlayfs) those specs say so.
+if [ -z "${LIMBER_POLICY_NAMESPACE:-}" ] && [ "$(id -u)" = 0 ] && bash "$(dirname "$0")/policy-namespace.sh" - true 2>/dev/null; then
+  exec env LIMBER_POLICY_NAMESPACE=1 bash "$(dirname "$0")/policy-namespace.sh" - "$0" "$@"
+fi
+
 if [ -z "${DISPLAY:-}" ] && [ -z "${LIMBER_IN_XVFB:-}" ]; then
   exec env LIMBER_IN_XVFB=1 xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
 fi

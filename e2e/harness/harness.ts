@@ -12,6 +12,8 @@ import { HistoryFile } from '../../electron/node/history-file.ts';
 import { SettingsFile } from '../../electron/node/settings-file.ts';
 import { NOTIFICATION_CALL_MS, createFreedesktopNotifier, type FreedesktopNotifier } from '../../electron/node/notifier-freedesktop.ts';
 import { createDbus } from '../../electron/node/presence/dbus.ts';
+import { LinuxPolicyFiles } from '../../electron/node/policy/linux-files.ts';
+import type { PolicySourcePort } from '../../electron/core/policy.ts';
 import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
 import type { ActivityPort, HistoryStorePort, HoldsPort, SettingsStorePort, SyncPort } from '../../electron/ports.ts';
@@ -31,6 +33,8 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   activity?: ScriptedActivity;
   settings?: Partial<Settings>;
   settingsStore?: SettingsStorePort;
+  /** The organisation's policy source (default: the Linux files at their fixed place). */
+  policy?: PolicySourcePort;
   historyStore?: HistoryStorePort;
   browser?: Browser;
   headless?: boolean;
@@ -124,6 +128,8 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
       history,
       autostart: { set: () => {} },
       ...(opts.dataDir ? { computers: createComputers(opts.dataDir, () => clock.now(), (m) => logs.push({ level: 'warn', message: m })) } : {}),
+      // The real Linux source at its fixed place: empty here, unless a test runs in a private mount namespace.
+      policy: opts.policy ?? new LinuxPolicyFiles(),
       ...(opts.holds ? { holds: opts.holds } : {}),
       ...(opts.sync ? { sync: opts.sync } : {}),
       log: (level, message) => logs.push({ level, message }),

@@ -1,5 +1,6 @@
 // LimberApp started on test ports, for the unit tests that drive the composed app through IPC, the tray and the
 // notifier. The harness (harness.ts) does the same for the end-to-end tests, with real windows.
+import type { PolicySourcePort } from '../../electron/core/policy.ts';
 import { LimberApp } from '../../electron/app.ts';
 import { VirtualClock } from '../../electron/core/clock.ts';
 import type { MainToRenderer, WindowKind } from '../../electron/ipc.ts';
@@ -38,6 +39,7 @@ export interface TestAppOptions {
   /** Several computers: a shared clock and this computer's sync port. */
   clock?: VirtualClock;
   sync?: SyncPort;
+  policy?: PolicySourcePort;
 }
 
 /** A started LimberApp at 09:00 on a Monday, with the ports a test inspects. */
@@ -64,6 +66,7 @@ export function startTestApp(opts: TestAppOptions = {}) {
       settings: opts.settings ?? settings,
       history: opts.history?.(clock) ?? history,
       autostart: { set: () => {} },
+      ...(opts.policy ? { policy: opts.policy } : {}),
       log: (_level, m) => logs.push(m),
     },
     { trustedUrlPrefix: TEST_ORIGIN, ...(opts.preferred ? { preferredLanguages: () => opts.preferred! } : {}) },

@@ -22,6 +22,8 @@ export interface BreakControllerDeps {
   act: (action: SchedulerAction) => void;
   /** Tells the user something once (a break that could not be written yet); a notice when not given. */
   tell?: (message: string) => void;
+  /** False where the organisation does not allow skipping: the prompt then has no Skip. */
+  canSkip?: () => boolean;
 }
 
 export class BreakController {
@@ -62,7 +64,7 @@ export class BreakController {
     switch (e.type) {
       case 'break-prompt':
         this.routine = this.makeRoutine(e.kind);
-        this.setView({ screen: 'prompt', routine: this.routine, sound: this.deps.settings().sound });
+        this.setView({ screen: 'prompt', routine: this.routine, sound: this.deps.settings().sound, canSkip: this.deps.canSkip?.() ?? true });
         this.show(false);
         break;
       case 'break-start':

@@ -17,6 +17,8 @@ export interface CommandTarget {
   /** Sends a test notification; the reason when it failed at once, else null. */
   testNotification(): string | null;
   statusText(json: boolean): string;
+  /** Why the organisation's policy refuses this command, or null (electron/core/policy.ts decides). */
+  refusal?(command: Command): string | null;
 }
 
 export type CommandResult = { ok: true; output?: string } | { ok: false; error: string };
@@ -52,8 +54,17 @@ export function pauseAction(c: Extract<Command, { name: 'pause' }>): SchedulerAc
   return c.until ? { do: 'pause', until: c.until } : c.minutes !== null ? { do: 'pause', minutes: c.minutes } : { do: 'pause' };
 }
 
-/** The one order for every command: close the break window if the command says so, then act. */
+/** The scheduler action a command asks for, where one does: what a policy may refuse. */
+export function commandAction(c: Command): SchedulerAction | null {
+  if (c.name === 'skip') return { do: 'skip' };
+  if (c.name === 'pause') return pauseAction(c);
+  return null;
+}
+
+/** The one order for every command: refuse what the policy forbids, close the break window if the command says so, then act. */
 export function dispatch(command: Command, target: CommandTarget): CommandResult {
+  const refused = target.refusal?.(command) ?? null;
+  if (refused !== null) return { ok: false, error: refused };
   const handler = COMMAND_HANDLERS[command.name] as Handler<Command>;
   if (handler.closesBreakWindow) target.closeBreakWindow();
   return handler.run(command, target) ?? { ok: true };

@@ -8,15 +8,17 @@ import type { SettingsStorePort } from '../ports.ts';
 import { noticeText, shortcutErrors } from './messages.ts';
 import { Notices } from './notices.ts';
 import { SettingsController } from './settings-controller.ts';
+import { combineSources, type Policy, type PolicySourcePort } from '../core/policy.ts';
 
 type Load = ReturnType<SettingsStorePort['load']>;
 type Edit = (r: { settings: Settings; problems: SettingProblem[] }) => void;
 
-function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[] } = {}) {
+function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[]; policy?: PolicySourcePort } = {}) {
   const shortcuts = new FakeShortcuts();
   for (const k of opts.held ?? []) shortcuts.heldElsewhere.add(k);
   const autostart: boolean[] = [];
   const saved: Settings[] = [];
+  const savedChanged: (readonly string[] | undefined)[] = [];
   const changed: Settings[] = [];
   const sent: MainToRenderer[] = [];
   const windowsOpened: string[] = [];
@@ -27,9 +29,10 @@ function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[]
   let pressed = 0;
   const store: SettingsStorePort = {
     load: () => ({ settings: defaultSettings(), problems: [], movedAside: null, ...opts.load }),
-    save: (s) => {
+    save: (s, changedKeys) => {
       if (opts.saveFails) return { ok: false, message: opts.saveFails };
       saved.push(s);
+      savedChanged.push(changedKeys);
       return { ok: true };
     },
     onExternalChange: (cb) => {
@@ -42,6 +45,7 @@ function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[]
   const c = new SettingsController({
     ports: {
       settings: store,
+      ...(opts.policy ? { policy: opts.policy } : {}),
       shortcuts,
       autostart: { set: (on) => autostart.push(on) },
       windows: {
@@ -64,6 +68,7 @@ function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[]
     shortcuts,
     autostart,
     saved,
+    savedChanged,
     changed,
     sent,
     notices,
@@ -214,14 +219,14 @@ describe('the file edited by hand', () => {
     expect(t.c.current.snoozeMinutes).toBe(10);
     expect(t.changed.at(-1)!.snoozeMinutes).toBe(10);
     expect(t.notices.list).toEqual([noticeText.editNotApplied('headsUpSeconds must be from 0 to 300')]);
-    expect(t.sent).toEqual([{ type: 'settings', settings: edited, notice: 'headsUpSeconds must be from 0 to 300' }]);
+    expect(t.sent).toMatchObject([{ type: 'settings', settings: edited, notice: 'headsUpSeconds must be from 0 to 300' }]);
     t.edit(edited, [
       { path: 'a', message: 'a is wrong' },
       { path: 'b', message: 'b is wrong' },
     ]);
     expect(t.sent.at(-1)).toMatchObject({ notice: 'a is wrong; b is wrong' });
     t.edit({ ...edited, sound: false });
-    expect(t.sent.at(-1)).toEqual({ type: 'settings', settings: { ...edited, sound: false } });
+    expect(t.sent.at(-1)).toMatchObject({ type: 'settings', settings: { ...edited, sound: false } });
   });
 
   it('a shortcut held elsewhere keeps the working one; a closed window is not written to', () => {
@@ -233,5 +238,70 @@ describe('the file edited by hand', () => {
     expect(t.c.current).toMatchObject({ shortcut: DEFAULT_KEYS, sound: false });
     expect([...t.shortcuts.registered.keys()]).toEqual([DEFAULT_KEYS]);
     expect(t.sent).toEqual([]);
+  });
+});
+
+/** A policy source in memory: the real sources (files, registry, preferences) have their own tests in electron/node/policy. */
+function policySource(managed: unknown, recommended: unknown = {}) {
+  let cb: ((p: Policy) => void) | null = null;
+  const make = (m: unknown, r: unknown) =>
+    combineSources([
+      { kind: 'recommended', source: 'rec.json', data: r },
+      { kind: 'managed', source: 'man.json', data: m },
+    ]);
+  const port: PolicySourcePort = { locations: ['memory'], read: () => make(managed, recommended), watch: (c) => ((cb = c), () => (cb = null)) };
+  return { port, change: (m: unknown, r: unknown = {}) => cb!(make(m, r)) };
+}
+
+describe('the organisation’s policy', () => {
+  it('a managed setting is in force and refused when changed, naming it; the rest of the change is not applied either', () => {
+    const t = setup({ policy: policySource({ microBreak: { everyMinutes: 50 } }).port });
+    expect(t.c.current.microBreak.everyMinutes).toBe(50);
+    const r = t.c.update({ microBreak: { everyMinutes: 20 }, sound: false });
+    expect(r).toMatchObject({ ok: false, error: 'microBreak.everyMinutes is set by your organisation and cannot be changed' });
+    expect(t.c.current.sound).toBe(true);
+    expect(t.saved).toEqual([]);
+    // The window sends whole groups: a locked member at its value in force is no change.
+    expect(t.c.update({ microBreak: { ...t.c.current.microBreak, durationSeconds: 90 } })).toMatchObject({ ok: true, policy: { locked: ['microBreak.everyMinutes'] } });
+  });
+
+  it('a locked shortcut is refused by the recorder too', () => {
+    const t = setup({ policy: policySource({ shortcut: 'Ctrl+Alt+P' }).port });
+    expect(t.c.tryShortcut('Ctrl+Alt+K')).toMatchObject({ ok: false, error: 'shortcut is set by your organisation and cannot be changed' });
+  });
+
+  it('settings the user did not change follow the recommendation; those they changed are recorded as theirs', () => {
+    const t = setup({ policy: policySource({}, { snoozeMinutes: 10, headsUpSeconds: 120 }).port });
+    expect(t.c.current.snoozeMinutes).toBe(10);
+    t.c.update({ snoozeMinutes: 3 });
+    expect(t.savedChanged.at(-1)).toEqual(['snoozeMinutes']);
+    expect(t.c.policyState.origin).toMatchObject({ snoozeMinutes: 'user', headsUpSeconds: 'recommended' });
+    t.c.reset();
+    expect(t.c.current.snoozeMinutes).toBe(10);
+    expect(t.savedChanged.at(-1)).toEqual([]);
+  });
+
+  it('a changed policy applies without a restart, and the open window shows the new lock', () => {
+    const src = policySource({});
+    const t = setup({ policy: src.port });
+    t.c.start();
+    t.c.openWindow();
+    src.change({ headsUpSeconds: 0 });
+    expect(t.c.current.headsUpSeconds).toBe(0);
+    expect(t.changed.at(-1)?.headsUpSeconds).toBe(0);
+    expect(t.sent.at(-1)).toMatchObject({ type: 'settings', settings: { headsUpSeconds: 0 }, policy: { locked: ['headsUpSeconds'] } });
+    t.c.stop();
+  });
+
+  it('keeps the user’s own value under a lock, so it comes back when the lock goes', () => {
+    const src = policySource({ sound: false });
+    const t = setup({ policy: src.port, load: { settings: { ...defaultSettings(), sound: true, snoozeMinutes: 7 }, changed: ['sound', 'snoozeMinutes'] } });
+    t.c.start();
+    expect(t.c.current.sound).toBe(false);
+    t.c.update({ snoozeMinutes: 8 });
+    expect(t.saved.at(-1)?.sound).toBe(true);
+    src.change({});
+    expect(t.c.current.sound).toBe(true);
+    t.c.stop();
   });
 });

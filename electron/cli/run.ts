@@ -11,6 +11,9 @@ import { forwardToInstance, type CliIO, type InstanceForwarder } from './forward
 import { formatDoctor, formatStats } from './format.ts';
 import { isInstanceCommand } from '../core/commands.ts';
 import { parseArgs } from '../node/command-line.ts';
+import type { PolicySourcePort } from '../core/policy.ts';
+import { policySourceFor } from '../node/policy/index.ts';
+import { formatPolicySummary, formatSettingsReport, settingsReport } from './settings.ts';
 
 export interface CliContext extends CliIO {
   now?: () => number;
@@ -19,6 +22,8 @@ export interface CliContext extends CliIO {
   forwarder?: InstanceForwarder;
   /** What `doctor` says about this desktop's presence and hold sources (asked live by default). */
   desktop?: () => Promise<string>;
+  /** The organisation's policy source (this OS's by default; tests hand in one over a folder of their own). */
+  policy?: () => Promise<PolicySourcePort>;
 }
 
 /** Loaded only for `doctor`, so the other commands start as fast as before. */
@@ -130,9 +135,17 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       case 'doctor': {
         const report = runDoctor(dataDir, now());
         ctx.out(formatDoctor(report));
+        const source = await (ctx.policy ?? (() => policySourceFor(process.platform)))();
+        ctx.out(formatPolicySummary(settingsReport(dataDir, source.read()), source.locations));
         ctx.out(doctorSync(dataDir, now(), (m) => ctx.out(`  ${m}\n`)).join('\n') + '\n');
         ctx.out(await (ctx.desktop ?? liveDesktopReport)());
         return report.ok ? 0 : 1;
+      }
+      case 'settings': {
+        const source = await (ctx.policy ?? (() => policySourceFor(process.platform)))();
+        const report = settingsReport(dataDir, source.read());
+        ctx.out(command.json ? JSON.stringify(report) + '\n' : formatSettingsReport(report, source.locations));
+        return 0;
       }
     }
   } catch (e) {

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { ScriptedActivity } from './activity-script.ts';
 import type { ActivitySegment, ActivityState } from './activity-script.ts';
 import { SAMPLE_MIN_MS } from './scheduler.ts';
-import type { SchedulerAction, SchedulerEvent } from './scheduler.ts';
+import type { SchedulerAction } from './scheduler.ts';
 import { validateSettings } from './settings.ts';
 import { HOLD_GRACE_MS } from './hold-state.ts';
 import { HOLD_REASONS } from './holds.ts';
 import { busyAt, runScenario } from './simulation.ts';
-import type { BusyInterval, Scenario } from './simulation.ts';
+import type { BusyInterval, Scenario, TimelineEvent } from './simulation.ts';
 import { inWorkHours } from './work-hours.ts';
 
 const MIN = 60_000;
@@ -124,7 +124,7 @@ function presenceAt(sc: Scenario, t: number) {
   return { state: a.stateAt(t), idleMs: a.idleSeconds() * 1000 };
 }
 
-const isReset = (e: SchedulerEvent) => e.type === 'break-end' || e.type === 'natural-break' || e.type === 'resumed' || e.type === 'paused';
+const isReset = (e: TimelineEvent) => e.type === 'break-end' || e.type === 'natural-break' || e.type === 'resumed' || e.type === 'paused';
 
 const PROPS = { numRuns: Number(process.env.PROP_RUNS ?? 150), seed: process.env.PROP_RUNS ? Date.now() : 4242 };
 

@@ -217,3 +217,91 @@ describe('busy intervals', () => {
     expect(prompts).toContainEqual([at('16:02'), 'long']);
   });
 });
+
+describe('organisation policy in the simulator', () => {
+  const day = { start: '2026-11-23T09:00:00+01:00', end: '2026-11-23T12:00:00+01:00' };
+  const lines = (input: unknown) => {
+    const r = simulateText(JSON.stringify(input), BERLIN);
+    if (r.code !== 0) throw new Error(r.message);
+    return r.output.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  };
+
+  it('prints refused for a forbidden action at its time, and does not carry it out', () => {
+    const out = lines({
+      ...day,
+      policy: { managed: { policy: { allowSkip: false, maxPauseMinutes: 60 } } },
+      actions: [
+        { at: '2026-11-23T09:10:00+01:00', do: 'pause', minutes: 90 },
+        { at: '2026-11-23T09:11:00+01:00', do: 'pause' },
+        { at: '2026-11-23T09:12:00+01:00', do: 'pause', until: 'tomorrow' },
+        { at: '2026-11-23T09:13:00+01:00', do: 'skip' },
+        { at: '2026-11-23T09:14:00+01:00', do: 'pause', minutes: 30 },
+      ],
+    });
+    expect(out.slice(0, 5)).toEqual([
+      { at: '2026-11-23T09:10:00+01:00', type: 'refused', do: 'pause', reason: 'policy' },
+      { at: '2026-11-23T09:11:00+01:00', type: 'refused', do: 'pause', reason: 'policy' },
+      { at: '2026-11-23T09:12:00+01:00', type: 'refused', do: 'pause', reason: 'policy' },
+      { at: '2026-11-23T09:13:00+01:00', type: 'refused', do: 'skip', reason: 'policy' },
+      { at: '2026-11-23T09:14:00+01:00', type: 'paused', until: '2026-11-23T09:44:00+01:00' },
+    ]);
+  });
+
+  it('the scenario settings are the user’s: managed wins over them, recommended only fills the rest', () => {
+    const sc = scenario({
+      ...day,
+      settings: { microBreak: { durationSeconds: 30 }, snoozeMinutes: 2 },
+      policy: { managed: { microBreak: { durationSeconds: 120 } }, recommended: { microBreak: { everyMinutes: 45 }, snoozeMinutes: 9 } },
+    });
+    expect(sc.settings.microBreak).toEqual({ enabled: true, everyMinutes: 45, durationSeconds: 120 });
+    expect(sc.settings.snoozeMinutes).toBe(2);
+    expect(lines({ ...day, policy: { recommended: { microBreak: { everyMinutes: 45 } } } })[0]).toMatchObject({ type: 'heads-up', at: '2026-11-23T09:44:00+01:00' });
+  });
+
+  it('with several computers, a forbidden action is refused on the computer where it was made, and the rest still run', () => {
+    const out = lines({
+      ...day,
+      devices: [
+        { id: 'desk', activity: [{ from: '2026-11-23T09:05:00+01:00', to: '2026-11-23T12:00:00+01:00', state: 'idle' }] },
+        { id: 'laptop', activity: [{ from: '2026-11-23T09:00:00+01:00', to: '2026-11-23T09:05:00+01:00', state: 'idle' }] },
+      ],
+      policy: { managed: { policy: { allowSkip: false, maxPauseMinutes: 60 } } },
+      actions: [
+        { at: '2026-11-23T09:10:00+01:00', do: 'pause', minutes: 90, device: 'desk' },
+        { at: '2026-11-23T09:11:00+01:00', do: 'skip' },
+        { at: '2026-11-23T09:12:00+01:00', do: 'pause', minutes: 30, device: 'desk' },
+      ],
+    });
+    expect(out.slice(0, 3)).toEqual([
+      { at: '2026-11-23T09:10:00+01:00', type: 'refused', do: 'pause', reason: 'policy', device: 'desk' },
+      { at: '2026-11-23T09:11:00+01:00', type: 'refused', do: 'skip', reason: 'policy', device: 'laptop' },
+      { at: '2026-11-23T09:12:00+01:00', type: 'paused', until: '2026-11-23T09:42:00+01:00', device: 'desk' },
+    ]);
+  });
+
+  it('a skip the policy forbids is not offered to the simulated user', () => {
+    const out = lines({ ...day, policy: { managed: { policy: { allowSkip: false } } }, user: { onPrompt: 'skip' } });
+    expect(out.some((e) => e.outcome === 'skipped')).toBe(false);
+    expect(out.some((e) => e.type === 'refused')).toBe(false);
+  });
+
+  it('an invalid policy value exits 2 naming the field', () => {
+    expect(problems({ ...day, policy: { managed: { microBreak: { everyMinutes: 2 } }, recommended: { policy: { allowSkip: false } } } })).toEqual([
+      'policy.recommended.policy.allowSkip can only be managed (set in a managed policy), not recommended',
+      'policy.managed.microBreak.everyMinutes must be a whole number from 5 to 240 minutes',
+    ]);
+    expect(problems({ ...day, policy: { admin: {} } })).toEqual(['policy.admin is not a known field (allowed: managed, recommended)']);
+  });
+});
+
+describe('organisation policy in the simulator: clashes', () => {
+  it('a user setting that does not fit a managed one gives way, as in the app, and the scenario runs', () => {
+    const sc = scenario({
+      start: '2026-11-23T09:00:00+01:00',
+      end: '2026-11-23T10:00:00+01:00',
+      settings: { workHours: { enabled: true, start: '16:00' } },
+      policy: { managed: { workHours: { end: '15:00' } } },
+    });
+    expect(sc.settings.workHours).toMatchObject({ enabled: true, start: '09:00', end: '15:00' });
+  });
+});

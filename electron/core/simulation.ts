@@ -8,6 +8,7 @@ import type { HoldReason } from './holds.ts';
 import { Scheduler } from './scheduler.ts';
 import type { BreakKind, SchedulerAction, SchedulerEvent } from './scheduler.ts';
 import { defaultSettings, validateSettings } from './settings.ts';
+import { combineSources, flattenSettings, readPolicyLayer, refusal, resolveSettings, settingKeys, type Policy } from './policy.ts';
 import type { Settings } from './settings.ts';
 import { runDevices } from './sync/simulate-devices.ts';
 import type { DeviceEvent, SimDevice } from './sync/simulate-devices.ts';
@@ -44,7 +45,14 @@ export interface Scenario {
   devices?: SimDevice[];
   /** How long a change takes to reach the other computers. */
   syncDelaySeconds?: number;
+  /** Organisation policy; `settings` is then the merge of it with the user's own. */
+  policy?: Policy;
 }
+
+import type { RefusedEvent } from './policy.ts';
+export type { RefusedEvent } from './policy.ts';
+
+export type TimelineEvent = SchedulerEvent | RefusedEvent;
 
 export interface ScenarioProblem {
   path: string;
@@ -88,6 +96,43 @@ function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], p
   for (const k of Object.keys(obj)) {
     if (!allowed.includes(k)) problems.push({ path: prefix + k, message: `${prefix}${k} is not a known field (allowed: ${allowed.join(', ')})` });
   }
+}
+
+/** The dotted keys the scenario's user set (their own settings; the rest follow the policy's recommendation). */
+function userLeaves(input: unknown, settings: Settings): Record<string, unknown> {
+  if (!isRecord(input)) return {};
+  const all = flattenSettings(settings);
+  return Object.fromEntries(
+    settingKeys()
+      .filter((k) => {
+        const [g, sub] = k.split('.') as [string, string | undefined];
+        return sub === undefined ? g in input : isRecord(input[g]) && sub in input[g];
+      })
+      .map((k) => [k, all[k]]),
+  );
+}
+
+/** `policy: {managed, recommended}` with the policy files' shapes; here a bad value is a bad scenario (exit 2). */
+function parsePolicy(input: unknown, problems: ScenarioProblem[]): Policy | undefined {
+  if (input === undefined) return undefined;
+  if (!isRecord(input)) {
+    problems.push({ path: 'policy', message: 'policy must be an object {"managed": {…}, "recommended": {…}}' });
+    return undefined;
+  }
+  unknownKeys(input, ['managed', 'recommended'], 'policy.', problems);
+  const sources: Array<{ kind: 'managed' | 'recommended'; source: string; data: unknown }> = [];
+  for (const kind of ['recommended', 'managed'] as const) {
+    if (input[kind] === undefined) continue;
+    const path = `policy.${kind}`;
+    if (!isRecord(input[kind])) {
+      problems.push({ path, message: `${path} must be an object with the shapes of a policy file` });
+      continue;
+    }
+    const r = readPolicyLayer(input[kind], path, { rules: kind === 'managed', say: (key, message) => `${path}.${key} ${message}` });
+    for (const m of r.problems) problems.push({ path: m.split(' ')[0]!, message: m });
+    sources.push({ kind, source: path, data: input[kind] });
+  }
+  return combineSources(sources);
 }
 
 function parseSettings(input: unknown, problems: ScenarioProblem[]): Settings {
@@ -166,7 +211,7 @@ function parseAction(x: unknown, path: string, zone: string, problems: ScenarioP
 export function parseScenario(input: unknown, defaultTimeZone: string = currentTimeZone()): ParseResult {
   const problems: ScenarioProblem[] = [];
   if (!isRecord(input)) return { ok: false, problems: [{ path: '(scenario)', message: 'the scenario must be a JSON object' }] };
-  unknownKeys(input, ['start', 'end', 'settings', 'activity', 'actions', 'busy', 'user', 'timeZone', 'devices', 'syncDelaySeconds'], '', problems);
+  unknownKeys(input, ['start', 'end', 'settings', 'activity', 'actions', 'busy', 'user', 'timeZone', 'devices', 'syncDelaySeconds', 'policy'], '', problems);
 
   let timeZone = defaultTimeZone;
   if (input.timeZone !== undefined) {
@@ -184,7 +229,13 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
     else if (end - start > MAX_SPAN_DAYS * 86_400_000) problems.push({ path: 'end', message: `end must be at most ${MAX_SPAN_DAYS} days after start` });
   }
 
-  const settings = parseSettings(input.settings, problems);
+  let settings = parseSettings(input.settings, problems);
+  const policy = parsePolicy(input.policy, problems);
+  if (policy) {
+    // As in the app: a value that does not fit with a higher layer's (work hours ending before a managed start) is
+    // ignored for that key alone; each layer was already checked on its own above.
+    settings = resolveSettings(userLeaves(input.settings, settings), policy).settings;
+  }
 
   const activity = parseActivity(input.activity, 'activity', timeZone, ACTIVITY_STATES, problems);
 
@@ -239,7 +290,7 @@ export function parseScenario(input: unknown, defaultTimeZone: string = currentT
 
   if (problems.length || start === null || end === null) return { ok: false, problems };
   actions.sort((a, b) => a.at - b.at); // stable: same-instant actions keep their order
-  const scenario: Scenario = { start, end, settings, activity, actions, busy, user, timeZone };
+  const scenario: Scenario = { start, end, settings, activity, actions, busy, user, timeZone, ...(policy ? { policy } : {}) };
   if (several) {
     scenario.devices = several.devices;
     scenario.syncDelaySeconds = several.syncDelaySeconds;
@@ -367,7 +418,7 @@ export function busyAt(busy: readonly BusyInterval[], t: number): HoldReason[] {
 }
 
 export interface SimulationResult {
-  events: SchedulerEvent[];
+  events: TimelineEvent[];
   /** Timer wake-ups of the scheduler (the simulated user's own reactions are not timers). */
   wakeups: number;
   /** Times the scheduler asked the hold sources. */
@@ -394,12 +445,18 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
       }
     : undefined;
   const scheduler = new Scheduler({ clock, activity, settings: sc.settings, timeZone: sc.timeZone, requestHoldCheck });
-  const events: SchedulerEvent[] = [];
+  const events: TimelineEvent[] = [];
   const queue: Pending[] = [];
   let seq = 0;
   const later = (at: number, fn: () => void) => {
     queue.push({ at, seq: seq++, fn });
     queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  };
+  // The policy step: what the organisation forbids is not dispatched, and says so at its time.
+  const policyAllows = (action: SchedulerAction, quiet = false): boolean => {
+    if (!sc.policy || refusal(action, sc.policy.rules, { now: clock.now(), settings: sc.settings, timeZone: sc.timeZone }) === null) return true;
+    if (!quiet) events.push({ type: 'refused', at: clock.now(), do: action.do, reason: 'policy' });
+    return false;
   };
   const breakMs = (k: BreakKind) => (k === 'long' ? sc.settings.longBreak.durationMinutes * 60_000 : sc.settings.microBreak.durationSeconds * 1000);
 
@@ -407,9 +464,13 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
     events.push(e);
     opts.onEvent?.(e, clock);
     const now = e.at;
-    // The user answers a notification only while it is still showing (a scripted action may have come first).
+    // The user answers a notification only while it is still showing (a scripted action may have come first). A
+    // button the policy removes (Skip) is not there to press: the user leaves the notification be.
     const answer = (phase: 'heads-up' | 'prompt', a: 'start' | 'snooze' | 'skip') =>
-      later(now, () => scheduler.status().phase === phase && scheduler.dispatch(a === 'start' ? { do: 'start-break' } : { do: a }));
+      later(now, () => {
+        const action: SchedulerAction = a === 'start' ? { do: 'start-break' } : { do: a };
+        if (scheduler.status().phase === phase && policyAllows(action, true)) scheduler.dispatch(action);
+      });
     if (e.type === 'heads-up' && sc.user.onHeadsUp !== 'wait') answer('heads-up', sc.user.onHeadsUp);
     else if (e.type === 'break-prompt' && sc.user.onPrompt !== 'ignore') answer('prompt', sc.user.onPrompt);
     else if (e.type === 'break-start') {
@@ -490,16 +551,21 @@ export function runScenario(sc: Scenario, opts: { onEvent?: (e: SchedulerEvent, 
       scheduler.setHolds(busyAt(busy, clock.now()));
     }
     const now = clock.now();
-    while (ai < sc.actions.length && sc.actions[ai]!.at <= now) scheduler.dispatch(sc.actions[ai++]!.action);
+    while (ai < sc.actions.length && sc.actions[ai]!.at <= now) {
+      const { action } = sc.actions[ai++]!;
+      if (policyAllows(action)) scheduler.dispatch(action);
+    }
     while (queue.length && queue[0]!.at <= now) queue.shift()!.fn();
   }
   return result();
 }
 
 /** One output line's object: `at` (and `until`, `from`) as ISO-8601 with the zone's offset. */
-export function timelineEntry(e: SchedulerEvent, timeZone: string): Record<string, unknown> | null {
+export function timelineEntry(e: TimelineEvent, timeZone: string): Record<string, unknown> | null {
   const iso = (t: number) => formatLocalIso(t, timeZone);
   switch (e.type) {
+    case 'refused':
+      return { at: iso(e.at), type: e.type, do: e.do, reason: e.reason };
     case 'heads-up':
       return { at: iso(e.at), type: e.type, kind: e.kind, breakAt: iso(e.breakAt) };
     case 'break-prompt':
@@ -526,7 +592,7 @@ export function timelineEntry(e: SchedulerEvent, timeZone: string): Record<strin
 }
 
 /** The simulator's output: one JSON object a line, in time order. */
-export function formatTimeline(events: readonly SchedulerEvent[], timeZone: string): string {
+export function formatTimeline(events: readonly TimelineEvent[], timeZone: string): string {
   const lines = events.map((e) => timelineEntry(e, timeZone)).filter((x) => x !== null);
   return lines.map((x) => JSON.stringify(x)).join('\n') + (lines.length ? '\n' : '');
 }
@@ -544,7 +610,7 @@ export function formatDeviceTimeline(events: readonly DeviceEvent[], timeZone: s
 /** Run a parsed scenario, one computer or several; the timeline text. */
 export function runToText(sc: Scenario): string {
   if (!sc.devices) return formatTimeline(runScenario(sc).events, sc.timeZone);
-  const { events } = runDevices({ ...sc, devices: sc.devices, syncDelaySeconds: sc.syncDelaySeconds ?? 10 });
+  const { events } = runDevices({ ...sc, devices: sc.devices, syncDelaySeconds: sc.syncDelaySeconds ?? 10, ...(sc.policy ? { rules: sc.policy.rules } : {}) });
   return formatDeviceTimeline(events, sc.timeZone);
 }
 

@@ -4,6 +4,7 @@ import { LABEL_KEYS, commandId, commandLabel, label, type Command } from './comm
 import type { HoldReason } from './holds.ts';
 import { tEnglish, type T } from './i18n/locales.ts';
 import type { SchedulerStatus } from './scheduler.ts';
+import type { AllowedActions } from './policy.ts';
 
 export type TrayIcon = 'working' | 'soon' | 'break' | 'paused' | 'held';
 
@@ -153,10 +154,17 @@ export function trayTooltip(status: TrayStatus, now: number, timeZone?: string, 
   }
 }
 
-export function trayMenu(status: TrayStatus, t: T = tEnglish): MenuItem[] {
+/**
+ * `allowed`: what the organisation's policy lets the user do (electron/core/policy.ts); an item it forbids is left out
+ * (Skip, pauses longer than the limit; the Pause submenu when no pause is left).
+ */
+export function trayMenu(status: TrayStatus, t: T = tEnglish, allowed?: AllowedActions): MenuItem[] {
   const paused = status.phase === 'paused';
   const breakPending = status.phase === 'prompt' || status.phase === 'heads-up';
   const M = MENU_COMMANDS;
+  const pauses = [M.pause30, M.pause60, M.pause120, M.pauseTomorrow, M.pauseIndefinitely].filter(
+    (c) => !allowed || allowed.pause(c.until ?? c.minutes),
+  );
   const elsewhere: MenuItem[] =
     status.phase === 'on-break' && status.breakOn ? [{ id: 'break-on', label: t('tray.menu.breakOn', { device: status.breakOn }), info: true, enabled: false }] : [];
   return [
@@ -164,13 +172,10 @@ export function trayMenu(status: TrayStatus, t: T = tEnglish): MenuItem[] {
     item(t, M.startMicro, status.phase !== 'on-break'),
     item(t, M.startLong, status.phase !== 'on-break'),
     item(t, M.snooze, breakPending),
-    item(t, M.skip, breakPending),
-    {
-      id: 'pause',
-      label: label(LABEL_KEYS.pause, t),
-      enabled: !paused,
-      submenu: [item(t, M.pause30), item(t, M.pause60), item(t, M.pause120), item(t, M.pauseTomorrow), item(t, M.pauseIndefinitely)],
-    },
+    ...(allowed && !allowed.skip ? [] : [item(t, M.skip, breakPending)]),
+    ...(pauses.length
+      ? [{ id: 'pause', label: label(LABEL_KEYS.pause, t), enabled: !paused, submenu: pauses.map((c) => item(t, c)) }]
+      : []),
     item(t, M.resume, paused),
     { id: 'sep1', label: '', separator: true },
     { id: MENU.today, label: t('tray.menu.today', { n: status.breaksToday }), info: true, enabled: false },
@@ -183,6 +188,6 @@ export function trayMenu(status: TrayStatus, t: T = tEnglish): MenuItem[] {
 }
 
 /** The tray in the words of `t` (English by default, as the command line's `status` prints it). */
-export function trayView(status: TrayStatus, now: number, timeZone?: string, t: T = tEnglish): TrayView {
-  return { icon: trayIcon(status, now), ...trayTooltip(status, now, timeZone, t), menu: trayMenu(status, t) };
+export function trayView(status: TrayStatus, now: number, timeZone?: string, t: T = tEnglish, allowed?: AllowedActions): TrayView {
+  return { icon: trayIcon(status, now), ...trayTooltip(status, now, timeZone, t), menu: trayMenu(status, t, allowed) };
 }

@@ -13,7 +13,8 @@ export type DataCommand =
   | { name: 'stats'; days: number; json: boolean; device: string | null }
   | { name: 'export'; format: 'csv' | 'json' }
   | { name: 'doctor' }
-  | { name: 'devices'; json: boolean };
+  | { name: 'devices'; json: boolean }
+  | { name: 'settings'; json: boolean };
 
 export type ParsedCommand = (InstanceCommand | DataCommand) & {
   /** `--user-data-dir DIR` as given (not resolved: electron/node/data-dir.ts does that), or null for the default. */
@@ -72,6 +73,14 @@ export const SPECS: Readonly<Record<CommandLineName, Spec>> = {
     flags: [],
     maxArgs: 0,
     details: '  --format csv|json    output format (default csv)',
+  },
+  settings: {
+    usage: 'limber settings [--json]',
+    summary: 'show the settings in force and where each comes from: default, recommended, user or managed (works without the app running)',
+    values: [],
+    flags: ['--json'],
+    maxArgs: 0,
+    details: '  --json               print one JSON object {settings, origin, policy, problems}',
   },
   doctor: {
     usage: 'limber doctor',
@@ -204,6 +213,7 @@ export function parseArgs(argv: readonly string[], opts: ParseOptions = {}): Par
       return done({ name, minutes, until: null });
     }
     case 'status':
+    case 'settings':
       return done({ name, json: flags.has('--json') });
     case 'stats': {
       const daysText = values.get('--days');

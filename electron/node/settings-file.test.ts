@@ -390,6 +390,7 @@ describe('what the user is told, and what stays on disk', () => {
       movedAside: null,
       message: 'settings.json could not be used (the file is empty) and could not be moved aside (Invalid time value).',
       persistent: false,
+      changed: [],
     });
     expect(fs.readdirSync(dir)).toEqual(['settings.json']);
     expect(fs.readFileSync(file, 'utf8')).toBe('');
@@ -405,6 +406,7 @@ describe('what the user is told, and what stays on disk', () => {
       movedAside: null,
       message: `Limber cannot save settings in ${dir} (Invalid time value). Changes are kept until Limber quits.`,
       persistent: false,
+      changed: ['sound'],
     });
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
   });
@@ -428,6 +430,7 @@ describe('what the user is told, and what stays on disk', () => {
       movedAside: null,
       message: `Limber cannot save settings in ${dir} (EACCES: permission denied). Changes are kept until Limber quits.`,
       persistent: false,
+      changed: ['snoozeMinutes'],
     });
   });
 
@@ -609,7 +612,7 @@ describe('re-reading after a hand edit', () => {
     s.load();
     s.save({ ...defaultSettings(), snoozeMinutes: 4 });
     fs.rmSync(file);
-    expect(s.load()).toEqual({ settings: { ...defaultSettings(), snoozeMinutes: 4 }, problems: [], movedAside: null, message: null, persistent: true });
+    expect(s.load()).toEqual({ settings: { ...defaultSettings(), snoozeMinutes: 4 }, problems: [], movedAside: null, message: null, persistent: true, changed: ['snoozeMinutes'] });
   });
 
   it('words a damaged edit, and the edit is left alone', () => {
@@ -617,7 +620,7 @@ describe('re-reading after a hand edit', () => {
     s.load();
     fs.writeFileSync(file, '[]');
     const message = 'settings.json was changed but not a JSON object; the change was rejected and the current settings stay.';
-    expect(s.load()).toEqual({ settings: defaultSettings(), problems: [{ path: '(settings)', message }], movedAside: null, message, persistent: true });
+    expect(s.load()).toEqual({ settings: defaultSettings(), problems: [{ path: '(settings)', message }], movedAside: null, message, persistent: true, changed: [] });
     expect(fs.readFileSync(file, 'utf8')).toBe('[]');
   });
 
@@ -764,5 +767,36 @@ describe('watching the file', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('which settings the user changed (the rest follow the organisation’s recommendation)', () => {
+  it('a file without a record counts the values that differ from the defaults', () => {
+    fs.writeFileSync(file, JSON.stringify({ snoozeMinutes: 7, microBreak: { everyMinutes: 30, durationSeconds: 90 } }));
+    expect(open().load().changed).toEqual(['microBreak.durationSeconds', 'snoozeMinutes']);
+  });
+
+  it('records the changed keys with the values, across restarts, also one set back to its default', () => {
+    const s = open();
+    s.load();
+    expect(s.save({ ...defaultSettings(), snoozeMinutes: 5 }, ['snoozeMinutes', 'not.a.setting'])).toEqual({ ok: true });
+    expect(onDisk()['userChanged']).toEqual(['snoozeMinutes']);
+    expect(open().load().changed).toEqual(['snoozeMinutes']);
+  });
+
+  it('keeps the record through a save without one and a conf migration', () => {
+    fs.writeFileSync(file, JSON.stringify({ breakSeconds: 90, userChanged: ['microBreak.durationSeconds', 'sound'] }));
+    const s = open();
+    expect(s.load()).toMatchObject({ settings: { microBreak: { durationSeconds: 90 } }, problems: [], changed: ['microBreak.durationSeconds', 'sound'] });
+    s.save({ ...defaultSettings(), sound: false });
+    expect(onDisk()['userChanged']).toEqual(['microBreak.durationSeconds', 'sound']);
+  });
+
+  it('a value edited by hand becomes the user’s', () => {
+    const s = open();
+    s.load();
+    s.save(defaultSettings(), []);
+    fs.writeFileSync(file, JSON.stringify({ ...defaultSettings(), headsUpSeconds: 60, awayAfterMinutes: 9, userChanged: [] }));
+    expect(s.load().changed).toEqual(['awayAfterMinutes']);
   });
 });

@@ -7,6 +7,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type { Cancel } from '../core/clock.ts';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, migrateSettingsData } from '../core/settings-migrations.ts';
 import { SettingsSchema, defaultSettings, sanitizeSettings, validateSettings, type SettingProblem, type Settings } from '../core/settings.ts';
+import { differingFromDefaults, flattenSettings, settingKeys } from '../core/policy.ts';
 import { errorText, moveAside } from './files.ts';
 import { ensureDataDir, FILE_MODE, makePrivate, openRegular, readRegularText } from './private-files.ts';
 
@@ -14,6 +15,12 @@ export const SETTINGS_FILE = 'settings.json';
 /** Real settings are about 1 KB; every list at its cap stays far below this. A larger file is not read at all. */
 export const MAX_SETTINGS_BYTES = 64 * 1024;
 const INTERNAL_KEY = '__internal__';
+/**
+ * Which settings the user changed (dotted keys), kept beside them in settings.json: the others follow the
+ * organisation's recommendation (DESIGN §1). A file without it (older versions, written by hand) counts every value
+ * that differs from Limber's default as the user's.
+ */
+export const CHANGED_KEY = 'userChanged';
 
 type Stored = Record<string, unknown>;
 export type SettingsStore = Conf<Stored>;
@@ -31,7 +38,8 @@ export function settingsStoreOptions(dataDir: string): SettingsStoreOptions {
   const migrations: Record<string, (store: SettingsStore) => void> = {};
   for (const [version, step] of Object.entries(SETTINGS_MIGRATIONS)) {
     migrations[version] = (store) => {
-      store.store = step(userData(store.store));
+      const changed = store.store[CHANGED_KEY];
+      store.store = { ...step(userData(store.store)), ...(changed === undefined ? {} : { [CHANGED_KEY]: changed }) };
     };
   }
   return {
@@ -54,10 +62,18 @@ function isRecord(x: unknown): x is Stored {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** The stored object without conf's bookkeeping. */
+/** The stored object without conf's bookkeeping and the record of changed keys: the settings alone. */
 function userData(data: Stored): Stored {
-  const { [INTERNAL_KEY]: _internal, ...rest } = data;
+  const { [INTERNAL_KEY]: _internal, [CHANGED_KEY]: _changed, ...rest } = data;
   return rest;
+}
+
+/** The recorded list of changed keys, known keys only; null when the file has none (or not a list). */
+function readChanged(data: Stored): string[] | null {
+  const list = data[CHANGED_KEY];
+  if (!Array.isArray(list)) return null;
+  const known = new Set(settingKeys());
+  return [...new Set(list.filter((k): k is string => typeof k === 'string' && known.has(k)))];
 }
 
 export interface SettingsLoad {
@@ -69,6 +85,8 @@ export interface SettingsLoad {
   message: string | null;
   /** False while settings live only in memory (the folder cannot be written). */
   persistent: boolean;
+  /** The dotted keys the user changed; the other values follow the defaults (or the organisation's recommendation). */
+  changed: string[];
 }
 
 export interface SettingsFileOptions {
@@ -130,6 +148,8 @@ export class SettingsFile {
   readonly path: string;
   private store: SettingsStore | null = null;
   private current: Settings | null = null;
+  /** The recorded changed keys, or null: derived from the values (see CHANGED_KEY). */
+  private changed: string[] | null = null;
   /** The text last written or accepted, to tell our own writes from hand edits. */
   private lastText: string | null = null;
   private readonly makeStore: (options: SettingsStoreOptions) => SettingsStore;
@@ -173,6 +193,7 @@ export class SettingsFile {
     };
 
     const first = decode(this.path);
+    if (first.kind === 'object') this.changed = readChanged(first.data);
     // Settings repaired before conf sees the file, so the original (not a migrated rewrite) is what gets kept.
     let repaired: Settings | null = null;
     if (first.kind === 'damaged' || first.kind === 'unreadable') {
@@ -237,7 +258,7 @@ export class SettingsFile {
     } else {
       this.lastText = readRegularText(this.path);
     }
-    return { settings, problems, movedAside, message: notes.length ? notes.join(' ') : null, persistent: true };
+    return { settings, problems, movedAside, message: notes.length ? notes.join(' ') : null, persistent: true, changed: this.changedKeys() };
   }
 
   /** conf rewrites the file when it migrates: keep the older version's file as it was, once. */
@@ -259,7 +280,12 @@ export class SettingsFile {
     if (error !== null) {
       notes.push(`Limber cannot save settings in ${this.opts.dataDir} (${error}). Changes are kept until Limber quits.`);
     }
-    return { settings, problems, movedAside, message: notes.join(' ') || null, persistent: false };
+    return { settings, problems, movedAside, message: notes.join(' ') || null, persistent: false, changed: this.changedKeys() };
+  }
+
+  /** The keys the user changed: as recorded, or derived from the values. */
+  private changedKeys(): string[] {
+    return this.changed ? [...this.changed] : differingFromDefaults(this.current ?? defaultSettings());
   }
 
   /**
@@ -269,20 +295,32 @@ export class SettingsFile {
   reload(): SettingsLoad {
     const base = this.current ?? defaultSettings();
     const d = decode(this.path);
-    if (d.kind === 'missing') return { settings: base, problems: [], movedAside: null, message: null, persistent: this.store !== null };
+    const changed = this.changedKeys();
+    if (d.kind === 'missing') return { settings: base, problems: [], movedAside: null, message: null, persistent: this.store !== null, changed };
     if (d.kind !== 'object') {
       const message = `settings.json was changed but ${d.reason}; the change was rejected and the current settings stay.`;
-      return { settings: base, problems: [{ path: '(settings)', message }], movedAside: null, message, persistent: this.store !== null };
+      return { settings: base, problems: [{ path: '(settings)', message }], movedAside: null, message, persistent: this.store !== null, changed };
     }
     const r = sanitizeSettings(migrateSettingsData(userData(d.data)), base);
+    // A value edited by hand is the user's, as one changed in the window.
+    const before = flattenSettings(base);
+    const after = flattenSettings(r.settings);
+    const edited = settingKeys().filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    const recorded = readChanged(d.data) ?? this.changed;
+    if (recorded) this.changed = [...new Set([...recorded, ...edited])];
     this.current = r.settings;
     const message = r.problems.length ? `A change to settings.json was rejected: ${listProblems(r.problems)}. Those settings keep their current values.` : null;
-    return { settings: r.settings, problems: r.problems, movedAside: null, message, persistent: this.store !== null };
+    return { settings: r.settings, problems: r.problems, movedAside: null, message, persistent: this.store !== null, changed: this.changedKeys() };
   }
 
-  save(settings: Settings): { ok: true } | { ok: false; message: string } {
+  /** `changed`: the keys the user changed, recorded with the values (kept as they were when not given). */
+  save(settings: Settings, changed?: readonly string[]): { ok: true } | { ok: false; message: string } {
     const v = validateSettings(settings);
     if (!v.ok) return { ok: false, message: `Settings not saved: ${listProblems(v.problems)}` };
+    if (changed) {
+      const known = new Set(settingKeys());
+      this.changed = [...new Set(changed.filter((k) => known.has(k)))];
+    }
     this.current = v.settings;
     if (!this.store) {
       try {
@@ -296,7 +334,9 @@ export class SettingsFile {
 
   private write(settings: Settings): { ok: true } | { ok: false; message: string; error: string } {
     try {
-      this.store!.store = structuredClone(settings) as unknown as Stored;
+      const data = structuredClone(settings) as unknown as Stored;
+      if (this.changed) data[CHANGED_KEY] = [...this.changed];
+      this.store!.store = data;
       this.lastText = readRegularText(this.path);
       return { ok: true };
     } catch (e) {
@@ -339,4 +379,21 @@ export class SettingsFile {
       stop();
     };
   }
+}
+
+/**
+ * settings.json as it stands, without opening the store (nothing is written, migrated on disk or moved aside): for
+ * `limber settings`, which works while the app runs or not. Values the file gets wrong are reported and left out.
+ */
+export function peekSettings(dataDir: string): { settings: Settings; changed: string[]; problems: string[] } {
+  const file = path.join(dataDir, SETTINGS_FILE);
+  const d = decode(file);
+  if (d.kind === 'missing') return { settings: defaultSettings(), changed: [], problems: [] };
+  if (d.kind !== 'object') return { settings: defaultSettings(), changed: [], problems: [`${file}: ${d.reason}; the default settings are shown`] };
+  const r = sanitizeSettings(migrateSettingsData(userData(d.data)));
+  return {
+    settings: r.settings,
+    changed: readChanged(d.data) ?? differingFromDefaults(r.settings),
+    problems: r.problems.map((p) => `${file}: ${p.message}`),
+  };
 }

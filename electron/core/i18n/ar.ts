@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "متأخرة {seconds} ث",
     'settings.computers.none': "لم يكتب أي حاسوب في هذا المجلد بعد.",
     'settings.microEnabled': 'استراحات الحركة',
+    'settings.locked': 'تم تعيينه من قِبل مؤسستك',
     'settings.microHint': 'دقيقة تقريبًا من التمارين على المكتب بين فترات العمل.',
     'settings.longEnabled': 'جلسات الإطالة',
     'settings.longHint': 'برنامج أطول يحل محل استراحة حركة كل بضع استراحات.',

@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds} s zurück",
     'settings.computers.none': "Noch kein Computer hat in diesen Ordner geschrieben.",
     'settings.microEnabled': 'Bewegungspausen',
+    'settings.locked': 'Von deiner Organisation festgelegt',
     'settings.microHint': 'Etwa eine Minute Übungen am Schreibtisch zwischen den Arbeitsphasen.',
     'settings.longEnabled': 'Dehnpausen',
     'settings.longHint': 'Eine längere Übungsfolge, die alle paar Pausen eine Bewegungspause ersetzt.',

@@ -189,6 +189,7 @@ export const messages = {
   'settings.computers.clockBehind': "{seconds} s behind",
   'settings.computers.none': "No computer has written to this folder yet.",
   'settings.microEnabled': 'Movement breaks',
+  'settings.locked': 'Set by your organisation',
   'settings.microHint': 'A minute or so of desk exercises between stretches of work.',
   'settings.longEnabled': 'Stretch sessions',
   'settings.longHint': 'A longer routine that takes the place of every few movement breaks.',

@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds} s atrasado",
     'settings.computers.none': "Ningún ordenador ha escrito aún en esta carpeta.",
     'settings.microEnabled': 'Pausas activas',
+    'settings.locked': 'Establecido por tu organización',
     'settings.microHint': 'Alrededor de un minuto de ejercicios en el escritorio entre ratos de trabajo.',
     'settings.longEnabled': 'Sesiones de estiramientos',
     'settings.longHint': 'Una rutina más larga que sustituye a una pausa activa cada pocas pausas.',

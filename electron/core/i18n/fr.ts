@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds} s de retard",
     'settings.computers.none': "Aucun ordinateur n’a encore écrit dans ce dossier.",
     'settings.microEnabled': 'Pauses actives',
+    'settings.locked': 'Défini par votre organisation',
     'settings.microHint': 'Environ une minute d’exercices au bureau entre deux périodes de travail.',
     'settings.longEnabled': 'Séances d’étirements',
     'settings.longHint': 'Une routine plus longue qui remplace une pause active de temps en temps.',

@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds} s indietro",
     'settings.computers.none': "Nessun computer ha ancora scritto in questa cartella.",
     'settings.microEnabled': 'Pause attive',
+    'settings.locked': 'Impostato dalla tua organizzazione',
     'settings.microHint': 'Circa un minuto di esercizi alla scrivania tra un periodo di lavoro e l’altro.',
     'settings.longEnabled': 'Sessioni di stretching',
     'settings.longHint': 'Una routine più lunga che prende il posto di una pausa attiva ogni tanto.',

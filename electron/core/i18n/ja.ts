@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds} 秒遅れている",
     'settings.computers.none': "このフォルダーにはまだどのコンピューターも書き込んでいません。",
     'settings.microEnabled': 'リフレッシュ休憩',
+    'settings.locked': '組織によって設定されています',
     'settings.microHint': '作業の合間に、デスクで1分ほどのエクササイズ。',
     'settings.longEnabled': 'ストレッチタイム',
     'settings.longHint': '何回かに一度、リフレッシュ休憩の代わりに行う長めのメニュー。',

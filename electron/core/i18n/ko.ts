@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds}초 느림",
     'settings.computers.none': "아직 이 폴더에 기록한 컴퓨터가 없습니다.",
     'settings.microEnabled': '움직임 휴식',
+    'settings.locked': '조직에서 설정함',
     'settings.microHint': '일하는 사이사이 책상에서 1분 정도 하는 운동.',
     'settings.longEnabled': '스트레칭 시간',
     'settings.longHint': '몇 번에 한 번씩 움직임 휴식 대신 하는 더 긴 루틴.',

@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds} s achter",
     'settings.computers.none': "Nog geen computer heeft in deze map geschreven.",
     'settings.microEnabled': 'Beweegpauzes',
+    'settings.locked': 'Ingesteld door je organisatie',
     'settings.microHint': 'Ongeveer een minuut oefeningen aan je bureau tussen het werken door.',
     'settings.longEnabled': 'Rekpauzes',
     'settings.longHint': 'Een langere reeks die om de paar pauzes de plaats inneemt van een beweegpauze.',

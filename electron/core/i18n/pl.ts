@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds} s do tyłu",
     'settings.computers.none': "Żaden komputer nie zapisał jeszcze nic w tym folderze.",
     'settings.microEnabled': 'Przerwy na ruch',
+    'settings.locked': 'Ustawione przez Twoją organizację',
     'settings.microHint': 'Mniej więcej minuta ćwiczeń przy biurku między okresami pracy.',
     'settings.longEnabled': 'Sesje rozciągania',
     'settings.longHint': 'Dłuższy zestaw, który co kilka przerw zastępuje przerwę na ruch.',

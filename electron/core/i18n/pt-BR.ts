@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds} s atrasado",
     'settings.computers.none': "Nenhum computador gravou nesta pasta ainda.",
     'settings.microEnabled': 'Pausas ativas',
+    'settings.locked': 'Definido pela sua organização',
     'settings.microHint': 'Mais ou menos um minuto de exercícios na mesa entre os períodos de trabalho.',
     'settings.longEnabled': 'Sessões de alongamento',
     'settings.longHint': 'Uma rotina mais longa que substitui uma pausa ativa a cada algumas pausas.',

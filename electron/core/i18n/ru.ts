@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "отстают на {seconds} с",
     'settings.computers.none': "Ни один компьютер ещё не записывал в эту папку.",
     'settings.microEnabled': 'Разминки',
+    'settings.locked': 'Задано вашей организацией',
     'settings.microHint': 'Около минуты упражнений за столом между отрезками работы.',
     'settings.longEnabled': 'Растяжки',
     'settings.longHint': 'Более длинный комплекс, который раз в несколько перерывов заменяет разминку.',

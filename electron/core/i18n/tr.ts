@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "{seconds} sn geride",
     'settings.computers.none': "Bu klasöre henüz hiçbir bilgisayar yazmadı.",
     'settings.microEnabled': 'Hareket molaları',
+    'settings.locked': 'Kuruluşunuz tarafından ayarlandı',
     'settings.microHint': 'Çalışma aralarında masada bir dakika kadar egzersiz.',
     'settings.longEnabled': 'Esneme seansları',
     'settings.longHint': 'Birkaç molada bir hareket molasının yerini alan daha uzun bir program.',

@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "відстає на {seconds} с",
     'settings.computers.none': "Жоден комп’ютер ще не записував у цю папку.",
     'settings.microEnabled': 'Розминки',
+    'settings.locked': 'Встановлено вашою організацією',
     'settings.microHint': 'Приблизно хвилина вправ за столом між відрізками роботи.',
     'settings.longEnabled': 'Розтяжки',
     'settings.longHint': 'Довший комплекс, що раз на кілька перерв замінює розминку.',

@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "慢 {seconds} 秒",
     'settings.computers.none': "还没有电脑写入此文件夹。",
     'settings.microEnabled': '活动休息',
+    'settings.locked': '由你的组织设置',
     'settings.microHint': '工作间隙在桌前做一分钟左右的小动作。',
     'settings.longEnabled': '拉伸时段',
     'settings.longHint': '每隔几次休息，用一套更长的动作代替一次活动休息。',

@@ -163,6 +163,7 @@ export const words: LocaleWords = {
     'settings.computers.clockBehind': "慢 {seconds} 秒",
     'settings.computers.none': "還沒有電腦寫入此資料夾。",
     'settings.microEnabled': '活動休息',
+    'settings.locked': '由你的組織設定',
     'settings.microHint': '在工作空檔於桌前做大約一分鐘的小動作。',
     'settings.longEnabled': '伸展時段',
     'settings.longHint': '每隔幾次休息，用一組較長的動作取代一次活動休息。',

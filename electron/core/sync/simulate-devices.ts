@@ -8,6 +8,7 @@ import type { ActivitySegment, ActivityState } from '../activity-script.ts';
 import type { HoldReason } from '../holds.ts';
 import type { BreakKind, SchedulerAction, SchedulerEvent } from '../scheduler.ts';
 import type { Settings } from '../settings.ts';
+import { refusal, type PolicyRules, type RefusedEvent } from '../policy.ts';
 import { compareIds } from './presence.ts';
 import { SyncNode } from './node.ts';
 import type { DeviceState } from './wire.ts';
@@ -28,6 +29,8 @@ export interface DevicesScenario {
   syncDelaySeconds: number;
   actions: Array<{ at: number; action: SchedulerAction; device?: string }>;
   user: { onHeadsUp: 'wait' | 'start' | 'snooze' | 'skip'; onPrompt: 'start' | 'snooze' | 'skip' | 'ignore'; completes: boolean };
+  /** What the organisation's policy lets users do; absent: everything. */
+  rules?: PolicyRules;
 }
 
 /** A pause in input is noticed this late (idle counters count in seconds). */
@@ -36,7 +39,7 @@ const NOTICE_PAUSE_MS = 2000;
 /** One output event: true time, and the computer it happened on. */
 export interface DeviceEvent {
   device: string;
-  event: SchedulerEvent;
+  event: SchedulerEvent | RefusedEvent;
 }
 
 export interface DevicesResult {
@@ -96,6 +99,8 @@ export function runDevices(sc: DevicesScenario): DevicesResult {
   const anyBusy = sc.devices.some((d) => d.busy.length > 0);
   const out: Array<DeviceEvent & { seq: number }> = [];
   let outSeq = 0;
+  const forbidden = (action: SchedulerAction, now: number): boolean =>
+    sc.rules !== undefined && refusal(action, sc.rules, { now, settings: sc.settings, timeZone: sc.timeZone }) !== null;
   const queue: Array<{ at: number; seq: number; fn: () => void }> = [];
   let qseq = 0;
   const later = (at: number, fn: () => void) => {
@@ -168,7 +173,10 @@ export function runDevices(sc: DevicesScenario): DevicesResult {
       const answer = (phase: 'heads-up' | 'prompt', a: 'start' | 'snooze' | 'skip') =>
         later(now, () => {
           if (d.node !== node || node.scheduler.status().phase !== phase || trueInUse(truth.now()) !== d) return;
-          node.act(a === 'start' ? { do: 'start-break' } : { do: a });
+          const action: SchedulerAction = a === 'start' ? { do: 'start-break' } : { do: a };
+          // A button the policy removes (Skip) is not there to press: the user leaves the notice be.
+          if (forbidden(action, truth.now())) return;
+          node.act(action);
         });
       if (e.type === 'heads-up' && sc.user.onHeadsUp !== 'wait') answer('heads-up', sc.user.onHeadsUp);
       else if (e.type === 'break-prompt' && sc.user.onPrompt !== 'ignore') answer('prompt', sc.user.onPrompt);
@@ -269,7 +277,10 @@ export function runDevices(sc: DevicesScenario): DevicesResult {
     while (ai < sc.actions.length && sc.actions[ai]!.at <= t) {
       const a = sc.actions[ai++]!;
       const d = a.device ? devs.find((x) => x.spec.id === a.device) : trueInUse(t);
-      d?.node?.act(a.action);
+      if (!d?.node) continue;
+      // The policy step, as in the app's dispatcher: a forbidden action is not carried out, and says so where it was made.
+      if (forbidden(a.action, t)) out.push({ device: d.spec.id, event: { type: 'refused', at: t, do: a.action.do, reason: 'policy' }, seq: outSeq++ });
+      else d.node.act(a.action);
     }
     while (queue.length && queue[0]!.at <= t) queue.shift()!.fn();
   }

@@ -8,7 +8,6 @@ import { ScriptedActivity } from '../activity-script.ts';
 import type { ActivitySegment, ActivityState } from '../activity-script.ts';
 import { defaultSettings } from '../settings.ts';
 import { runScenario } from '../simulation.ts';
-import type { SchedulerEvent } from '../scheduler.ts';
 import { compareIds } from './presence.ts';
 import { runDevices } from './simulate-devices.ts';
 import type { DeviceEvent, DevicesScenario, SimDevice } from './simulate-devices.ts';
@@ -124,7 +123,7 @@ describe('several computers over random days', () => {
         const edges = [...new Set(sc.devices.flatMap((d) => d.activity.flatMap((s) => [s.from, s.to])))].sort((a, b) => a - b);
         for (let i = 0; i + 1 < edges.length; i++) if (idleEverywhere(edges[i]!)) union.push({ from: edges[i]!, to: edges[i + 1]!, state: 'idle' });
         const one = runScenario({ start: sc.start, end: sc.end, settings: sc.settings, activity: union, actions: [], user: sc.user, timeZone: sc.timeZone });
-        const key = (e: SchedulerEvent) => `${e.type}:${'kind' in e ? e.kind : ''}`;
+        const key = (e: { type: string }) => `${e.type}:${'kind' in e ? String(e.kind) : ''}`;
         const many = events.map((e) => e.event).filter((e) => e.type !== 'heads-up');
         const single = one.events.filter((e) => e.type !== 'heads-up' && e.type !== 'withdrawn');
         expect(many.map(key)).toEqual(single.map(key));

@@ -2,7 +2,7 @@
 // heard from main. Reactive state (Svelte runes), so every section that reads it follows it.
 import type { Settings } from '../../../electron/core/settings.ts';
 import { applySettingsPatch } from '../../../electron/core/settings.ts';
-import type { LimberApi } from '../../../electron/ipc.ts';
+import type { LimberApi, SettingsPolicy } from '../../../electron/ipc.ts';
 import { t } from './i18n.svelte.ts';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'invalid' | 'error' | 'reset';
@@ -13,6 +13,8 @@ export class SettingsForm {
   /** Bumped when settings arrive from outside the form (load, reset, a hand edit): fields start over from them. */
   generation = $state(0);
   notice = $state('');
+  /** What the organisation set: locked keys are shown with "Set by your organisation" and cannot be edited. */
+  policy = $state.raw<SettingsPolicy | null>(null);
   saveState = $state<SaveState>('idle');
   saveError = $state('');
   /** Fields whose entry the schema refuses, by key; nothing is saved while one is. */
@@ -44,15 +46,22 @@ export class SettingsForm {
     const limber = this.api();
     const off = limber.onPush((m) => {
       if (m.type !== 'settings') return;
+      if (m.policy) this.policy = m.policy;
       this.load(m.settings);
       if (m.notice) this.notice = m.notice;
     });
     void limber.request({ type: first }).then((r) => {
       if (!r.ok) return this.fail(r.error);
+      if (r.policy) this.policy = r.policy;
       this.load(r.settings);
       if ('notice' in r && r.notice) this.notice = r.notice;
     });
     return off;
+  }
+
+  /** True when the organisation manages `key` (a dotted key such as `microBreak.everyMinutes`). */
+  locked(key: string): boolean {
+    return this.policy?.locked.includes(key) ?? false;
   }
 
   load(s: Settings): void {
@@ -79,6 +88,7 @@ export class SettingsForm {
     this.#queue = this.#queue.then(async () => {
       const r = await this.api().request({ type: 'settings:set', patch });
       if (!r.ok) return this.fail(r.error);
+      if (r.policy) this.policy = r.policy;
       this.settings = r.settings;
       this.saveState = this.anyInvalid ? 'invalid' : 'saved';
       if (r.notice) this.notice = r.notice;
@@ -98,6 +108,7 @@ export class SettingsForm {
   async reset(): Promise<void> {
     const r = await this.api().request({ type: 'settings:reset' });
     if (!r.ok) return this.fail(r.error);
+    if (r.policy) this.policy = r.policy;
     this.load(r.settings);
     this.saveState = 'reset';
   }

@@ -22,7 +22,7 @@ class ScriptedHolds implements HoldsPort {
   stop(): void {}
 }
 
-const windows: WindowsPort = { open: (): WindowHandle => ({ send: () => {}, close: () => {}, isOpen: () => true }), broadcast: () => {} };
+const windows: WindowsPort = { open: (): WindowHandle => ({ send: () => {}, close: () => {}, isOpen: () => true }), broadcast: () => {}, pickFolder: () => Promise.resolve(null) };
 const MIN = 60_000;
 
 function setup() {

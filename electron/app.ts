@@ -13,7 +13,8 @@ import type { Ports } from './ports.ts';
 import { BreakController } from './app/break-controller.ts';
 import { commandAction, dispatch, type CommandResult, type CommandTarget } from './app/commands.ts';
 import { allowedActions, policyView, refusal, type AllowedActions, type Refusal } from './core/policy.ts';
-import { exportHistory, statsFor } from './app/data-requests.ts';
+import { exportHistory, statsByDevice } from './app/data-requests.ts';
+import { ComputersRequests } from './app/computers.ts';
 import { NOTIFICATION_TITLE, headsUpActions, headsUpBody, holdNoticeBody, notAnInstanceCommand, noticeText, speak, testNotificationBody } from './app/messages.ts';
 import { Notices } from './app/notices.ts';
 import { SettingsController } from './app/settings-controller.ts';
@@ -77,6 +78,7 @@ export class LimberApp {
   private readonly noticeBoard: Notices;
   private readonly settings: SettingsController;
   private readonly breaks: BreakController;
+  private readonly computers: ComputersRequests;
   private readonly language: LanguageController;
   private trayTimer: Cancel | undefined;
   private trayShown: TrayView | null = null;
@@ -115,6 +117,14 @@ export class LimberApp {
       act: (a) => this.act(a),
       tell: (m) => this.tell(m),
       canSkip: () => this.allowed().skip,
+    });
+    this.computers = new ComputersRequests({
+      ...(ports.computers ? { computers: ports.computers } : {}),
+      windows: ports.windows,
+      inUse: ports.sync?.describe().folder ?? null,
+      folder: () => this.settings.current.sync.folder ?? null,
+      saveFolder: (folder) => this.settings.update({ sync: { ...this.settings.current.sync, folder } }),
+      renamed: (name) => this.node?.setName(name),
     });
     const holds = ports.holds;
     const sync = ports.sync;
@@ -422,8 +432,25 @@ export class LimberApp {
         return this.settings.reset();
       case 'shortcut:try':
         return this.settings.tryShortcut(req.accelerator);
-      case 'stats:get':
-        return { ...base, stats: statsFor(this.ports, this.opts.timeZone, req.days) };
+      case 'stats:get': {
+        const names = new Map<string, string>();
+        const list = this.computers.view().list;
+        if (list && 'rows' in list) for (const r of list.rows) names.set(r.id, r.name);
+        return { ...base, ...statsByDevice(this.ports, this.opts.timeZone, req.days, req.device, names) };
+      }
+      case 'computers:get':
+        return { ...base, computers: this.computers.view() };
+      case 'computers:pick-folder':
+        return { ...base, folder: await this.computers.pickFolder() };
+      case 'computers:set-folder': {
+        const r = this.computers.setFolder(req.folder);
+        if (r.error) return { ok: false, error: r.error };
+        return { ...base, computers: this.computers.view(), problem: r.problem };
+      }
+      case 'computers:rename': {
+        const r = this.computers.rename(req.name);
+        return r.ok ? { ...base, computers: this.computers.view() } : { ok: false, error: r.error };
+      }
       case 'notification:test': {
         const result = this.run({ name: 'test-notification' });
         return result.ok ? base : result;

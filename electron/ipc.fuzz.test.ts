@@ -9,17 +9,24 @@ import { RequestSchema, isTrustedSender, parseRequest, } from './ipc.ts';
 
 // ---- the contract, written out by hand ---------------------------------------------------------------------------
 
-type Field =
+type Field = (
   | { kind: 'int'; min: number; max: number }
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'ids'; maxItems: number }
   | { kind: 'string'; maxLength: number }
-  | { kind: 'object' };
+  | { kind: 'deviceId' }
+  | { kind: 'object' }
+) & {
+  /** May be left out (or undefined). */
+  optional?: boolean;
+  /** May be null. */
+  nullable?: boolean;
+};
 
 const CATALOG_IDS: readonly string[] = EXERCISES.map((e) => e.id);
 const progress = { exercises: { kind: 'ids', maxItems: 32 }, seconds: { kind: 'int', min: 0, max: 3 * 3600 } } as const;
 
-/** Every channel and the fields its message carries besides `type`; all fields are required, no others allowed. */
+/** Every channel and the fields its message carries besides `type`; fields are required unless optional, no others allowed. */
 const CONTRACT: Record<string, Record<string, Field>> = {
   hello: {},
   'break:start': {},
@@ -31,18 +38,25 @@ const CONTRACT: Record<string, Record<string, Field>> = {
   'settings:set': { patch: { kind: 'object' } },
   'settings:reset': {},
   'shortcut:try': { accelerator: { kind: 'string', maxLength: 64 } },
-  'stats:get': { days: { kind: 'int', min: 1, max: 3660 } },
+  'stats:get': { days: { kind: 'int', min: 1, max: 3660 }, device: { kind: 'deviceId', optional: true } },
   'data:open-folder': {},
   'notification:test': {},
   'locale:get': {},
   'history:export': { format: { kind: 'enum', values: ['csv', 'json'] } },
+  'computers:get': {},
+  'computers:pick-folder': {},
+  'computers:set-folder': { folder: { kind: 'string', maxLength: 4096, nullable: true } },
+  'computers:rename': { name: { kind: 'string', maxLength: 256 } },
 };
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
 
 function fieldOk(f: Field, x: unknown): boolean {
+  if (f.nullable && x === null) return true;
   switch (f.kind) {
+    case 'deviceId':
+      return typeof x === 'string' && /^[a-z0-9-]{1,64}$/.test(x);
     case 'int':
       return typeof x === 'number' && Number.isInteger(x) && x >= f.min && x <= f.max;
     case 'enum':
@@ -62,13 +76,18 @@ function judge(msg: unknown): boolean {
   const fields = CONTRACT[msg.type]!;
   const keys = Object.keys(msg).filter((k) => k !== 'type');
   if (keys.some((k) => !Object.hasOwn(fields, k))) return false;
-  return Object.entries(fields).every(([name, f]) => Object.hasOwn(msg, name) && fieldOk(f, msg[name]));
+  return Object.entries(fields).every(([name, f]) =>
+    f.optional && msg[name] === undefined ? true : Object.hasOwn(msg, name) && fieldOk(f, msg[name]),
+  );
 }
 
 // ---- generators from the description ------------------------------------------------------------------------------
 
 function validField(f: Field): fc.Arbitrary<unknown> {
+  if (f.nullable) return fc.oneof(fc.constant(null), validField({ ...f, nullable: false }));
   switch (f.kind) {
+    case 'deviceId':
+      return fc.stringMatching(/^[a-z0-9-]{1,64}$/);
     case 'int':
       return fc.oneof(fc.constantFrom(f.min, f.max), fc.integer({ min: f.min, max: f.max }));
     case 'enum':
@@ -85,13 +104,19 @@ function validField(f: Field): fc.Arbitrary<unknown> {
 const validMessage: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom(...Object.keys(CONTRACT)).chain((type) => {
   const fields = CONTRACT[type]!;
   const names = Object.keys(fields);
-  return fc.tuple(...names.map((n) => validField(fields[n]!))).map((values) => ({ type, ...Object.fromEntries(names.map((n, i) => [n, values[i]])) }));
+  const field = (f: Field) => (f.optional ? fc.option(validField(f), { nil: undefined }) : validField(f));
+  return fc
+    .tuple(...names.map((n) => field(fields[n]!)))
+    .map((values) => ({ type, ...Object.fromEntries(names.map((n, i) => [n, values[i]]).filter(([, x]) => x !== undefined)) }));
 });
 
 /** Values that break a field: each of wrong type, out of range, overlong, not in the catalog, a near miss. */
 function badValues(f: Field): unknown[] {
   const wrongTypes = [null, undefined, true, 'text', 7, 1.5, [], {}, Number.NaN];
+  if (f.nullable) return badValues({ ...f, nullable: false }).filter((x) => x !== null);
   switch (f.kind) {
+    case 'deviceId':
+      return [null, true, 7, [], {}, '', 'A', 'a b', '../x', 'x'.repeat(65), ['a']];
     case 'int':
       return [...wrongTypes, f.min - 1, f.max + 1, f.min + 0.5, Number.POSITIVE_INFINITY, String(f.min), -Number.MAX_VALUE];
     case 'enum':

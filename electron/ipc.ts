@@ -5,6 +5,9 @@ import { EXERCISES } from './core/catalog.ts';
 import type { Position, Settings, SettingProblem } from './core/settings.ts';
 import type { BreakKind } from './core/scheduler.ts';
 import type { Stats } from './core/stats.ts';
+import type { ComputerRow, FolderProblem } from './core/sync/port.ts';
+
+export type { ComputerRow, FolderProblem };
 import type { Origin, PolicyRules } from './core/policy.ts';
 
 /** What the organisation set, as the windows show it: locked keys, each value's origin, what users may do. */
@@ -76,10 +79,20 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings:set'), patch: SettingsPatch }),
   v.strictObject({ type: v.literal('settings:reset') }),
   v.strictObject({ type: v.literal('shortcut:try'), accelerator: v.pipe(v.string(), v.maxLength(64)) }),
-  v.strictObject({ type: v.literal('stats:get'), days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)) }),
+  v.strictObject({
+    type: v.literal('stats:get'),
+    days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)),
+    // One computer's records only (its id), or every computer's when absent.
+    device: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/))),
+  }),
   v.strictObject({ type: v.literal('data:open-folder') }),
   v.strictObject({ type: v.literal('notification:test') }),
   v.strictObject({ type: v.literal('history:export'), format: v.picklist(['csv', 'json']) }),
+  // Several computers (the settings section "Your computers").
+  v.strictObject({ type: v.literal('computers:get') }),
+  v.strictObject({ type: v.literal('computers:pick-folder') }),
+  v.strictObject({ type: v.literal('computers:set-folder'), folder: v.nullable(v.pipe(v.string(), v.maxLength(4096))) }),
+  v.strictObject({ type: v.literal('computers:rename'), name: v.pipe(v.string(), v.maxLength(256)) }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -107,6 +120,23 @@ export interface HistoryExport {
   records: number;
 }
 
+/** The "Your computers" section. */
+export interface ComputersView {
+  /** The `sync.folder` setting. */
+  folder: string | null;
+  /** The folder the running Limber follows (a change of folder applies at the next start). */
+  inUse: string | null;
+  thisComputer: { id: string; name: string };
+  /** The computers seen in `folder`; a problem with the folder; null without a folder. */
+  list: { rows: ComputerRow[] } | { problem: FolderProblem } | null;
+}
+
+/** A device in the history (the statistics filter). */
+export interface DeviceChoice {
+  id: string;
+  name: string;
+}
+
 /** Every successful reply names the window it answers. */
 interface Ok {
   ok: true;
@@ -129,10 +159,16 @@ export interface Replies {
   'settings:set': WithSettings;
   'settings:reset': WithSettings;
   'shortcut:try': WithSettings;
-  'stats:get': Ok & { stats: Stats };
+  /** `devices`: every computer in the history with its records' share of the stats (empty with one computer). */
+  'stats:get': Ok & { stats: Stats; devices: (DeviceChoice & { total: Stats['total'] })[] };
   'data:open-folder': Ok;
   'notification:test': Ok;
   'history:export': Ok & { exported: HistoryExport };
+  'computers:get': Ok & { computers: ComputersView };
+  'computers:pick-folder': Ok & { folder: string | null };
+  /** `problem`: the folder was refused (nothing saved). */
+  'computers:set-folder': Ok & { computers: ComputersView; problem: FolderProblem | null };
+  'computers:rename': Ok & { computers: ComputersView };
 }
 
 /** Why a request was refused; settings problems name their fields. */

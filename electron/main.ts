@@ -20,6 +20,7 @@ import { firstRun } from './node/first-run.ts';
 import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
 import { NOTIFICATION_CALL_MS, createFreedesktopNotifier } from './node/notifier-freedesktop.ts';
+import { createComputers } from './node/sync/computers.ts';
 import { withSyncFolder } from './node/sync/sync-ports.ts';
 import { tightenModes } from './node/private-files.ts';
 import { createDbus } from './node/presence/dbus.ts';
@@ -160,6 +161,7 @@ function start(policy: PolicySourcePort): void {
     settings: createElectronSettingsStore(dataDir),
     history: new HistoryFile(dataDir, { onUnreadable: (m) => log('warn', m) }),
     autostart: createAutostart((m) => log('warn', m)),
+    computers: createComputers(dataDir, () => systemClock.now(), (m) => log('warn', m)),
     policy,
     log,
   };

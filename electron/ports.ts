@@ -37,7 +37,10 @@ export interface WindowsPort {
   open(kind: WindowKind, opts: { focus: boolean; onClosed: () => void }): WindowHandle;
   /** The same message to every open window (a language change). */
   broadcast(message: MainToRenderer): void;
+  /** The system's folder picker (the sync folder); null when the user cancels. */
+  pickFolder(): Promise<string | null>;
 }
+
 
 export interface SettingsStorePort {
   /** `message`: what to tell the user once about the file (damaged, repaired, not writable), if anything. */
@@ -62,8 +65,8 @@ export type { ActivityPort } from './core/scheduler.ts';
 export type { HoldsPort } from './core/holds.ts';
 
 // Several computers: the sync folder (electron/node/sync implements it); in the core so node/ may implement it.
-export type { SyncPort } from './core/sync/port.ts';
-import type { SyncPort } from './core/sync/port.ts';
+export type { ComputersPort, SyncPort } from './core/sync/port.ts';
+import type { ComputersPort, SyncPort } from './core/sync/port.ts';
 
 export interface AutostartPort {
   set(enabled: boolean): void;
@@ -83,6 +86,8 @@ export interface Ports {
   policy?: PolicySourcePort;
   /** Absent where nothing can tell (the harness without a private desktop): breaks are then never held. */
   holds?: HoldsPort;
+  /** Absent where no data folder is kept (unit tests): the settings window then offers no sync folder. */
+  computers?: ComputersPort;
   /** Absent without `sync.folder`: this computer alone, exactly as before. */
   sync?: SyncPort;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;

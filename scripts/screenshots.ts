@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { EXERCISES } from '../electron/core/catalog.ts';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { startHarness } from '../e2e/harness/harness.ts';
+import { screenshotComputers } from '../e2e/harness/screenshots-computers.ts';
 import { screenshotWindows } from '../e2e/harness/screenshots-windows.ts';
 import { openTrayPage } from '../e2e/harness/tray-page.ts';
 import type { Page } from 'playwright-core';
@@ -86,6 +87,8 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 for (const f of await screenshotWindows(browser, dir, speaks)) written.push(f);
+// Several computers: the settings section "Your computers", and the tray of a desk whose break is on the laptop.
+for (const f of await screenshotComputers(browser, dir, speaks)) written.push(f);
 
 // The tray menu, as the core describes it, while a break is coming up.
 for (const dark of [false, true]) {

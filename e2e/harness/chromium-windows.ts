@@ -78,6 +78,15 @@ export class ChromiumWindows implements WindowsPort {
     };
   }
 
+  /**
+   * Test port for the system folder picker (a native dialog Chromium has no counterpart of): answers the folders a
+   * test queued, in turn; an empty queue is the user cancelling.
+   */
+  readonly picks: (string | null)[] = [];
+  pickFolder(): Promise<string | null> {
+    return Promise.resolve(this.picks.shift() ?? null);
+  }
+
   broadcast(m: MainToRenderer): void {
     for (const entry of this.live.values()) {
       void entry.page.then((p) => p.evaluate((msg) => (window as unknown as { __limberPush?: (x: unknown) => void }).__limberPush?.(msg), m)).catch(() => {});

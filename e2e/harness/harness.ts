@@ -1,5 +1,6 @@
 // The harness: the real LimberApp under Node with test ports — a virtual clock, scripted activity, a recording tray,
 // real notifications through node-notifier, and windows that are real Chromium pages.
+import { createComputers } from '../../electron/node/sync/computers.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -54,6 +55,8 @@ export interface HarnessOptions<C extends Clock = VirtualClock> {
   dataDir?: string;
   /** Windows as Chromium app windows at their real sizes and places (the preview); see ChromiumWindowsOptions. */
   appWindows?: ChromiumWindowsOptions['appWindows'];
+  /** Several computers: this computer's sync port (e.g. node/sync's syncPorts over a real folder). */
+  sync?: SyncPort;
   /** Hold sources (a HoldMonitor over a private desktop); without them no break is ever held. */
   holds?: HoldsPort;
   /** Presence from a private desktop's services, in place of the scripted activity. */
@@ -131,14 +134,16 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     settings,
     history,
     autostart: { set: () => {} },
+    ...(opts.dataDir ? { computers: createComputers(opts.dataDir, () => clock.now(), (m) => logs.push({ level: 'warn', message: m })) } : {}),
     // The real Linux source at its fixed place: empty here, unless a test runs in a private mount namespace.
     policy: opts.policy ?? new LinuxPolicyFiles(),
     ...(opts.holds ? { holds: opts.holds } : {}),
+    ...(opts.sync ? { sync: opts.sync } : {}),
     log: (level, message) => logs.push({ level, message }),
   };
   // Several computers, as main.ts wires them: a data folder whose settings name a usable sync folder adds the port.
   const peersTakenIn = new Map<string, number>();
-  if (opts.dataDir) {
+  if (opts.dataDir && !opts.sync) {
     const synced = withSyncFolder(ports, opts.dataDir, settings.load().settings.sync.folder, (m) => logs.push({ level: 'warn', message: m }));
     if (synced.message) logs.push({ level: 'warn', message: synced.message });
     ports = synced.ports;

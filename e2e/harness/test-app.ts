@@ -22,6 +22,11 @@ export class RecordingWindows implements WindowsPort {
   broadcast(m: MainToRenderer): void {
     this.sent.push(m);
   }
+  /** Test port for the system folder picker: answers the queued choices in turn (null: the user cancelled). */
+  picks: (string | null)[] = [];
+  pickFolder(): Promise<string | null> {
+    return Promise.resolve(this.picks.shift() ?? null);
+  }
 }
 
 export interface TestAppOptions {

@@ -28,6 +28,7 @@ function setup(settings: Settings = defaultSettings()) {
           return window;
         },
         broadcast: () => {},
+        pickFolder: () => Promise.resolve(null),
       },
       history: { readAll: () => [], append: (r) => records.push(r) },
     },

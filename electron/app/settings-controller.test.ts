@@ -56,6 +56,7 @@ function setup(opts: { load?: Partial<Load>; saveFails?: string; held?: string[]
           return { send: (m) => sent.push(m), close: () => {}, isOpen: () => true };
         },
         broadcast: () => {},
+        pickFolder: () => Promise.resolve(null),
       },
     },
     notices,

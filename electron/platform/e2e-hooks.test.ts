@@ -22,7 +22,7 @@ function setUp() {
     tray: inner.tray,
     notifier: inner.notifier,
     shortcuts: inner.shortcuts,
-    windows: { open: (kind) => (inner.opened.push(kind), handle), broadcast: () => {} },
+    windows: { open: (kind) => (inner.opened.push(kind), handle), broadcast: () => {}, pickFolder: () => Promise.resolve(null) },
     settings: new MemorySettings(),
     history: new MemoryHistory(),
     autostart: { set: () => {} },

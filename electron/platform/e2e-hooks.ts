@@ -107,6 +107,7 @@ export function instrument(ports: Ports, start: number): { ports: Ports; hooks: 
       return ports.windows.open(kind, opts);
     },
     broadcast: (m) => ports.windows.broadcast(m),
+    pickFolder: () => ports.windows.pickFolder(),
   };
   return {
     hooks,

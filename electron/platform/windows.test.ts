@@ -115,6 +115,38 @@ describe('createElectronWindows', () => {
     a.send({ type: 'break', view: { screen: 'idle' } });
     expect(windows[0]!.sent).toHaveLength(1);
   });
+
+  it('picks a folder with the system dialog over the settings window; a cancel is null', async () => {
+    const answers = [
+      { canceled: false, filePaths: ['/home/me/Sync'] },
+      { canceled: true, filePaths: [] },
+    ];
+    const calls: unknown[][] = [];
+    const windows: FakeWindow[] = [];
+    const port = createElectronWindows(
+      { preload: '/app/preload.cjs', rendererUrl: 'file:///app/renderer/', isWayland: false },
+      {
+        BrowserWindow: class extends FakeWindow {
+          constructor(o: BrowserWindowConstructorOptions) {
+            super(o);
+            windows.push(this);
+          }
+        },
+        screen: { getCursorScreenPoint: () => ({ x: 0, y: 0 }), getDisplayNearestPoint: () => LEFT, getPrimaryDisplay: () => LEFT },
+        dialog: {
+          showOpenDialog: ((...args: unknown[]) => {
+            calls.push(args);
+            return Promise.resolve(answers.shift()!);
+          }) as unknown as Electron.Dialog['showOpenDialog'],
+        },
+      },
+    );
+    port.open('settings', { focus: true, onClosed: () => {} });
+    expect(await port.pickFolder()).toBe('/home/me/Sync');
+    expect(calls[0]![0]).toBe(windows[0]);
+    expect((calls[0]![1] as Electron.OpenDialogOptions).properties).toContain('openDirectory');
+    expect(await port.pickFolder()).toBeNull();
+  });
 });
 
 describe('windowBounds', () => {

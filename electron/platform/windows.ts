@@ -1,5 +1,5 @@
 // Limber's windows: small, sandboxed, on the display the user works on, and shown without stealing focus.
-import { BrowserWindow as ElectronBrowserWindow, screen as electronScreen, type BrowserWindowConstructorOptions, type Screen } from 'electron';
+import { BrowserWindow as ElectronBrowserWindow, dialog as electronDialog, screen as electronScreen, type BrowserWindowConstructorOptions, type Screen } from 'electron';
 import { PUSH_CHANNEL, windowBounds, type WindowKind } from '../ipc.ts';
 import type { WindowHandle, WindowsPort } from '../ports.ts';
 
@@ -21,6 +21,7 @@ export type WindowLike = Pick<
 export interface WindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => WindowLike;
   screen: Pick<Screen, 'getPrimaryDisplay' | 'getDisplayNearestPoint' | 'getCursorScreenPoint'>;
+  dialog?: Pick<Electron.Dialog, 'showOpenDialog'>;
 }
 
 function displayForCursor(s: WindowDeps['screen'], isWayland: boolean) {
@@ -89,6 +90,15 @@ export function createElectronWindows(opts: WindowsOptions, deps?: WindowDeps): 
     },
     broadcast(m) {
       for (const w of open.values()) if (!w.isDestroyed()) w.webContents.send(PUSH_CHANNEL, m);
+    },
+    async pickFolder() {
+      const d = deps?.dialog ?? electronDialog;
+      // Attached to the settings window when it is open, so the picker comes up over it.
+      const parent = open.get('settings');
+      const options: Electron.OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'], title: 'Limber' };
+      const r =
+        parent && !parent.isDestroyed() ? await d.showOpenDialog(parent as ElectronBrowserWindow, options) : await d.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
     },
   };
 }

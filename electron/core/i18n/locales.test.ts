@@ -22,8 +22,10 @@ const MAY_EQUAL_ENGLISH = new Set(['app.name', 'tray.tooltip', 'counter', 'durat
 /** Words spelled the same in a language as in English ("minutes" in French). */
 const SAME_WORD: Partial<Record<LanguageCode, readonly string[]>> = {
   fr: ['settings.unit.longBreak.durationMinutes', 'settings.unit.snoozeMinutes', 'settings.unit.awayAfterMinutes', 'welcome.minutesOption'],
-  de: ['command.status'],
-  nl: ['command.status'],
+  // "Computer" is the German, Dutch and Italian word too.
+  de: ['command.status', 'settings.computers.col.computer', 'stats.devices.label'],
+  nl: ['command.status', 'settings.computers.col.computer', 'stats.devices.label'],
+  it: ['settings.computers.col.computer', 'stats.devices.label'],
   'pt-BR': ['command.status'],
 };
 

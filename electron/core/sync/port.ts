@@ -25,3 +25,29 @@ export interface SyncPort {
   /** How the folder is followed, for `doctor` and the settings window. */
   describe(): { folder: string; events: boolean };
 }
+
+/** Why a folder cannot be the sync folder (the settings window words each one). */
+export type FolderProblem = 'not-absolute' | 'missing' | 'not-folder' | 'not-writable' | 'unusable';
+
+/** A computer sharing the sync folder, as the settings window lists it. */
+export interface ComputerRow {
+  id: string;
+  name: string;
+  self: boolean;
+  /** When its state file last changed (this computer's clock), ISO-8601, or null. */
+  lastHeard: string | null;
+  state: 'present' | 'away' | 'off';
+  /** Its clock minus this one's, in seconds (includes the sync delay), or null. */
+  clockDifferenceSeconds: number | null;
+}
+
+/** Several computers, for the settings window: this computer's identity and what a sync folder holds. */
+export interface ComputersPort {
+  /** Why this folder cannot be the sync folder, or null. */
+  checkFolder(folder: string): FolderProblem | null;
+  thisComputer(): { id: string; name: string };
+  /** Saved to device.json; the message says why a name was refused. */
+  rename(name: string): { ok: true; name: string } | { ok: false; message: string };
+  /** The computers seen in the folder (this one first). */
+  list(folder: string): { rows: ComputerRow[] } | { problem: FolderProblem };
+}

@@ -59,8 +59,12 @@ export interface DeviceRow {
 }
 
 /** The computers sharing the folder, this one first; null without a usable folder (with why). */
-export function listDevices(dataDir: string, now: number, warn: (m: string) => void): { rows: DeviceRow[] } | { problem: string } {
-  const folder = syncFolderOf(dataDir);
+export function listDevices(
+  dataDir: string,
+  now: number,
+  warn: (m: string) => void,
+  folder: string | null = syncFolderOf(dataDir),
+): { rows: DeviceRow[] } | { problem: string } {
   if (!folder) return { problem: 'No sync folder is set (settings: sync.folder): this computer works alone.' };
   const bad = checkFolder(folder);
   if (bad) return { problem: `The sync folder ${folder} ${bad}.` };

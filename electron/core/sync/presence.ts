@@ -88,6 +88,18 @@ export function inUseOf(devs: readonly DeviceView[], now: number, selfId: string
   return best?.id ?? selfId;
 }
 
+/**
+ * The computer used last: the most recent input (equal: the first id), whether it is awake, running or not. Unlike
+ * `inUseOf` it does not drop a computer that just went to sleep, so every computer names the same one.
+ */
+export function lastUsedOf(devs: readonly DeviceView[], selfId: string): string {
+  let best: DeviceView | undefined;
+  for (const d of devs) {
+    if (!best || d.lastInput > best.lastInput || (d.lastInput === best.lastInput && compareIds(d.id, best.id) < 0)) best = d;
+  }
+  return best?.id ?? selfId;
+}
+
 /** The user's idle time: since the last input on any computer (one that went off counts with its last input). */
 export function mergedIdleMs(devs: readonly DeviceView[], now: number): number {
   let last = Number.NEGATIVE_INFINITY;

@@ -275,6 +275,23 @@ describe('found by the property tests (fixed scenarios)', () => {
     expect(of(slow, 'break-start').map((l) => l.kind)).toEqual(['micro', 'micro', 'micro', 'long', 'micro']);
   });
 
+  it('a natural break after the computer last used went to sleep is recorded once, whatever the sync delay', () => {
+    // Every computer must name the same one as last used: dropping the sleeping desk from that choice made each leave
+    // the record to another, and with any delay none made it.
+    for (const syncDelaySeconds of [0, 1, 30, 60]) {
+      const lines = sim({
+        end: T('11:00'),
+        syncDelaySeconds,
+        devices: [
+          { id: 'desk', activity: [idle('09:00', '09:20'), st('09:26', '10:30', 'asleep')] },
+          { id: 'home', activity: [idle('09:00', '09:40')] },
+          { id: 'laptop', activity: [idle('09:00', '11:00')] },
+        ],
+      });
+      expect(of(lines, 'natural-break'), `delay ${syncDelaySeconds}`).toEqual([expect.objectContaining({ from: T('09:26'), kind: 'long' })]);
+    }
+  });
+
   it('a natural break is recorded once when the computer last used went to sleep', () => {
     // The desk is used last (09:24–09:26) and sleeps; the user returns to home at 09:30, within awayAfter of 09:26.
     const lines = sim({

@@ -340,7 +340,7 @@ export class SyncNode {
     const idle = mergedIdleMs(this.all(), now);
     // While the user counts as present, remember where: that computer records the natural break that follows.
     // It is the computer with the latest input, awake or not: every computer names the same one, whichever it is on.
-    if (idle < this.settings.awayAfterMinutes * 60_000 && this.scheduler.status().phase !== 'away') this.lastActive = lastUsedOf(this.all(), this.id);
+    if (idle < this.settings.awayAfterMinutes * 60_000 && this.scheduler.status().phase !== 'away') this.lastActive = lastUsedOf(this.all(), now, this.id);
     return idle / 1000;
   }
 
@@ -396,7 +396,8 @@ export class SyncNode {
       this.reconsider();
       return;
     }
-    const gap = Math.max(0, ageMs);
+    // The idle stretch the snapshot ended in goes on through its age: work only if the whole of it stayed short.
+    const gap = Math.max(0, ageMs) + (c.idleMs ?? 0);
     const workedMs = c.workedMs + (gap < this.settings.awayAfterMinutes * 60_000 ? gap : 0);
     this.scheduler.restoreCycle({ ...c, workedMs });
   }

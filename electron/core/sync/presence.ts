@@ -89,12 +89,13 @@ export function inUseOf(devs: readonly DeviceView[], now: number, selfId: string
 }
 
 /**
- * The computer used last: the most recent input (equal: the first id), whether it is awake, running or not. Unlike
- * `inUseOf` it does not drop a computer that just went to sleep, so every computer names the same one.
+ * The computer used last: the most recent input (equal: the first id) among those where Limber runs, awake or asleep.
+ * Unlike `inUseOf` it keeps a computer that just went to sleep, so every computer names the same one.
  */
-export function lastUsedOf(devs: readonly DeviceView[], selfId: string): string {
+export function lastUsedOf(devs: readonly DeviceView[], now: number, selfId: string): string {
+  const running = devs.filter((d) => isRunning(d, now, selfId));
   let best: DeviceView | undefined;
-  for (const d of devs) {
+  for (const d of running.length ? running : devs) {
     if (!best || d.lastInput > best.lastInput || (d.lastInput === best.lastInput && compareIds(d.id, best.id) < 0)) best = d;
   }
   return best?.id ?? selfId;

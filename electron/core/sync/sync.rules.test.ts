@@ -275,6 +275,21 @@ describe('found by the property tests (fixed scenarios)', () => {
     expect(of(slow, 'break-start').map((l) => l.kind)).toEqual(['micro', 'micro', 'micro', 'long', 'micro']);
   });
 
+  it('a computer starting after an absence does not count the idle stretch of a peer’s snapshot as work', () => {
+    // Limber on the desk is off 08:03–08:09 and the laptop idle 08:03–08:10: the user was away 6 minutes. The laptop's
+    // last write (08:08:02) still counted its 4:59 of idle as work; the desk must not add the rest of the gap to it.
+    const day = (syncDelaySeconds: number) =>
+      sim({
+        start: T('08:00'),
+        end: T('09:00'),
+        syncDelaySeconds,
+        devices: [{ id: 'desk', activity: [st('08:03', '08:09', 'off')] }, { id: 'laptop', activity: [idle('08:03', '08:10')] }],
+      });
+    const first = (lines: Line[]) => Date.parse(of(lines, 'break-end')[0]!.at);
+    expect(first(day(0))).toBe(Date.parse('2026-11-23T08:36:02+01:00'));
+    expect(Math.abs(first(day(3)) - first(day(0)))).toBeLessThanOrEqual(63_000);
+  });
+
   it('a natural break after the computer last used went to sleep is recorded once, whatever the sync delay', () => {
     // Every computer must name the same one as last used: dropping the sleeping desk from that choice made each leave
     // the record to another, and with any delay none made it.

@@ -138,6 +138,8 @@ test('without reduced motion the figure animates', async ({ limber }) => {
   const h = await limber({ fakePageClock: true, realNotifications: false });
   await h.clickMenu('break:micro');
   const page = await h.breakPage();
+  // The player's clock starts when it is shown (once its moves are loaded), not when the page has loaded.
+  await expect(page.getByTestId('cue')).toHaveText('Get ready');
   await runPageClock(page, 8);
   const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
   expect(running).toBeGreaterThan(0);

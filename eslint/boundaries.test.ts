@@ -30,6 +30,7 @@ const TARGETS = {
   'test app': 'e2e/harness/test-app.ts',
   scripts: 'scripts/simulate.ts',
   'electron binary': 'scripts/electron-binary.ts',
+  'break words': 'scripts/break-words.ts',
   bench: 'bench/run.ts',
   eslint: 'eslint/layers.js',
   scenario: 'scenarios/normal-day.json',
@@ -90,11 +91,10 @@ const TABLE: { from: string; test?: string; may: Target[]; testMay?: Target[] }[
   {
     from: 'scripts/probe.ts',
     test: 'scripts/probe.test.ts',
-    may: [...WHOLE_APP, 'csp', 'cli', ...E2E_FILES, 'scripts', 'electron binary', 'scenario', 'package.json', 'node built-in', 'valibot', 'playwright', 'electron'],
-    testMay: ['vite'],
+    may: [...WHOLE_APP, 'csp', 'cli', ...E2E_FILES, 'scripts', 'electron binary', 'break words', 'scenario', 'package.json', 'node built-in', 'valibot', 'playwright', 'electron', 'vite'],
   },
   { from: 'bench/probe.ts', test: 'bench/probe.test.ts', may: [...WHOLE_APP, ...E2E_FILES, 'bench', 'node built-in', 'valibot', 'playwright'] },
-  { from: 'probe.config.ts', may: ['csp', 'e2e fixtures', 'eslint', 'package.json', 'node built-in', 'vite', 'vitest', 'playwright'] },
+  { from: 'probe.config.ts', may: ['csp', 'e2e fixtures', 'eslint', 'break words', 'package.json', 'node built-in', 'vite', 'vitest', 'playwright'] },
   { from: 'eslint/probe.js', test: 'eslint/probe.test.ts', may: ['eslint', 'node built-in', 'eslintPackage'], testMay: ['typescript'] },
 ];
 

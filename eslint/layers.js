@@ -75,13 +75,11 @@ export const layers = {
       name: 'scripts',
       files: ['scripts/**'],
       paths: [...CORE, ...IPC, ...CSP, ...NODE, ...CLI, ...APP, ...E2E, 'scripts/**', 'scenarios/*.json', 'package.json'],
-      // Launching and packaging tools name Electron's binary and electron-builder's schema.
-      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'ajv', '@valibot/to-json-schema', 'electron', 'app-builder-lib', 'js-yaml'],
-      // The release-build test builds main with Vite.
-      testPackages: ['vite'],
+      // Launching and packaging tools name Electron's binary and electron-builder's schema; build plugins (and the release-build test), Vite.
+      packages: [BUILTINS, ...PURE, ...PLAYWRIGHT, 'ajv', '@valibot/to-json-schema', 'electron', 'app-builder-lib', 'js-yaml', 'vite'],
     },
     { name: 'bench', files: ['bench/**'], paths: [...CORE, ...IPC, ...NODE, ...APP, ...E2E, 'bench/**'], packages: [BUILTINS, ...PURE, ...PLAYWRIGHT] },
-    { name: 'build configs', files: ['*.{ts,js,mjs}'], paths: [...CSP, 'build-checks.ts', 'e2e/fixtures.ts', 'eslint/*.js', 'package.json'], packages: [BUILTINS, 'vite', 'vitest', '@sveltejs/vite-plugin-svelte', '@playwright/test', '@eslint/js', 'eslint-plugin-svelte', 'globals', 'typescript-eslint'] },
+    { name: 'build configs', files: ['*.{ts,js,mjs}'], paths: [...CSP, 'build-checks.ts', 'e2e/fixtures.ts', 'eslint/*.js', 'scripts/break-words.ts', 'package.json'], packages: [BUILTINS, 'vite', 'vitest', '@sveltejs/vite-plugin-svelte', '@playwright/test', '@eslint/js', 'eslint-plugin-svelte', 'globals', 'typescript-eslint'] },
     // The lint rule, and its test, which lints probes and type-checks them.
     { name: 'eslint rules', files: ['eslint/**'], paths: ['eslint/**'], packages: [BUILTINS, 'eslint'], testPackages: ['typescript'] },
   ],

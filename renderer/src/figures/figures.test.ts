@@ -1,20 +1,32 @@
 import { render } from 'svelte/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXERCISES, EXERCISE_IDS } from '../../../electron/core/catalog.ts';
 import { POSITIONS, type Position } from '../../../electron/core/settings.ts';
 import { exerciseName } from '../lib/i18n.svelte.ts';
 import ExerciseFigure from './ExerciseFigure.svelte';
-import { FALLBACK_FIGURE, FIGURES, figureFor, figureLabel, figurePosition } from './registry.ts';
+import Neutral from './moves/Neutral.svelte';
+import { FALLBACK_FIGURE, FIGURES, figureFor, figureLabel, figurePosition, loadFigures, loadedMove } from './registry.ts';
 import { isReverse, type Motion } from './types.ts';
 
 const MOTIONS: Motion[] = ['forward', 'backward', 'clockwise', 'anticlockwise', 'left', 'right', 'up', 'down', 'hold', 'release', 'none'];
 
 describe('figure registry', () => {
-  it('has exactly one figure per catalog exercise, each with a positive period', () => {
+  it('draws nothing for a move not loaded yet, and loads only the moves asked for', async () => {
+    expect(loadedMove('march')).toBeUndefined();
+    expect(draw({ id: 'march' })).not.toContain('class="torso');
+    await loadFigures(['march']);
+    expect(loadedMove('march')).toBeDefined();
+    expect(loadedMove('cat-cow')).toBeUndefined();
+    expect(draw({ id: 'march' })).toContain('class="torso');
+  });
+
+  it('has exactly one figure per catalog exercise, each with a positive period', async () => {
     expect(Object.keys(FIGURES).sort()).toEqual([...EXERCISE_IDS].sort());
+    await loadFigures(EXERCISE_IDS);
     for (const id of EXERCISE_IDS) {
       expect(figureFor(id), id).toBe(FIGURES[id]);
-      expect(figureFor(id).component, id).not.toBe(FALLBACK_FIGURE.component);
+      expect(loadedMove(id), id).toBeDefined();
+      expect(loadedMove(id), id).not.toBe(Neutral);
       expect(figureFor(id).period, id).toBeGreaterThan(0);
       expect(Number.isFinite(figureFor(id).period), id).toBe(true);
     }
@@ -22,6 +34,7 @@ describe('figure registry', () => {
 
   it('falls back to a neutral figure for unknown ids', () => {
     expect(figureFor('handstand')).toBe(FALLBACK_FIGURE);
+    expect(loadedMove('handstand')).toBe(Neutral);
     expect(figureFor('toString')).toBe(FALLBACK_FIGURE);
     expect(figureLabel('handstand', 'none')).toBe('Standing figure');
   });
@@ -60,6 +73,9 @@ function count(svg: string, cls: string): number {
 }
 
 describe('positions', () => {
+  // Every move, as a break window has them once its routine is known.
+  beforeAll(() => loadFigures(EXERCISE_IDS));
+
   // One motion of each kind a player sends, still and moving: every branch of a move keeps its position.
   const SHOWN: Motion[] = ['none', 'forward', 'backward', 'left', 'right', 'hold', 'release', 'up', 'down'];
 
@@ -102,6 +118,9 @@ describe('positions', () => {
 });
 
 describe('arms as the steps say', () => {
+  // Every move, as a break window has them once its routine is known.
+  beforeAll(() => loadFigures(EXERCISE_IDS));
+
   /** The forearms the move works (accent limbs) that reach across the body's midline (x = 100). */
   function crossing(svg: string): number {
     const accents = [...svg.matchAll(/<path class="limb[^"]*\baccent\b[^"]*" d="M(\d+) \d+L(\d+) \d+"/g)];
@@ -116,6 +135,9 @@ describe('arms as the steps say', () => {
 });
 
 describe('the seated body', () => {
+  // Every move, as a break window has them once its routine is known.
+  beforeAll(() => loadFigures(EXERCISE_IDS));
+
   /** The `d` of every limb drawn (the floor under the chair is the same in both). */
   const shapes = (svg: string) => new Set([...svg.matchAll(/<path class="limb[^"]*" d="([^"]+)"/g)].map((m) => m[1]!));
 

@@ -6,26 +6,13 @@ import { getExercise, isExerciseId, type ExerciseId } from '../../../electron/co
 import type { Position } from '../../../electron/core/settings.ts';
 import { exerciseName, t } from '../lib/i18n.svelte.ts';
 import type { Motion, MoveProps } from './types.ts';
-import CatCow from './moves/CatCow.svelte';
-import ChildsPose from './moves/ChildsPose.svelte';
-import HeelDigs from './moves/HeelDigs.svelte';
-import KneeBends from './moves/KneeBends.svelte';
-import KneeLifts from './moves/KneeLifts.svelte';
-import KneeToChest from './moves/KneeToChest.svelte';
-import March from './moves/March.svelte';
-import NeckFlexion from './moves/NeckFlexion.svelte';
-import NeckRoll from './moves/NeckRoll.svelte';
 import Neutral from './moves/Neutral.svelte';
-import OverheadReach from './moves/OverheadReach.svelte';
-import ScapularSqueeze from './moves/ScapularSqueeze.svelte';
-import ShoulderRoll from './moves/ShoulderRoll.svelte';
-import Twist from './moves/Twist.svelte';
-import UpperTrapStretch from './moves/UpperTrapStretch.svelte';
-import WallAngel from './moves/WallAngel.svelte';
-import WarmUp from './moves/WarmUp.svelte';
+
+type Move = Component<MoveProps>;
 
 export interface Figure {
-  component: Component<MoveProps>;
+  /** The move's drawing, its own chunk: a break window loads only the moves of its routine. */
+  load: () => Promise<{ default: Move }>;
   /**
    * Seconds of one movement cycle. For moves done one side at a time (march, knee lifts, reaches) this is one
    * lift and lower of one side; for holds it is a full hold-and-release when the figure loops on its own.
@@ -34,30 +21,52 @@ export interface Figure {
 }
 
 export const FIGURES = {
-  'warm-up': { component: WarmUp, period: 3 },
-  'shoulder-roll': { component: ShoulderRoll, period: 4 },
-  'neck-roll': { component: NeckRoll, period: 7 },
-  march: { component: March, period: 2 },
-  'knee-bends': { component: KneeBends, period: 6 },
-  'chair-rotation': { component: Twist, period: 5 },
-  'knee-lifts': { component: KneeLifts, period: 3 },
-  'upper-trap-stretch': { component: UpperTrapStretch, period: 8 },
-  'trunk-rotation': { component: Twist, period: 5 },
-  'overhead-reach': { component: OverheadReach, period: 3 },
-  'neck-flexion': { component: NeckFlexion, period: 8 },
-  'scapular-squeeze': { component: ScapularSqueeze, period: 7 },
-  'wall-angel': { component: WallAngel, period: 6 },
-  'cat-cow': { component: CatCow, period: 8 },
-  'childs-pose': { component: ChildsPose, period: 6 },
-  'knee-to-chest': { component: KneeToChest, period: 6 },
-  'heel-digs': { component: HeelDigs, period: 6 },
+  'warm-up': { load: () => import('./moves/WarmUp.svelte'), period: 3 },
+  'shoulder-roll': { load: () => import('./moves/ShoulderRoll.svelte'), period: 4 },
+  'neck-roll': { load: () => import('./moves/NeckRoll.svelte'), period: 7 },
+  march: { load: () => import('./moves/March.svelte'), period: 2 },
+  'knee-bends': { load: () => import('./moves/KneeBends.svelte'), period: 6 },
+  'chair-rotation': { load: () => import('./moves/Twist.svelte'), period: 5 },
+  'knee-lifts': { load: () => import('./moves/KneeLifts.svelte'), period: 3 },
+  'upper-trap-stretch': { load: () => import('./moves/UpperTrapStretch.svelte'), period: 8 },
+  'trunk-rotation': { load: () => import('./moves/Twist.svelte'), period: 5 },
+  'overhead-reach': { load: () => import('./moves/OverheadReach.svelte'), period: 3 },
+  'neck-flexion': { load: () => import('./moves/NeckFlexion.svelte'), period: 8 },
+  'scapular-squeeze': { load: () => import('./moves/ScapularSqueeze.svelte'), period: 7 },
+  'wall-angel': { load: () => import('./moves/WallAngel.svelte'), period: 6 },
+  'cat-cow': { load: () => import('./moves/CatCow.svelte'), period: 8 },
+  'childs-pose': { load: () => import('./moves/ChildsPose.svelte'), period: 6 },
+  'knee-to-chest': { load: () => import('./moves/KneeToChest.svelte'), period: 6 },
+  'heel-digs': { load: () => import('./moves/HeelDigs.svelte'), period: 6 },
 } as const satisfies Readonly<Record<ExerciseId, Figure>>;
 
 /** For an id outside the catalog: the neutral standing figure. */
-export const FALLBACK_FIGURE: Figure = { component: Neutral, period: 4 };
+export const FALLBACK_FIGURE: Figure = { load: () => Promise.resolve({ default: Neutral }), period: 4 };
 
 export function figureFor(id: string): Figure {
   return isExerciseId(id) ? FIGURES[id] : FALLBACK_FIGURE;
+}
+
+/** Moves loaded so far, by exercise id. */
+const loaded = new Map<string, Move>();
+
+/** The move that draws this exercise if it is loaded (the neutral figure, for an id outside the catalog, always is). */
+export function loadedMove(id: string): Move | undefined {
+  return isExerciseId(id) ? loaded.get(id) : Neutral;
+}
+
+/**
+ * Loads the moves of these exercises: a routine's, before the window shows it (a figure draws only a loaded move).
+ * A move that fails to load leaves its exercise drawn by the neutral figure rather than by nothing.
+ */
+export async function loadFigures(ids: readonly string[]): Promise<void> {
+  await Promise.all(
+    ids.map(async (id) => {
+      if (!isExerciseId(id) || loaded.has(id)) return;
+      const move = await FIGURES[id].load().then((m) => m.default, () => Neutral);
+      loaded.set(id, move);
+    }),
+  );
 }
 
 /**

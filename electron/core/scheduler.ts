@@ -275,12 +275,16 @@ export class Scheduler {
   }
 
   /** The shared cycle as it stands (several computers; a restart continues from it). */
-  cycleSnapshot(): { at: number; workedMs: number; sinceLong: number; snoozedUntil: number | null; paused: boolean; pausedUntil: number | null } {
+  cycleSnapshot(): { at: number; workedMs: number; idleMs: number; sinceLong: number; snoozedUntil: number | null; paused: boolean; pausedUntil: number | null } {
     const now = Math.max(this.clock.now(), this.lastSeen);
+    // The idle stretch going on now counts as work only until it reaches awayAfter (then it is taken back from its
+    // start): kept apart, so whoever continues the cycle later adds it only if the whole stretch stayed short.
+    const idleMs = this.counting() ? Math.max(0, Math.min(this.idleMs(), now - this.presentSince, this.workedMs(now))) : 0;
     return {
       at: now,
       // During a break the cycle restarts when it ends: nothing of it is owed.
-      workedMs: this.onBreak ? 0 : this.workedMs(now),
+      workedMs: this.onBreak ? 0 : this.workedMs(now) - idleMs,
+      idleMs,
       sinceLong: this.sinceLong,
       snoozedUntil: this.snoozedUntil,
       paused: this.paused !== null,

@@ -6,13 +6,14 @@
 import type { Cancel, Clock } from '../clock.ts';
 import type { HoldReason } from '../holds.ts';
 import { Scheduler } from '../scheduler.ts';
-import type { ActivitySource, PowerEvent, SchedulerAction, SchedulerEvent } from '../scheduler.ts';
+import type { ActivitySource, BreakKind, PowerEvent, SchedulerAction, SchedulerEvent } from '../scheduler.ts';
 import type { Settings } from '../settings.ts';
 import {
   compareIds,
   everyRunningLockedOrAsleep,
   inUseOf,
   isRunning,
+  lastUsedOf,
   mergedHolds,
   effective,
   mergedIdleMs,
@@ -70,7 +71,7 @@ export class SyncNode {
   private readonly self: DeviceView;
   private readonly peers = new Map<string, DeviceView>();
   /** Per peer: the last state seq and action seq taken in. */
-  private readonly peerSeq = new Map<string, { seq: number; action: number; n: number; showing: DeviceState['showing'] }>();
+  private readonly peerSeq = new Map<string, { seq: number; action: number; n: number; showing: DeviceState['showing']; kind: BreakKind | undefined }>();
   private readonly listeners = new Set<(e: RoutedEvent) => void>();
 
   private ownHoldsNow: HoldReason[] = [];
@@ -189,7 +190,12 @@ export class SyncNode {
       this.batching = false;
     }
     const w: WireAction = { seq: ++this.actionSeq, at: this.clock.now(), do: a.do, n, shown };
-    if (a.do === 'start-break' && a.kind) w.kind = a.kind;
+    // The kind of the break started here, named even when the scheduler chose it: every computer runs the same one
+    // (a natural break seen only here may have moved this one's micro/long rotation).
+    if (a.do === 'start-break') {
+      const kind = this.scheduler.status().currentBreak?.kind ?? a.kind;
+      if (kind) w.kind = kind;
+    }
     if (a.do === 'pause') {
       if (a.until === 'tomorrow') w.until = 'tomorrow';
       else if (a.minutes !== undefined) w.minutes = Math.max(1, Math.min(10_080, Math.round(a.minutes)));
@@ -200,6 +206,8 @@ export class SyncNode {
 
   /** Lock, unlock, sleep or wake of this computer. */
   ownPower(e: PowerEvent): void {
+    // The input up to this moment first: asleep or locked, this computer's last input is the one before it.
+    if (e === 'lock' || e === 'suspend') this.refreshSelf();
     this.self.power = e === 'lock' ? 'locked' : e === 'suspend' ? 'asleep' : 'active';
     this.refreshSelf();
     if (this.alone()) {
@@ -252,7 +260,9 @@ export class SyncNode {
     const lastAction = s.actions.reduce((m, a) => Math.max(m, a.seq), 0);
     // First sight of a computer: its past decisions are history, not news.
     const fresh = known ? s.actions.filter((a) => a.seq > known.action).sort((a, b) => a.seq - b.seq) : [];
-    this.peerSeq.set(s.id, { seq: s.seq, action: Math.max(lastAction, known?.action ?? 0), n: s.n, showing: s.showing });
+    // The kind of the break its window shows, when the decision that started it named one.
+    const kind = s.showing ? s.actions.filter((a) => a.do === 'start-break' && a.n === s.showing!.n).at(-1)?.kind : undefined;
+    this.peerSeq.set(s.id, { seq: s.seq, action: Math.max(lastAction, known?.action ?? 0), n: s.n, showing: s.showing, kind });
     this.tellLock();
     // Also a fresh look at presence: the user may be back, on that computer.
     this.pushHolds(true);
@@ -329,7 +339,8 @@ export class SyncNode {
     if (this.alone() && this.peers.size === 0) return this.own.idleSeconds();
     const idle = mergedIdleMs(this.all(), now);
     // While the user counts as present, remember where: that computer records the natural break that follows.
-    if (idle < this.settings.awayAfterMinutes * 60_000 && this.scheduler.status().phase !== 'away') this.lastActive = this.inUse();
+    // It is the computer with the latest input, awake or not: every computer names the same one, whichever it is on.
+    if (idle < this.settings.awayAfterMinutes * 60_000 && this.scheduler.status().phase !== 'away') this.lastActive = lastUsedOf(this.all(), now, this.id);
     return idle / 1000;
   }
 
@@ -375,9 +386,35 @@ export class SyncNode {
    * meanwhile if that is shorter than an absence; otherwise the gap was away.
    */
   continueCycle(c: CycleSnapshot, ageMs: number): void {
-    const gap = Math.max(0, ageMs);
+    const running = this.runningElsewhere();
+    if (running) {
+      // A break runs on another computer: the cycle restarts when it ends, nothing of it is owed (whichever computer's
+      // snapshot this is), and this computer joins that break instead of prompting one of its own.
+      this.scheduler.restoreCycle({ ...c, workedMs: 0, snoozedUntil: null });
+      const kind = running.kind;
+      this.withOrigin({ kind: 'remote', device: running.id, shown: true }, () => this.scheduler.dispatch(kind ? { do: 'start-break', kind } : { do: 'start-break' }));
+      this.reconsider();
+      return;
+    }
+    // The idle stretch the snapshot ended in goes on through its age: work only if the whole of it stayed short.
+    const gap = Math.max(0, ageMs) + (c.idleMs ?? 0);
     const workedMs = c.workedMs + (gap < this.settings.awayAfterMinutes * 60_000 ? gap : 0);
     this.scheduler.restoreCycle({ ...c, workedMs });
+  }
+
+  /**
+   * A running, awake computer showing the window of the break at hand (a computer starting learns of it from the
+   * peer's state: the decision that started it was made before this one ran, so it is history, yet the break is not).
+   */
+  private runningElsewhere(): { id: string; kind: BreakKind | undefined } | null {
+    if (this.scheduler.status().phase === 'on-break') return null;
+    const now = this.clock.now();
+    for (const [id, k] of this.peerSeq) {
+      const p = this.peers.get(id);
+      if (!p || !isRunning(p, now, this.id) || p.power !== 'active') continue;
+      if (k.showing?.what === 'window' && k.showing.n >= this.n) return { id, kind: k.kind };
+    }
+    return null;
   }
 
   /** Does this computer record (or show) the end of the break at hand? DESIGN §1: once, by the one that showed it. */
@@ -454,7 +491,9 @@ export class SyncNode {
       }
     }
     for (const l of this.listeners) l({ event: e, here, device });
-    if (e.type === 'break-start' || e.type === 'break-end' || e.type === 'heads-up' || e.type === 'break-prompt') this.publish();
+    // A natural break closes the break at hand too: the others must name the next one alike (`n`) at once, or they
+    // take its decisions for stale ones about a break already closed.
+    if (e.type === 'break-start' || e.type === 'break-end' || e.type === 'natural-break' || e.type === 'heads-up' || e.type === 'break-prompt') this.publish();
   }
 
   /**

@@ -88,6 +88,19 @@ export function inUseOf(devs: readonly DeviceView[], now: number, selfId: string
   return best?.id ?? selfId;
 }
 
+/**
+ * The computer used last: the most recent input (equal: the first id) among those where Limber runs, awake or asleep.
+ * Unlike `inUseOf` it keeps a computer that just went to sleep, so every computer names the same one.
+ */
+export function lastUsedOf(devs: readonly DeviceView[], now: number, selfId: string): string {
+  const running = devs.filter((d) => isRunning(d, now, selfId));
+  let best: DeviceView | undefined;
+  for (const d of running.length ? running : devs) {
+    if (!best || d.lastInput > best.lastInput || (d.lastInput === best.lastInput && compareIds(d.id, best.id) < 0)) best = d;
+  }
+  return best?.id ?? selfId;
+}
+
 /** The user's idle time: since the last input on any computer (one that went off counts with its last input). */
 export function mergedIdleMs(devs: readonly DeviceView[], now: number): number {
   let last = Number.NEGATIVE_INFINITY;

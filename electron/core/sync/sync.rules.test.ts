@@ -235,3 +235,92 @@ describe('limits and the one-computer case', () => {
     expect(Date.parse(slow[1]!.at) - Date.parse(quick[1]!.at)).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('found by the property tests (fixed scenarios)', () => {
+  const starts = (lines: Line[]) => of(lines, 'break-start').map((l) => Date.parse(l.at));
+
+  it('a computer whose Limber starts while a break runs on another joins that break instead of prompting its own', () => {
+    // Three computers in use all day; Limber on the desk is off 09:27–09:33 while home's break starts at 09:32:21.
+    const lines = sim({
+      start: T('08:00'),
+      end: T('11:00'),
+      syncDelaySeconds: 21,
+      devices: [{ id: 'desk', activity: [st('09:27', '09:33', 'off')] }, { id: 'laptop' }, { id: 'home' }],
+    });
+    const home = of(lines, 'break-start').find((l) => l.device === 'home')!;
+    expect(home.at).toBe('2026-11-23T09:32:21+01:00');
+    // No second break while it runs, and the cycle goes on from its end: the next one is a full interval later.
+    const s = starts(lines);
+    for (let i = 1; i < s.length; i++) expect(s[i]! - s[i - 1]!).toBeGreaterThan(25 * 60_000);
+    expect(of(lines, 'break-prompt').filter((l) => l.device === 'desk' && l.at > T('09:32') && l.at < T('10:00'))).toEqual([]);
+  });
+
+  it('a natural break seen by one computer alone (sync delay) does not make the others’ breaks stale', () => {
+    // Both idle 08:59–09:04: exactly awayAfter; with a 30 s delay the desk sees an absence the laptop does not.
+    const day = (syncDelaySeconds: number) =>
+      sim({
+        start: T('08:00'),
+        end: T('11:00'),
+        syncDelaySeconds,
+        devices: [{ id: 'desk', activity: [idle('08:59', '09:33')] }, { id: 'laptop', activity: [idle('08:16', '09:04')] }],
+      });
+    const slow = day(30);
+    const quick = day(0);
+    // The laptop's break at 09:32:30 is the break at hand on the desk too: no second break a minute later.
+    const s = starts(slow);
+    for (let i = 1; i < s.length; i++) expect(s[i]! - s[i - 1]!).toBeGreaterThan(25 * 60_000);
+    const rec = (l: Line[]) => l.filter((x) => x.type === 'break-end' || x.type === 'natural-break');
+    expect(Math.abs(rec(slow).length - rec(quick).length)).toBeLessThanOrEqual(1);
+    // Every computer runs the same kind of break: the rotation (the long one after three micro) stays shared.
+    expect(of(slow, 'break-start').map((l) => l.kind)).toEqual(['micro', 'micro', 'micro', 'long', 'micro']);
+  });
+
+  it('a computer starting after an absence does not count the idle stretch of a peer’s snapshot as work', () => {
+    // Limber on the desk is off 08:03–08:09 and the laptop idle 08:03–08:10: the user was away 6 minutes. The laptop's
+    // last write (08:08:02) still counted its 4:59 of idle as work; the desk must not add the rest of the gap to it.
+    const day = (syncDelaySeconds: number) =>
+      sim({
+        start: T('08:00'),
+        end: T('09:00'),
+        syncDelaySeconds,
+        devices: [{ id: 'desk', activity: [st('08:03', '08:09', 'off')] }, { id: 'laptop', activity: [idle('08:03', '08:10')] }],
+      });
+    const first = (lines: Line[]) => Date.parse(of(lines, 'break-end')[0]!.at);
+    expect(first(day(0))).toBe(Date.parse('2026-11-23T08:36:02+01:00'));
+    expect(Math.abs(first(day(3)) - first(day(0)))).toBeLessThanOrEqual(63_000);
+  });
+
+  it('a natural break after the computer last used went to sleep is recorded once, whatever the sync delay', () => {
+    // Every computer must name the same one as last used: dropping the sleeping desk from that choice made each leave
+    // the record to another, and with any delay none made it.
+    for (const syncDelaySeconds of [0, 1, 30, 60]) {
+      const lines = sim({
+        end: T('11:00'),
+        syncDelaySeconds,
+        devices: [
+          { id: 'desk', activity: [idle('09:00', '09:20'), st('09:26', '10:30', 'asleep')] },
+          { id: 'home', activity: [idle('09:00', '09:40')] },
+          { id: 'laptop', activity: [idle('09:00', '11:00')] },
+        ],
+      });
+      expect(of(lines, 'natural-break'), `delay ${syncDelaySeconds}`).toEqual([expect.objectContaining({ from: T('09:26'), kind: 'long' })]);
+    }
+  });
+
+  it('a natural break is recorded once when the computer last used went to sleep', () => {
+    // The desk is used last (09:24–09:26) and sleeps; the user returns to home at 09:30, within awayAfter of 09:26.
+    const lines = sim({
+      start: T('08:00'),
+      end: T('11:00'),
+      syncDelaySeconds: 1,
+      devices: [
+        { id: 'desk', activity: [idle('08:39', '08:50'), idle('09:18', '09:24'), st('09:26', '09:31', 'asleep')] },
+        { id: 'laptop', activity: [idle('08:00', '09:31')] },
+        { id: 'home', activity: [idle('08:01', '09:30')] },
+      ],
+    });
+    const natural = of(lines, 'natural-break');
+    for (let i = 1; i < natural.length; i++) expect(Date.parse(natural[i]!.at) - Date.parse(natural[i - 1]!.at)).toBeGreaterThan(60_000);
+    expect(natural.filter((l) => l.at >= T('09:25'))).toEqual([]);
+  });
+});

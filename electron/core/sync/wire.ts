@@ -34,6 +34,8 @@ export type WireAction = v.InferOutput<typeof WireActionSchema>;
 export const CycleSnapshotSchema = v.object({
   at: time,
   workedMs: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e10)),
+  /** Idle going on as it was written, not in `workedMs` (absent in older files: 0). */
+  idleMs: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e10))),
   sinceLong: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
   snoozedUntil: v.nullable(time),
   paused: v.boolean(),

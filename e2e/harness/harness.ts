@@ -12,6 +12,7 @@ import { SettingsFile } from '../../electron/node/settings-file.ts';
 import { NOTIFICATION_CALL_MS, createFreedesktopNotifier, type FreedesktopNotifier } from '../../electron/node/notifier-freedesktop.ts';
 import { createDbus } from '../../electron/node/presence/dbus.ts';
 import { LinuxPolicyFiles } from '../../electron/node/policy/linux-files.ts';
+import { withSyncFolderInForce } from '../../electron/node/sync/sync-ports.ts';
 import type { PolicySourcePort } from '../../electron/core/policy.ts';
 import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
@@ -113,22 +114,26 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     // Pages only exist once the app has opened one, so `app` is always set by the time this runs.
     handle: (kind, url, raw): Promise<Reply> => app.handleRequest({ window: kind, url }, raw),
   });
+  const composed = {
+    clock,
+    activity: opts.presence ?? activity,
+    tray,
+    notifier,
+    shortcuts,
+    windows,
+    settings,
+    history,
+    autostart: { set: () => {} },
+    // The real Linux source at its fixed place: empty here, unless a test runs in a private mount namespace.
+    policy: opts.policy ?? new LinuxPolicyFiles(),
+    ...(opts.holds ? { holds: opts.holds } : {}),
+    log: (level: string, message: string) => logs.push({ level, message }),
+  };
+  // As main.ts: with a data folder, the sync folder in force (policy included) adds the sync port.
+  const ports = opts.dataDir ? withSyncFolderInForce(composed, opts.dataDir, (m) => logs.push({ level: 'warn', message: m })) : { ports: composed, message: null };
+  if (ports.message) logs.push({ level: 'warn', message: ports.message });
   const app: LimberApp = new LimberApp(
-    {
-      clock,
-      activity: opts.presence ?? activity,
-      tray,
-      notifier,
-      shortcuts,
-      windows,
-      settings,
-      history,
-      autostart: { set: () => {} },
-      // The real Linux source at its fixed place: empty here, unless a test runs in a private mount namespace.
-      policy: opts.policy ?? new LinuxPolicyFiles(),
-      ...(opts.holds ? { holds: opts.holds } : {}),
-      log: (level, message) => logs.push({ level, message }),
-    },
+    ports.ports,
     {
       trustedUrlPrefix: HARNESS_ORIGIN,
       ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySettings } from '../../../e2e/harness/test-ports.ts';
 import { TEST_ORIGIN, startTestApp } from '../../../e2e/harness/test-app.ts';
 import { defaultSettings } from '../../core/settings.ts';
+import type { Ports } from '../../ports.ts';
 import { HistoryFile } from '../history-file.ts';
 import { LinuxPolicyFiles } from '../policy/linux-files.ts';
 import { withSyncFolderInForce } from './sync-ports.ts';
@@ -36,7 +37,8 @@ function run(managed: unknown | null) {
   const settings = new MemorySettings({ ...defaultSettings(), sync: { folder } });
   const policy = managed === null ? undefined : new LinuxPolicyFiles({ root: policyRoot(managed) });
   const warnings: string[] = [];
-  const composed = withSyncFolderInForce({ history: new HistoryFile(dataDir), settings, ...(policy ? { policy } : {}) }, dataDir, (m) => warnings.push(m));
+  const base: Pick<Ports, 'history' | 'settings' | 'sync' | 'policy'> = { history: new HistoryFile(dataDir), settings, ...(policy ? { policy } : {}) };
+  const composed = withSyncFolderInForce(base, dataDir, (m) => warnings.push(m));
   const { app, clock } = startTestApp({
     settings,
     ...(policy ? { policy } : {}),

@@ -172,6 +172,14 @@ function settingName(key: string, t: (k: PlainMessageKey) => string): string {
   return `${label} – ${key}`;
 }
 
+/** The field's own words beside its box: "label (unit)", without the group the policy's name already gives. */
+function fieldLabel(key: string, t: (k: PlainMessageKey) => string): string {
+  const parts = (SETTING_LABELS[key] ?? []).map(t);
+  if (parts.length === 0) return key;
+  if (parts.length === 1) return parts[0]!;
+  return parts.length === 2 ? parts[1]! : `${parts[1]} (${parts[2]})`;
+}
+
 export interface AdmxFiles {
   admx: string;
   /** en-US/Limber.adml. */
@@ -234,7 +242,7 @@ function admxFor(t: (k: PlainMessageKey) => string): { admx: string; adml: strin
       }
       let element: string;
       let shown: string;
-      const label = xml(`${SETTING_LABELS[key] ? t(SETTING_LABELS[key].at(-1)!) : key}:`);
+      const label = xml(`${fieldLabel(key, t)}:`);
       if (info.kind === 'integer') {
         element = `<decimal id="${name}" valueName="${valueName}"${info.min !== null ? ` minValue="${info.min}"` : ''}${info.max !== null ? ` maxValue="${info.max}"` : ''} />`;
         shown = `<decimalTextBox refId="${name}"${info.default !== null ? ` defaultValue="${info.default}"` : ''} spinStep="1">${label}</decimalTextBox>`;

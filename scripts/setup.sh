@@ -67,6 +67,8 @@ mutter                            | mutter --version
 # say so, which a program missing a library never gets to.
 notify-osd                        | env -u DISPLAY -u WAYLAND_DISPLAY "$(ls /usr/lib/*/notify-osd | head -n 1)" 2>&1 | grep -q "cannot open display"
 notification-daemon               | env -u DISPLAY -u WAYLAND_DISPLAY /usr/lib/notification-daemon/notification-daemon 2>&1 | grep -q "cannot open display"
+# Several computers: two Syncthing instances on 127.0.0.1 share a folder (e2e/several-computers.spec.ts).
+syncthing                         | syncthing --version
 # Debian python3 with D-Bus and GLib, for the stand-in desktop services (e2e/desktop/fake-desktop.py).
 python3-dbus                      | /usr/bin/python3 -c "import dbus"
 python3-gi                        | /usr/bin/python3 -c "from gi.repository import GLib"

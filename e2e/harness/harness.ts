@@ -12,11 +12,12 @@ import { SettingsFile } from '../../electron/node/settings-file.ts';
 import { NOTIFICATION_CALL_MS, createFreedesktopNotifier, type FreedesktopNotifier } from '../../electron/node/notifier-freedesktop.ts';
 import { createDbus } from '../../electron/node/presence/dbus.ts';
 import { LinuxPolicyFiles } from '../../electron/node/policy/linux-files.ts';
-import { withSyncFolderInForce } from '../../electron/node/sync/sync-ports.ts';
 import type { PolicySourcePort } from '../../electron/core/policy.ts';
 import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
-import type { ActivityPort, HistoryStorePort, HoldsPort, SettingsStorePort } from '../../electron/ports.ts';
+import type { ActivityPort, HistoryStorePort, HoldsPort, Ports, SettingsStorePort, SyncPort } from '../../electron/ports.ts';
+import type { DeviceState } from '../../electron/core/sync/wire.ts';
+import { withSyncFolderInForce } from '../../electron/node/sync/sync-ports.ts';
 import { launchChromium } from './chromium.ts';
 import { ChromiumWindows, HARNESS_ORIGIN, type ChromiumWindowsOptions } from './chromium-windows.ts';
 import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from './test-ports.ts';
@@ -72,6 +73,12 @@ export interface Harness<C extends Clock = VirtualClock> {
   desktopNotifier: FreedesktopNotifier | null;
   windows: ChromiumWindows;
   history: HistoryStorePort;
+  /**
+   * With a data folder whose settings name a usable `sync.folder`: the sync port main.ts would add (the real folder
+   * adapter), and the newest state of each other computer it has handed the app (id → seq).
+   */
+  sync: SyncPort | null;
+  peersTakenIn: Map<string, number>;
   logs: { level: string; message: string }[];
   browser: Browser;
   close(): Promise<void>;
@@ -114,7 +121,7 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     // Pages only exist once the app has opened one, so `app` is always set by the time this runs.
     handle: (kind, url, raw): Promise<Reply> => app.handleRequest({ window: kind, url }, raw),
   });
-  const composed = {
+  let ports: Ports = {
     clock,
     activity: opts.presence ?? activity,
     tray,
@@ -127,13 +134,36 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     // The real Linux source at its fixed place: empty here, unless a test runs in a private mount namespace.
     policy: opts.policy ?? new LinuxPolicyFiles(),
     ...(opts.holds ? { holds: opts.holds } : {}),
-    log: (level: string, message: string) => logs.push({ level, message }),
+    log: (level, message) => logs.push({ level, message }),
   };
-  // As main.ts: with a data folder, the sync folder in force (policy included) adds the sync port.
-  const ports = opts.dataDir ? withSyncFolderInForce(composed, opts.dataDir, (m) => logs.push({ level: 'warn', message: m })) : { ports: composed, message: null };
-  if (ports.message) logs.push({ level: 'warn', message: ports.message });
+  // Several computers, as main.ts wires them: a data folder whose settings in force (the policy included) name a
+  // usable sync folder adds the port.
+  const peersTakenIn = new Map<string, number>();
+  if (opts.dataDir) {
+    const synced = withSyncFolderInForce(ports, opts.dataDir, (m) => logs.push({ level: 'warn', message: m }));
+    if (synced.message) logs.push({ level: 'warn', message: synced.message });
+    ports = synced.ports;
+    const inner = ports.sync;
+    if (inner) {
+      // Keeps what the folder handed the app, so a test can wait until a peer's state has been taken in.
+      const seen = (s: DeviceState) => peersTakenIn.set(s.id, Math.max(peersTakenIn.get(s.id) ?? 0, s.seq));
+      ports.sync = {
+        ...inner,
+        peers: () => {
+          const ps = inner.peers();
+          ps.forEach(seen);
+          return ps;
+        },
+        watch: (cb, onSettings) =>
+          inner.watch((s) => {
+            seen(s);
+            cb(s);
+          }, onSettings),
+      };
+    }
+  }
   const app: LimberApp = new LimberApp(
-    ports.ports,
+    ports,
     {
       trustedUrlPrefix: HARNESS_ORIGIN,
       ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
@@ -153,6 +183,8 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     desktopNotifier,
     windows,
     history,
+    sync: ports.sync ?? null,
+    peersTakenIn,
     logs,
     browser,
     async close() {

@@ -55,6 +55,16 @@ describe('export', () => {
     expect(json[1]).toMatchObject({ heldSeconds: 1980 });
   });
 
+  it('JSON names the computer of each record recorded with a sync folder, and reads it back', () => {
+    const records = [
+      { at: '2026-01-05T09:00:00.000Z', kind: 'micro' as const, outcome: 'completed' as const, seconds: 60, exercises: ['neck-roll'] },
+      { at: '2026-01-05T11:00:00.000Z', kind: 'micro' as const, outcome: 'skipped' as const, seconds: 0, exercises: [], device: 'laptop-1' },
+    ];
+    const json = JSON.parse(toJson(records)) as object[];
+    expect(json.map((r) => ('device' in r ? r.device : null))).toEqual([null, 'laptop-1']);
+    expect(parseJsonExport(toJson(records))).toEqual({ records, bad: [] });
+  });
+
   it('reads CSV exported before holds existed, and a bad held cell marks its row', () => {
     const old = parseCsv('at,kind,outcome,seconds,exercises\r\n2026-01-05T09:00:00.000Z,micro,completed,60,neck-roll\r\n');
     expect(old).toEqual({ records: [{ at: '2026-01-05T09:00:00.000Z', kind: 'micro', outcome: 'completed', seconds: 60, exercises: ['neck-roll'] }], bad: [] });

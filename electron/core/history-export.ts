@@ -126,7 +126,16 @@ export function parseCsv(text: string): { records: HistoryRecord[]; bad: BadLine
 
 /** A JSON array of records, one field order, readable in an editor. */
 export function toJson(records: readonly HistoryRecord[]): string {
-  const plain = records.map((r) => ({ at: r.at, kind: r.kind, outcome: r.outcome, seconds: r.seconds, exercises: r.exercises, ...(r.heldSeconds === undefined ? {} : { heldSeconds: r.heldSeconds }) }));
+  // Several computers: each record names the computer that recorded it, as in history.jsonl.
+  const plain = records.map((r) => ({
+    at: r.at,
+    kind: r.kind,
+    outcome: r.outcome,
+    seconds: r.seconds,
+    exercises: r.exercises,
+    ...(r.heldSeconds === undefined ? {} : { heldSeconds: r.heldSeconds }),
+    ...(r.device === undefined ? {} : { device: r.device }),
+  }));
   return escapeJsonForTerminal(JSON.stringify(plain, null, 2)) + '\n';
 }
 

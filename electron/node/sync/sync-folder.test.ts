@@ -1,7 +1,7 @@
 // The sync folder adapter on a real folder: own files written atomically, peers read as untrusted input (fuzzed),
 // conflict copies merged, temporary files ignored, events followed, device.json made once.
 import fc from 'fast-check';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -176,6 +176,33 @@ describe('the other computers’ files', () => {
     for (let i = 0; i < 50 && !got.length; i++) await new Promise((r) => setTimeout(r, 50));
     stop();
     expect(got).toContain(12);
+  });
+
+  it('learns every change of a peer written as sync services write: a temporary file renamed over the last', async () => {
+    const folder = tmp();
+    const d = peerDir(folder, 'laptop');
+    const f = new SyncFolder({ folder, deviceId: 'me', warn: () => {} });
+    const got: number[] = [];
+    const stop = f.watch((s) => got.push(s.seq));
+    try {
+      for (const seq of [1, 2, 3]) {
+        // Syncthing's way: `.syncthing.state.json.tmp`, then a rename over state.json.
+        writeFileSync(join(d, '.syncthing.state.json.tmp'), JSON.stringify(state('laptop', seq)));
+        renameSync(join(d, '.syncthing.state.json.tmp'), join(d, 'state.json'));
+        for (let i = 0; i < 60 && !got.includes(seq); i++) await new Promise((r) => setTimeout(r, 50));
+        expect(got, `state ${seq} was seen`).toContain(seq);
+      }
+      // A computer whose folder arrives after the watch began is followed too.
+      const late = peerDir(folder, 'tablet');
+      for (const seq of [1, 2]) {
+        writeFileSync(join(late, '.syncthing.state.json.tmp'), JSON.stringify(state('tablet', seq)));
+        renameSync(join(late, '.syncthing.state.json.tmp'), join(late, 'state.json'));
+        for (let i = 0; i < 60 && got.filter((x) => x === seq).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(got.filter((x) => x === 2)).toHaveLength(2);
+    } finally {
+      stop();
+    }
   });
 
   it('notices another computer writing with this computer’s id', () => {

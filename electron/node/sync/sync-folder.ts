@@ -95,6 +95,8 @@ export class SyncFolder {
   private lastSeq = 0;
   private readonly told = new Set<string>();
   private watcher: FSWatcher | null = null;
+  /** One watcher per computer's folder (see `watch`). */
+  private readonly dirWatchers = new Map<string, FSWatcher>();
   private poll: ReturnType<typeof setInterval> | null = null;
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Whether file-system events are delivered here (doctor says so). */
@@ -313,22 +315,29 @@ export class SyncFolder {
         onSettings?.(id, shared);
       }
     };
+    // Sync services write in bursts (temporary file, rename, times): read once it settles.
+    const soon = (id: string) => {
+      clearTimeout(this.pending.get(id));
+      this.pending.set(
+        id,
+        setTimeout(() => {
+          this.pending.delete(id);
+          look(id);
+        }, DEBOUNCE_MS),
+      );
+    };
+    // The root for computers arriving, and each computer's folder on its own: Node's recursive watch on Linux stops
+    // reporting a file once it has been replaced by a rename — exactly how sync services write (Syncthing: a
+    // temporary file renamed over `state.json`), so every change after the first went unseen.
     try {
-      this.watcher = watch(this.root, { recursive: true }, (_event, filename) => {
-        const name = typeof filename === 'string' ? filename : '';
-        const id = name.split(/[\\/]/)[0] ?? '';
+      this.watcher = watch(this.root, (_event, filename) => {
+        const id = typeof filename === 'string' ? filename : '';
         if (!/^[a-z0-9-]{1,64}$/.test(id)) return;
-        // Sync services write in bursts (temporary file, rename, times): read once it settles.
-        clearTimeout(this.pending.get(id));
-        this.pending.set(
-          id,
-          setTimeout(() => {
-            this.pending.delete(id);
-            look(id);
-          }, DEBOUNCE_MS),
-        );
+        this.watchDevice(id, soon);
+        soon(id);
       });
       this.watcher.on('error', () => this.fallback(look));
+      for (const id of this.deviceIds()) this.watchDevice(id, soon);
       this.eventsDelivered = true;
     } catch {
       this.fallback(look);
@@ -336,10 +345,29 @@ export class SyncFolder {
     return () => this.stop();
   }
 
+  /** Follow one computer's folder (again: it may have been removed and made anew). */
+  private watchDevice(id: string, onChange: (id: string) => void): void {
+    this.dirWatchers.get(id)?.close();
+    this.dirWatchers.delete(id);
+    try {
+      const w = watch(join(this.root, id), () => onChange(id));
+      // Removed: followed again when the root reports it back.
+      w.on('error', () => {
+        w.close();
+        if (this.dirWatchers.get(id) === w) this.dirWatchers.delete(id);
+      });
+      this.dirWatchers.set(id, w);
+    } catch {
+      // Not a folder (or gone already): the root reports it again if it comes.
+    }
+  }
+
   private fallback(look: (id: string) => void): void {
     this.eventsDelivered = false;
     this.watcher?.close();
     this.watcher = null;
+    for (const w of this.dirWatchers.values()) w.close();
+    this.dirWatchers.clear();
     if (this.poll) return;
     this.tell('poll', `No file-system events from ${this.opts.folder}: the other computers' changes are looked for once a minute.`);
     this.poll = setInterval(() => {
@@ -351,6 +379,8 @@ export class SyncFolder {
   stop(): void {
     this.watcher?.close();
     this.watcher = null;
+    for (const w of this.dirWatchers.values()) w.close();
+    this.dirWatchers.clear();
     if (this.poll) clearInterval(this.poll);
     this.poll = null;
     for (const t of this.pending.values()) clearTimeout(t);

@@ -69,3 +69,16 @@ test('a managed setting is locked in the settings window, and IPC and the comman
   await expect(every).toBeEnabled();
   await expect(every).toHaveValue('30');
 });
+
+test('without skipping allowed, the break player has no Skip and Esc asks nothing', async ({ limber }, testInfo) => {
+  const app = await limber({ realNotifications: false, dataDir });
+  await app.clickMenu('break:long');
+  const page = await app.breakPage();
+  await expect(page.getByRole('button', { name: 'Finish' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Snooze' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Skip/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('player-no-skip.png') });
+  expect((await app.status()).phase).toBe('on-break');
+});

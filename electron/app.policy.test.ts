@@ -82,6 +82,10 @@ describe('a policy in force', () => {
     expect(await app.handleRequest(breakWindow, { type: 'hello' })).toMatchObject({ break: { screen: 'prompt', canSkip: false } });
     expect(await app.handleRequest(breakWindow, { type: 'break:skip' })).toMatchObject({ ok: false, error: 'Your organisation does not allow skipping breaks.' });
     expect(app.status().phase).toBe('prompt');
+    // The running break's player has no Skip either.
+    await app.handleRequest(breakWindow, { type: 'break:start' });
+    expect(app.status().phase).toBe('on-break');
+    expect(await app.handleRequest(breakWindow, { type: 'hello' })).toMatchObject({ break: { screen: 'player', canSkip: false } });
     app.stop();
   });
 

@@ -107,9 +107,9 @@ export interface RoutineView {
 
 /** What the break window shows; main pushes a new one whenever it changes. */
 export type BreakView =
-  /** `canSkip` false: the organisation does not allow skipping, so the prompt has no Skip. */
+  /** `canSkip` false: the organisation does not allow skipping, so neither the prompt nor the player has Skip. */
   | { screen: 'prompt'; routine: RoutineView; sound: boolean; canSkip?: boolean }
-  | { screen: 'player'; routine: RoutineView; sound: boolean }
+  | { screen: 'player'; routine: RoutineView; sound: boolean; canSkip?: boolean }
   | { screen: 'idle' };
 
 /** The whole history as export text; the page offers it as a download under `fileName`. */

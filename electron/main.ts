@@ -21,7 +21,7 @@ import { flushedOutput } from './node/flushed-output.ts';
 import { HistoryFile } from './node/history-file.ts';
 import { NOTIFICATION_CALL_MS, createFreedesktopNotifier } from './node/notifier-freedesktop.ts';
 import { createComputers } from './node/sync/computers.ts';
-import { withSyncFolder } from './node/sync/sync-ports.ts';
+import { withSyncFolderInForce } from './node/sync/sync-ports.ts';
 import { tightenModes } from './node/private-files.ts';
 import { createDbus } from './node/presence/dbus.ts';
 import { desktopSources } from './node/presence/desktop-sources.ts';
@@ -165,8 +165,8 @@ function start(policy: PolicySourcePort): void {
     policy,
     log,
   };
-  // Several computers: a usable sync folder adds the sync port (a change of folder applies at the next start).
-  const synced = withSyncFolder(ports, dataDir, ports.settings.load().settings.sync.folder, (m) => log('warn', m));
+  // Several computers: a usable sync folder in force (policy included) adds the sync port (a change applies at the next start).
+  const synced = withSyncFolderInForce(ports, dataDir, (m) => log('warn', m));
   if (synced.message) log('warn', synced.message);
   ports = synced.ports;
   const hooks = __LIMBER_E2E_HOOKS__ && e2eEnabled() ? instrument(ports, Number(process.env.LIMBER_E2E_START) || Date.now()) : null;

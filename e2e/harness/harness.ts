@@ -18,7 +18,7 @@ import { createNodeNotifier } from '../../electron/platform/notifier-node.ts';
 import type { Reply } from '../../electron/ipc.ts';
 import type { ActivityPort, HistoryStorePort, HoldsPort, Ports, SettingsStorePort, SyncPort } from '../../electron/ports.ts';
 import type { DeviceState } from '../../electron/core/sync/wire.ts';
-import { withSyncFolder } from '../../electron/node/sync/sync-ports.ts';
+import { withSyncFolderInForce } from '../../electron/node/sync/sync-ports.ts';
 import { launchChromium } from './chromium.ts';
 import { ChromiumWindows, HARNESS_ORIGIN, type ChromiumWindowsOptions } from './chromium-windows.ts';
 import { FakeShortcuts, MemoryHistory, MemorySettings, RecordingNotifier, RecordingTray, ScriptedActivity } from './test-ports.ts';
@@ -141,10 +141,11 @@ export async function startHarness<C extends Clock = VirtualClock>(opts: Harness
     ...(opts.sync ? { sync: opts.sync } : {}),
     log: (level, message) => logs.push({ level, message }),
   };
-  // Several computers, as main.ts wires them: a data folder whose settings name a usable sync folder adds the port.
+  // Several computers, as main.ts wires them: a data folder whose settings in force (the policy included) name a
+  // usable sync folder adds the port.
   const peersTakenIn = new Map<string, number>();
   if (opts.dataDir && !opts.sync) {
-    const synced = withSyncFolder(ports, opts.dataDir, settings.load().settings.sync.folder, (m) => logs.push({ level: 'warn', message: m }));
+    const synced = withSyncFolderInForce(ports, opts.dataDir, (m) => logs.push({ level: 'warn', message: m }));
     if (synced.message) logs.push({ level: 'warn', message: synced.message });
     ports = synced.ports;
     const inner = ports.sync;

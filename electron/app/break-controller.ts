@@ -22,7 +22,7 @@ export interface BreakControllerDeps {
   act: (action: SchedulerAction) => void;
   /** Tells the user something once (a break that could not be written yet); a notice when not given. */
   tell?: (message: string) => void;
-  /** False where the organisation does not allow skipping: the prompt then has no Skip. */
+  /** False where the organisation does not allow skipping: the prompt and the player then have no Skip. */
   canSkip?: () => boolean;
 }
 
@@ -71,7 +71,7 @@ export class BreakController {
         this.runningSince = e.at;
         this.reported = null;
         if (!this.routine || this.routine.kind !== e.kind) this.routine = this.makeRoutine(e.kind);
-        this.setView({ screen: 'player', routine: this.routine, sound: this.deps.settings().sound });
+        this.setView({ screen: 'player', routine: this.routine, sound: this.deps.settings().sound, canSkip: this.deps.canSkip?.() ?? true });
         this.show(e.manual);
         break;
       case 'break-end':

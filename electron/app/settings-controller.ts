@@ -31,9 +31,15 @@ export interface SettingsControllerDeps {
 
 const problemsReply = (problems: SettingProblem[]): Failure => ({ ok: false, error: problems.map((p) => p.message).join('; '), problems });
 
-/** Refused: a change to settings the organisation manages, naming each. */
-export function lockedReply(keys: readonly string[]): Failure {
-  const problems = keys.map((k) => ({ path: k, message: `${k} is set by your organisation and cannot be changed` }));
+/** Refused: a change to settings the organisation manages, naming each (and the rule, where a rule locks it). */
+export function lockedReply(keys: readonly string[], rules?: Policy['rules']): Failure {
+  const problems = keys.map((k) => ({
+    path: k,
+    message:
+      k === 'sync.folder' && rules && !rules.allowSync
+        ? 'Your organisation does not allow syncing across computers: sync.folder cannot be set'
+        : `${k} is set by your organisation and cannot be changed`,
+  }));
   return { ok: false, error: problems.map((p) => p.message).join('; '), problems };
 }
 
@@ -101,7 +107,7 @@ export class SettingsController {
     if (!r.ok) return problemsReply(r.problems);
     const changes = patch as Record<string, unknown>;
     const locked = lockedChanges(changes, this.current, this.policy);
-    if (locked.length) return lockedReply(locked);
+    if (locked.length) return lockedReply(locked, this.policy.rules);
     return this.commit({ ...this.own, ...changedLeaves(changes, this.current, this.own) });
   }
 
@@ -138,7 +144,7 @@ export class SettingsController {
     const checked = applySettingsPatch(this.current, { shortcut: accelerator });
     if (!checked.ok) return problemsReply(checked.problems);
     const locked = lockedChanges({ shortcut: accelerator }, this.current, this.policy);
-    if (locked.length) return lockedReply(locked);
+    if (locked.length) return lockedReply(locked, this.policy.rules);
     const previous = this.current.shortcut;
     if (!this.registerShortcut(accelerator)) {
       this.deps.notices.markAllSeen();

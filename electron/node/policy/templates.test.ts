@@ -6,8 +6,10 @@ import { DOMParser } from '@xmldom/xmldom';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { combineSources, leafInfos } from '../../core/policy.ts';
-import { DESCRIPTIONS, EXAMPLE_MANAGED, EXAMPLE_RECOMMENDED, admxTemplates, mobileconfigExample, policyFileJsonSchema, policyTemplateFiles, profileManifest } from './templates.ts';
+import { ADML_CULTURES, DESCRIPTIONS, SETTING_LABELS, EXAMPLE_MANAGED, EXAMPLE_RECOMMENDED, admxTemplates, mobileconfigExample, policyFileJsonSchema, policyTemplateFiles, profileManifest } from './templates.ts';
 import { parseXmlPlist, preferenceSources } from './macos-preferences.ts';
+import { LANGUAGE_CODES, type LanguageCode } from '../../core/i18n/languages.ts';
+import { loadLocale, translator, type T } from '../../core/i18n/locales.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -28,6 +30,9 @@ const all = (root: El, tag: string): El[] => {
 };
 
 const admxName = (key: string) => key.replace(/[^A-Za-z0-9]/g, '_');
+
+/** Each shipped language's words, loaded the way the windows load them. */
+const WORDS = Object.fromEntries(await Promise.all(LANGUAGE_CODES.map(async (c) => [c, translator(await loadLocale(c))] as const))) as Record<LanguageCode, T>;
 
 describe('ADMX and ADML', () => {
   const { admx, adml } = admxTemplates();
@@ -70,6 +75,52 @@ describe('ADMX and ADML', () => {
     }
     const explain = all(l, 'string').find((s) => s.getAttribute('id') === 'microBreak_everyMinutes_Explain')!;
     expect(explain.textContent).toMatch(/from 5 to 240/);
+  });
+
+  it('an ADML for every shipped language, in its Windows culture folder', () => {
+    expect(Object.keys(ADML_CULTURES).sort()).toEqual([...LANGUAGE_CODES].sort());
+    expect(Object.keys(admxTemplates().admls).sort()).toEqual(
+      ['en-US', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'pt-BR', 'nl-NL', 'pl-PL', 'ru-RU', 'uk-UA', 'tr-TR', 'ar-SA', 'ja-JP', 'ko-KR', 'zh-CN', 'zh-TW'].sort(),
+    );
+  });
+
+  describe.each(Object.entries(ADML_CULTURES))('%s: %s/Limber.adml', (code, culture) => {
+    const text = admxTemplates().admls[culture]!;
+    const doc = parseXml(text).documentElement;
+    const strings = new Map(all(doc, 'string').map((s) => [s.getAttribute('id')!, s.textContent ?? '']));
+    const presentations = all(doc, 'presentation').map((p) => p.getAttribute('id'));
+
+    it('parses, and defines every string and presentation the ADMX references, each once', () => {
+      expect(doc.tagName).toBe('policyDefinitionResources');
+      expect(strings.size).toBe(all(doc, 'string').length);
+      expect(new Set(presentations).size).toBe(presentations.length);
+      for (const [, kind, id] of admx.matchAll(/\$\((string|presentation)\.([^)]+)\)/g)) {
+        if (kind === 'string') expect([...strings.keys()], `string.${id}`).toContain(id);
+        else expect(presentations, `presentation.${id}`).toContain(id);
+      }
+      const elementIds = new Set(['decimal', 'text', 'enum', 'multiText'].flatMap((t) => all(a, t).map((e) => e.getAttribute('id'))));
+      for (const tag of ['decimalTextBox', 'textBox', 'dropdownList', 'multiTextBox']) for (const c of all(doc, tag)) expect(elementIds).toContain(c.getAttribute('refId'));
+    });
+
+    it('covers every setting: named in the language where the settings window words it, explained in English', () => {
+      const t = WORDS[code as LanguageCode];
+      for (const { key } of leafInfos()) {
+        const name = strings.get(admxName(key));
+        expect(name, key).toBeDefined();
+        expect(name).toContain(key);
+        for (const part of SETTING_LABELS[key] ?? []) expect(name, `${culture} ${key}`).toContain(t(part));
+        expect(strings.get(`${admxName(key)}_Explain`), key).toContain(DESCRIPTIONS[key]);
+      }
+    });
+  });
+
+  it('names are the language’s own: German and Japanese ADMLs differ from English where the window is translated', () => {
+    const { admls } = admxTemplates();
+    const name = (c: string) => parseXml(admls[c]!).documentElement;
+    const of = (c: string) => all(name(c), 'string').find((s) => s.getAttribute('id') === 'microBreak_everyMinutes')!.textContent;
+    expect(of('en-US')).toBe('Movement breaks: Every (minutes of work) – microBreak.everyMinutes');
+    expect(of('de-DE')).toBe('Bewegungspausen: Alle (Minuten Arbeit) – microBreak.everyMinutes');
+    expect(of('ja-JP')).not.toBe(of('en-US'));
   });
 
   it('a setting without words fails to generate', () => {
@@ -141,6 +192,6 @@ it('npm run policy-templates writes every file', () => {
     'macos/app.limber.Limber.mobileconfig',
     'macos/app.limber.Limber.plist',
     'windows/Limber.admx',
-    'windows/en-US/Limber.adml',
-  ]);
+    ...Object.values(ADML_CULTURES).map((c) => `windows/${c}/Limber.adml`),
+  ].sort());
 });

@@ -6,6 +6,25 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { PolicyRulesSchema, leafInfos, type LeafInfo } from '../../core/policy.ts';
 import { SettingsSchema } from '../../core/settings.ts';
+import { words as ar } from '../../core/i18n/ar.ts';
+import { words as de } from '../../core/i18n/de.ts';
+import { messages as en } from '../../core/i18n/en.ts';
+import { words as es } from '../../core/i18n/es.ts';
+import { words as fr } from '../../core/i18n/fr.ts';
+import { words as it } from '../../core/i18n/it.ts';
+import { words as ja } from '../../core/i18n/ja.ts';
+import { words as ko } from '../../core/i18n/ko.ts';
+import type { LanguageCode } from '../../core/i18n/languages.ts';
+import type { EnglishMessages, PlainMessageKey } from '../../core/i18n/locales.ts';
+import { words as nl } from '../../core/i18n/nl.ts';
+import { words as pl } from '../../core/i18n/pl.ts';
+import { words as ptBR } from '../../core/i18n/pt-BR.ts';
+import { words as ru } from '../../core/i18n/ru.ts';
+import { words as tr } from '../../core/i18n/tr.ts';
+import { createTranslator, type Translation } from '../../core/i18n/translate.ts';
+import { words as uk } from '../../core/i18n/uk.ts';
+import { words as zhCN } from '../../core/i18n/zh-CN.ts';
+import { words as zhTW } from '../../core/i18n/zh-TW.ts';
 import { PREFERENCE_DOMAIN, RECOMMENDED_KEY } from './macos-preferences.ts';
 import { POLICY_KEY, RECOMMENDED_SUBKEY } from './windows-registry.ts';
 
@@ -69,13 +88,120 @@ const leafOf = (key: string) => (key.includes('.') ? key.split('.').slice(1).joi
 
 const NS = 'http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions';
 
-export interface AdmxFiles {
-  admx: string;
-  adml: string;
+/** The Windows culture name of each shipped language: the folder its ADML goes in (PolicyDefinitions\<culture>). */
+export const ADML_CULTURES: Readonly<Record<LanguageCode, string>> = {
+  en: 'en-US',
+  de: 'de-DE',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  it: 'it-IT',
+  'pt-BR': 'pt-BR',
+  nl: 'nl-NL',
+  pl: 'pl-PL',
+  ru: 'ru-RU',
+  uk: 'uk-UA',
+  tr: 'tr-TR',
+  ar: 'ar-SA',
+  ja: 'ja-JP',
+  ko: 'ko-KR',
+  'zh-CN': 'zh-CN',
+  'zh-TW': 'zh-TW',
+};
+
+const MESSAGES: Readonly<Record<LanguageCode, Translation<EnglishMessages>>> = {
+  en,
+  de: de.messages,
+  fr: fr.messages,
+  es: es.messages,
+  it: it.messages,
+  'pt-BR': ptBR.messages,
+  nl: nl.messages,
+  pl: pl.messages,
+  ru: ru.messages,
+  uk: uk.messages,
+  tr: tr.messages,
+  ar: ar.messages,
+  ja: ja.messages,
+  ko: ko.messages,
+  'zh-CN': zhCN.messages,
+  'zh-TW': zhTW.messages,
+};
+
+/**
+ * Each setting's name in the settings window, as message keys: the group it sits under, its label, its unit. The
+ * ADMLs name policies with these words in each language; a setting without them (the policy rules, the sync folder)
+ * keeps its key. The explanations stay English: they have no translation yet.
+ */
+export const SETTING_LABELS: Readonly<Record<string, readonly PlainMessageKey[]>> = {
+  'microBreak.enabled': ['settings.microEnabled'],
+  'microBreak.everyMinutes': ['settings.microEnabled', 'settings.field.microBreak.everyMinutes', 'settings.unit.microBreak.everyMinutes'],
+  'microBreak.durationSeconds': ['settings.microEnabled', 'settings.field.microBreak.durationSeconds', 'settings.unit.microBreak.durationSeconds'],
+  'longBreak.enabled': ['settings.longEnabled'],
+  'longBreak.everyNth': ['settings.longEnabled', 'settings.field.longBreak.everyNth', 'settings.unit.longBreak.everyNth'],
+  'longBreak.durationMinutes': ['settings.longEnabled', 'settings.field.longBreak.durationMinutes', 'settings.unit.longBreak.durationMinutes'],
+  headsUpSeconds: ['settings.section.reminders', 'settings.field.headsUpSeconds', 'settings.unit.headsUpSeconds'],
+  snoozeMinutes: ['settings.section.reminders', 'settings.field.snoozeMinutes', 'settings.unit.snoozeMinutes'],
+  awayAfterMinutes: ['settings.section.reminders', 'settings.field.awayAfterMinutes', 'settings.unit.awayAfterMinutes'],
+  'workHours.enabled': ['settings.workHoursEnabled'],
+  'workHours.days': ['settings.section.workHours', 'settings.workHours.days'],
+  'workHours.start': ['settings.section.workHours', 'settings.workHours.start'],
+  'workHours.end': ['settings.section.workHours', 'settings.workHours.end'],
+  positions: ['settings.section.exercises', 'settings.exercises.positions'],
+  excludedExercises: ['settings.section.exercises', 'settings.exercises.list'],
+  sound: ['settings.sound'],
+  shortcut: ['settings.shortcut.label'],
+  startAtLogin: ['settings.startAtLogin'],
+  holdDuring: ['settings.section.holds'],
+  holdLimitMinutes: ['settings.section.holds', 'settings.holds.limitLabel', 'settings.holds.limitUnit'],
+  language: ['settings.language.label'],
+};
+
+/** The group names of the settings, as the settings window words them (the rest keep their key). */
+const GROUP_LABELS: Readonly<Record<string, PlainMessageKey>> = {
+  microBreak: 'settings.microEnabled',
+  longBreak: 'settings.longEnabled',
+  workHours: 'settings.section.workHours',
+};
+
+/** A setting's name in a language: "group: label (unit)", then its key, which administrators search for. */
+function settingName(key: string, t: (k: PlainMessageKey) => string): string {
+  const parts = SETTING_LABELS[key];
+  if (!parts) return key;
+  const [first, second, third] = parts.map(t);
+  const label = second === undefined ? first! : `${first}: ${second}${third === undefined ? '' : ` (${third})`}`;
+  return `${label} – ${key}`;
 }
 
-/** Limber.admx and en-US/Limber.adml: every setting twice (managed, and recommended under …\Recommended); rules managed only. */
+/** The field's own words beside its box: "label (unit)", without the group the policy's name already gives. */
+function fieldLabel(key: string, t: (k: PlainMessageKey) => string): string {
+  const parts = (SETTING_LABELS[key] ?? []).map(t);
+  if (parts.length === 0) return key;
+  if (parts.length === 1) return parts[0]!;
+  return parts.length === 2 ? parts[1]! : `${parts[1]} (${parts[2]})`;
+}
+
+export interface AdmxFiles {
+  admx: string;
+  /** en-US/Limber.adml. */
+  adml: string;
+  /** Every shipped language's Limber.adml by Windows culture name (en-US included). */
+  admls: Record<string, string>;
+}
+
+/** Limber.admx and an ADML per shipped language: every setting twice (managed, and recommended under …\Recommended); rules managed only. */
 export function admxTemplates(): AdmxFiles {
+  const admls: Record<string, string> = {};
+  let admx = '';
+  for (const [code, culture] of Object.entries(ADML_CULTURES) as Array<[LanguageCode, string]>) {
+    const t = createTranslator<EnglishMessages>(code, MESSAGES[code], en);
+    const files = admxFor((k) => t(k));
+    admls[culture] = files.adml;
+    if (code === 'en') admx = files.admx;
+  }
+  return { admx, adml: admls['en-US']!, admls };
+}
+
+function admxFor(t: (k: PlainMessageKey) => string): { admx: string; adml: string } {
   const leaves = leafInfos();
   const groups = [...new Set(leaves.map((l) => groupOf(l.key)).filter((g): g is string => g !== null && g !== 'policy'))];
   const strings = new Map<string, string>();
@@ -93,11 +219,11 @@ export function admxTemplates(): AdmxFiles {
   for (const g of groups) {
     categories.push(`    <category name="Limber_${g}" displayName="$(string.Cat_${g})"><parentCategory ref="Limber" /></category>`);
     categories.push(`    <category name="Limber_Recommended_${g}" displayName="$(string.Cat_${g})"><parentCategory ref="Limber_Recommended" /></category>`);
-    strings.set(`Cat_${g}`, g);
+    strings.set(`Cat_${g}`, GROUP_LABELS[g] ? `${t(GROUP_LABELS[g])} – ${g}` : g);
   }
   for (const { key, info, managedOnly } of leaves) {
     const base = admxName(key);
-    strings.set(base, key);
+    strings.set(base, settingName(key, t));
     strings.set(`${base}_Explain`, `${describeSetting(key)}\n\n${rangeText(info)}\n\nSetting: ${key}`);
     const kinds: Array<'managed' | 'recommended'> = managedOnly ? ['managed'] : ['managed', 'recommended'];
     for (const kind of kinds) {
@@ -116,7 +242,7 @@ export function admxTemplates(): AdmxFiles {
       }
       let element: string;
       let shown: string;
-      const label = xml(`${key}:`);
+      const label = xml(`${fieldLabel(key, t)}:`);
       if (info.kind === 'integer') {
         element = `<decimal id="${name}" valueName="${valueName}"${info.min !== null ? ` minValue="${info.min}"` : ''}${info.max !== null ? ` maxValue="${info.max}"` : ''} />`;
         shown = `<decimalTextBox refId="${name}"${info.default !== null ? ` defaultValue="${info.default}"` : ''} spinStep="1">${label}</decimalTextBox>`;
@@ -307,16 +433,16 @@ export function policyFileJsonSchema(kind: 'managed' | 'recommended'): Record<st
 
 /** Every generated file by its path under dist/policy/. */
 export function policyTemplateFiles(): Record<string, string> {
-  const { admx, adml } = admxTemplates();
+  const { admx, admls } = admxTemplates();
   return {
     'windows/Limber.admx': admx,
-    'windows/en-US/Limber.adml': adml,
+    ...Object.fromEntries(Object.entries(admls).map(([culture, text]) => [`windows/${culture}/Limber.adml`, text])),
     'macos/app.limber.Limber.mobileconfig': mobileconfigExample(),
     'macos/app.limber.Limber.plist': profileManifest(),
     'linux/policy-managed.schema.json': JSON.stringify(policyFileJsonSchema('managed'), null, 2) + '\n',
     'linux/policy-recommended.schema.json': JSON.stringify(policyFileJsonSchema('recommended'), null, 2) + '\n',
     'linux/managed/50-example.json': JSON.stringify(EXAMPLE_MANAGED, null, 2) + '\n',
     'linux/recommended/50-example.json': JSON.stringify(EXAMPLE_RECOMMENDED, null, 2) + '\n',
-    'README.txt': `Limber admin templates, generated from the settings schema (docs/deploying.md explains each).\n\nwindows/  Limber.admx and en-US/Limber.adml: copy to C:\\Windows\\PolicyDefinitions (or the central store).\nmacos/    a configuration profile example and a ProfileManifests manifest for ${PREFERENCE_DOMAIN}.\nlinux/    JSON Schemas for /etc/limber/policies/{managed,recommended}/*.json, and examples.\n\nRegistry: HKLM or HKCU\\${POLICY_KEY} (managed) and …\\${RECOMMENDED_SUBKEY} (recommended).\n`,
+    'README.txt': `Limber admin templates, generated from the settings schema (docs/deploying.md explains each).\n\nwindows/  Limber.admx and <culture>/Limber.adml (en-US and each shipped language): copy to C:\\Windows\\PolicyDefinitions (or the central store).\nmacos/    a configuration profile example and a ProfileManifests manifest for ${PREFERENCE_DOMAIN}.\nlinux/    JSON Schemas for /etc/limber/policies/{managed,recommended}/*.json, and examples.\n\nRegistry: HKLM or HKCU\\${POLICY_KEY} (managed) and …\\${RECOMMENDED_SUBKEY} (recommended).\n`,
   };
 }

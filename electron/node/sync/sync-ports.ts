@@ -11,6 +11,8 @@ interface HistoryStorePort {
   readAll(): HistoryRecord[];
   close?(): string | null;
 }
+import { differingFromDefaults, emptyPolicy, ownLeaves, resolveSettings, type PolicySourcePort } from '../../core/policy.ts';
+import type { Settings } from '../../core/settings.ts';
 import { accessSync, constants, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { loadDevice, renewDeviceId } from './device-file.ts';
@@ -105,6 +107,29 @@ export function withSyncFolder<P extends { history: HistoryStorePort; sync?: Syn
     renewDeviceId(dataDir, device);
   };
   return { ports: { ...ports, sync: s.sync, history: s.history }, message: null };
+}
+
+/** The ports a start composes the sync folder into: the settings file and the organisation's policy decide it. */
+interface StartPorts {
+  history: HistoryStorePort;
+  sync?: SyncPort;
+  settings: { load(): { settings: Settings; changed?: string[] } };
+  policy?: PolicySourcePort;
+}
+
+/**
+ * `withSyncFolder` with the folder in force (the user's file merged with the policy), not the raw file: where the
+ * organisation does not allow syncing, a folder the user set earlier is left alone and this computer works alone.
+ */
+export function withSyncFolderInForce<P extends StartPorts>(ports: P, dataDir: string, warn: (message: string) => void): { ports: P; message: string | null } {
+  const loaded = ports.settings.load();
+  const policy = ports.policy?.read() ?? emptyPolicy();
+  const own = loaded.settings.sync.folder;
+  if (!policy.rules.allowSync && own) {
+    return { ports, message: `Your organisation does not allow syncing across computers: the sync folder ${own} is not used, and Limber works on this computer alone.` };
+  }
+  const inForce = resolveSettings(ownLeaves(loaded.settings, loaded.changed ?? differingFromDefaults(loaded.settings)), policy).settings;
+  return withSyncFolder(ports, dataDir, inForce.sync.folder, warn);
 }
 
 /** Why a folder cannot be the sync folder (absolute, exists, a folder, writable), or null. */

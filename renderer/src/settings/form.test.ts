@@ -4,8 +4,8 @@ import { t } from '../lib/i18n.svelte.ts';
 import { keysText } from '../lib/keys.ts';
 import { NUMBER_GROUPS, RANGE_KEYS, checkNumber, checkWorkHours, numberWords, patchFor, recordKey, valueAt, type KeyInput } from './form.ts';
 
-/** The settings the window has controls for; a new setting in the schema must be added to the form (and here). */
-const FORM_COVERS = ['microBreak', 'longBreak', 'headsUpSeconds', 'snoozeMinutes', 'awayAfterMinutes', 'workHours', 'positions', 'excludedExercises', 'sound', 'shortcut', 'startAtLogin', 'holdDuring', 'holdLimitMinutes', 'language'];
+/** The settings the window has controls for (`sync`: the Your computers section); a new setting in the schema must be added to the form (and here). */
+const FORM_COVERS = ['microBreak', 'longBreak', 'headsUpSeconds', 'snoozeMinutes', 'awayAfterMinutes', 'workHours', 'positions', 'excludedExercises', 'sound', 'shortcut', 'startAtLogin', 'holdDuring', 'holdLimitMinutes', 'language', 'sync'];
 
 describe('the settings form follows the schema', () => {
   it('has a control for every setting of the schema', () => {

@@ -123,6 +123,17 @@ interface StartPorts {
  */
 export function withSyncFolderInForce<P extends StartPorts>(ports: P, dataDir: string, warn: (message: string) => void): { ports: P; message: string | null } {
   const loaded = ports.settings.load();
+  // The app's own first load gets this same result: loading again would lose what it says about the file (a damaged
+  // file moved aside is told to the user once, by the app).
+  const store = ports.settings;
+  let first: typeof loaded | null = loaded;
+  const load = (): typeof loaded => {
+    if (!first) return store.load();
+    const r = first;
+    first = null;
+    return r;
+  };
+  ports = { ...ports, settings: { ...store, load } };
   const policy = ports.policy?.read() ?? emptyPolicy();
   const own = loaded.settings.sync.folder;
   if (!policy.rules.allowSync && own) {

@@ -124,16 +124,16 @@ interface StartPorts {
 export function withSyncFolderInForce<P extends StartPorts>(ports: P, dataDir: string, warn: (message: string) => void): { ports: P; message: string | null } {
   const loaded = ports.settings.load();
   // The app's own first load gets this same result: loading again would lose what it says about the file (a damaged
-  // file moved aside is told to the user once, by the app).
+  // file moved aside is told to the user once, by the app). The store is patched in place: it may be a class instance.
   const store = ports.settings;
+  const again = store.load.bind(store);
   let first: typeof loaded | null = loaded;
-  const load = (): typeof loaded => {
-    if (!first) return store.load();
+  store.load = () => {
+    if (!first) return again();
     const r = first;
     first = null;
     return r;
   };
-  ports = { ...ports, settings: { ...store, load } };
   const policy = ports.policy?.read() ?? emptyPolicy();
   const own = loaded.settings.sync.folder;
   if (!policy.rules.allowSync && own) {
